@@ -1,0 +1,73 @@
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { existsSync } from "node:fs";
+import { isZod, toJsonSchema, zodValidatorCompiler } from "./lib/zod-schemas.js";
+import { databasePlugin } from "./plugins/database.js";
+import { errorsPlugin } from "./plugins/errors.js";
+import { healthRoutes } from "./routes/health.js";
+import { dimensionsRoutes } from "./routes/v1/dimensions.js";
+import { eventsRoutes } from "./routes/v1/events.js";
+import { seriesRoutes } from "./routes/v1/series.js";
+
+export interface AppOptions {
+  /** Path of the SQLite file, opened read-only. */
+  dbPath: string;
+  /** The built web app to serve at `/`; omitted in API-only tests. */
+  webRoot?: string | undefined;
+  logger?: FastifyServerOptions["logger"];
+}
+
+/** The whole chipflow server as one Fastify instance: API under /api, the dashboard at /. */
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({ logger: options.logger ?? false, routerOptions: { maxParamLength: 200 } });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  // Routes declare zod schemas: requests are validated by zod itself, responses are serialised (and
+  // documented) from the JSON Schema of their zod schema.
+  app.addHook("onRoute", (route) => {
+    const response = route.schema?.response as Record<string, unknown> | undefined;
+    if (!response) return;
+    for (const [status, schema] of Object.entries(response)) {
+      if (isZod(schema)) response[status] = toJsonSchema(schema, "output");
+    }
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "chipflow API",
+        version: "1",
+        description: "Semiconductor trade flows with the source of every figure. JSON everywhere; CSV where noted.",
+      },
+    },
+    transform: ({ schema, url }) => {
+      const querystring = schema?.querystring;
+      return {
+        url,
+        schema: isZod(querystring) ? { ...schema, querystring: toJsonSchema(querystring, "input") } : schema,
+      };
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  await app.register(databasePlugin, { path: options.dbPath });
+  await app.register(healthRoutes);
+  await app.register(
+    async (v1) => {
+      await v1.register(dimensionsRoutes);
+      await v1.register(seriesRoutes);
+      await v1.register(eventsRoutes);
+    },
+    { prefix: "/api/v1" },
+  );
+
+  if (options.webRoot && existsSync(options.webRoot)) {
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: ["index.html"] });
+    // Client-side routes fall back to the dashboard; unknown API paths stay JSON 404s.
+    app.get("/*", (request, reply) =>
+      request.url.startsWith("/api/") ? reply.callNotFound() : reply.sendFile("index.html"),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,16 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { Overview } from "./pages/Overview.js";
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } });
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <header className="site-header">
+        <h1>chipflow</h1>
+        <p>Who ships which chips and chip-making tools to whom — with the source of every number.</p>
+      </header>
+      <Overview />
+    </QueryClientProvider>
+  );
+}

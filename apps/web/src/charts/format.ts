@@ -1,0 +1,21 @@
+import { format } from "d3-format";
+
+const si = format(".3~s");
+
+/** Numbers as people read them: $12.0B, 1.0M units, 13%. */
+export function formatValue(value: number | null, unit: string): string {
+  if (value === null) return "–";
+  if (unit === "%") return `${format(".3~")(value)}%`;
+  const abs = Math.abs(value);
+  const short =
+    abs >= 1e9
+      ? `${(value / 1e9).toFixed(1)}B`
+      : abs >= 1e6
+        ? `${(value / 1e6).toFixed(1)}M`
+        : abs >= 1e3
+          ? `${(value / 1e3).toFixed(1)}K`
+          : si(value);
+  if (unit === "USD" || unit === "USD/unit") return `$${short}`;
+  if (unit === "EUR") return `€${short}`;
+  return unit === "units" ? `${short} units` : `${short} ${unit}`;
+}

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { CATEGORIES, CONFIDENCES, DATASET_KINDS, ESTIMATE_KINDS, GROUP_BYS } from "./enums.js";
+import { METRIC_IDS, type Metric } from "./metrics.js";
+import { GRANULARITIES, INTERVALS } from "./periods.js";
+
+/*
+ * The API's response bodies as zod schemas: the API serialises with them (as JSON Schema), the web app
+ * types its data with them. One definition for both sides.
+ */
+
+const nullableString = z.string().nullable();
+const nullableNumber = z.number().nullable();
+
+export const sourceSchema = z.object({
+  id: z.number().int(),
+  publisher: z.string(),
+  title: z.string(),
+  url: z.string(),
+  publishedOn: z.string().describe("YYYY, YYYY-MM or YYYY-MM-DD"),
+  notes: nullableString,
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const datasetSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  licence: z.string(),
+  kind: z.enum(DATASET_KINDS),
+  priority: z.number().int(),
+  importedAt: nullableString,
+  rowCount: z.number().int(),
+  checksum: nullableString,
+});
+export type Dataset = z.infer<typeof datasetSchema>;
+
+export const vendorSchema = z.object({ id: z.string(), name: z.string(), hqCountry: nullableString });
+export type Vendor = z.infer<typeof vendorSchema>;
+
+export const productSchema = z.object({
+  id: z.string(),
+  vendorId: nullableString,
+  name: z.string(),
+  category: z.enum(CATEGORIES),
+  hsCodes: z.array(z.string()),
+});
+export type Product = z.infer<typeof productSchema>;
+
+export const buyerSchema = z.object({ id: z.string(), name: z.string(), country: nullableString });
+export type Buyer = z.infer<typeof buyerSchema>;
+
+export const metricDescriptionSchema = z.object({
+  id: z.enum(METRIC_IDS as [Metric, ...Metric[]]),
+  label: z.string(),
+  unit: z.string(),
+  aggregation: z.enum(["sum", "none"]),
+});
+export type MetricDescription = z.infer<typeof metricDescriptionSchema>;
+
+/** `GET /api/v1/dimensions`: what can be filtered and grouped on, and the span of the data. */
+export const dimensionsSchema = z.object({
+  vendors: z.array(vendorSchema),
+  products: z.array(productSchema),
+  countries: z.array(z.object({ iso3: z.string(), name: z.string(), region: z.string() })),
+  buyers: z.array(buyerSchema),
+  datasets: z.array(datasetSchema),
+  metrics: z.array(metricDescriptionSchema),
+  periodRange: z.object({ from: nullableString, to: nullableString }),
+});
+export type Dimensions = z.infer<typeof dimensionsSchema>;
+
+export const alternativeSchema = z.object({
+  value: nullableNumber,
+  low: nullableNumber,
+  high: nullableNumber,
+  sourceId: z.number().int(),
+  datasetId: z.string(),
+  estimateKind: z.enum(ESTIMATE_KINDS),
+});
+
+/** One cell of a series: a group in one bucket. */
+export const seriesPointSchema = z.object({
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  label: z.string(),
+  value: nullableNumber,
+  low: nullableNumber,
+  high: nullableNumber,
+  estimateKind: z.enum(ESTIMATE_KINDS),
+  confidence: z.enum(CONFIDENCES).nullable(),
+  coarser: z.boolean().describe("the figure covers more than one bucket and is shown over its whole span, not split"),
+  granularity: z.enum(GRANULARITIES),
+  basis: z.enum(["reported", "sum"]).describe("reported: one fact gives this cell; sum: added up from its parts"),
+  sourceIds: z.array(z.number().int()),
+  alternatives: z.array(alternativeSchema).describe("competing estimates of the same cell, never added to value"),
+});
+export type SeriesPoint = z.infer<typeof seriesPointSchema>;
+
+export const seriesSchema = z.object({ key: z.string(), label: z.string(), points: z.array(seriesPointSchema) });
+export type Series = z.infer<typeof seriesSchema>;
+
+export const seriesResponseSchema = z.object({
+  metric: metricDescriptionSchema,
+  groupBy: z.enum(GROUP_BYS),
+  interval: z.enum(INTERVALS),
+  series: z.array(seriesSchema),
+  sources: z.array(sourceSchema),
+});
+export type SeriesResponse = z.infer<typeof seriesResponseSchema>;
+
+/** A policy or market event drawn on time axes. */
+export const policyEventSchema = z.object({
+  id: z.number().int(),
+  date: z.string(),
+  effectiveDate: nullableString,
+  jurisdiction: z.string(),
+  actor: z.string(),
+  title: z.string(),
+  description: z.string(),
+  confidence: z.enum(CONFIDENCES).nullable(),
+  source: sourceSchema,
+});
+export type PolicyEvent = z.infer<typeof policyEventSchema>;
+
+/** The one error shape every API error uses. */
+export const apiErrorSchema = z.object({
+  error: z.object({ status: z.number().int(), code: z.string(), message: z.string() }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export const healthSchema = z.object({
+  status: z.enum(["ok", "error"]),
+  dataVersion: z.string(),
+  facts: z.number().int(),
+});
+export type Health = z.infer<typeof healthSchema>;

@@ -1,0 +1,49 @@
+/**
+ * The columns of chipflow's fact CSV, in order. The API's facts export writes exactly these and the importer
+ * reads exactly these, so an export imports again unchanged.
+ */
+export const FACT_COLUMNS = [
+  "period_start",
+  "period_end",
+  "period_label",
+  "vendor",
+  "product",
+  "category",
+  "origin",
+  "destination",
+  "buyer",
+  "metric",
+  "value",
+  "low",
+  "high",
+  "estimate_kind",
+  "confidence",
+  "source_publisher",
+  "source_title",
+  "source_date",
+  "source_url",
+  "note",
+] as const;
+
+export type FactColumn = (typeof FACT_COLUMNS)[number];
+
+/** One fact as it stands in a CSV file: every cell a string, blank for "not given". */
+export type FactCsvRow = Record<FactColumn, string>;
+
+/** The columns of the events CSV. */
+export const EVENT_COLUMNS = [
+  "date",
+  "effective_date",
+  "jurisdiction",
+  "actor",
+  "title",
+  "description",
+  "source_publisher",
+  "source_title",
+  "source_date",
+  "source_url",
+  "confidence",
+] as const;
+
+export type EventColumn = (typeof EVENT_COLUMNS)[number];
+export type EventCsvRow = Record<EventColumn, string>;

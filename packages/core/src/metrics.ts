@@ -1,0 +1,35 @@
+/** How a metric's values combine when facts are grouped. */
+export type MetricAggregation = "sum" | "none";
+
+export interface MetricInfo {
+  readonly label: string;
+  readonly unit: string;
+  /** `sum`: parts add up to a total (units, money). `none`: ratios and prices are never added. */
+  readonly aggregation: MetricAggregation;
+}
+
+/**
+ * Every metric a fact can carry. Currencies are separate metrics: values are never converted,
+ * so EUR and USD can never share a series.
+ */
+export const METRICS = {
+  units: { label: "Units", unit: "units", aggregation: "sum" },
+  revenue_usd: { label: "Revenue (USD)", unit: "USD", aggregation: "sum" },
+  revenue_eur: { label: "Revenue (EUR)", unit: "EUR", aggregation: "sum" },
+  revenue_share_pct: { label: "Share of vendor revenue", unit: "%", aggregation: "none" },
+  market_share_pct: { label: "Market share", unit: "%", aggregation: "none" },
+  price_usd: { label: "Price per unit (USD)", unit: "USD/unit", aggregation: "none" },
+  price_discount_pct: { label: "Price discount", unit: "%", aggregation: "none" },
+  orders_usd: { label: "Orders (USD)", unit: "USD", aggregation: "sum" },
+  charge_usd: { label: "Charges and write-downs (USD)", unit: "USD", aggregation: "sum" },
+  levy_pct: { label: "Levy on revenue", unit: "%", aggregation: "none" },
+  capacity_wafers_month: { label: "Capacity (wafers per month)", unit: "wafers/month", aggregation: "sum" },
+} as const satisfies Record<string, MetricInfo>;
+
+export type Metric = keyof typeof METRICS;
+
+export const METRIC_IDS = Object.keys(METRICS) as Metric[];
+
+export function isMetric(value: string): value is Metric {
+  return Object.hasOwn(METRICS, value);
+}

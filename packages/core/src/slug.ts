@@ -1,0 +1,10 @@
+/** A stable, URL-safe id from a display name: "Tokyo Electron" → "tokyo-electron". */
+export function toSlug(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/\+/g, " plus ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}

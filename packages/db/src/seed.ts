@@ -1,0 +1,117 @@
+import { CATEGORIES, DATASET_KINDS, EVENT_COLUMNS, FACT_COLUMNS, keyword, type Category } from "@chipflow/core";
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { WritableDb } from "./handles.js";
+import { formatRowError, importFacts, type ImportSummary } from "./import/import-facts.js";
+import { readCsv } from "./import/read-csv.js";
+import { openWritable } from "./open-writable.js";
+import { DimensionIds } from "./write/dimension-ids.js";
+import { checkEventRow, insertEvents } from "./write/insert-events.js";
+import { fileChecksum } from "./import/file-checksum.js";
+
+/** The curated files in `data/`; `data/README.md` describes each. */
+export const SEED_FILES = {
+  vendors: ["name", "hq_country", "notes"],
+  products: ["vendor", "name", "category", "hs_codes", "notes"],
+  buyers: ["name", "country", "notes"],
+  datasets: ["id", "title", "description", "licence", "kind", "priority", "file"],
+} as const;
+
+export interface SeedSummary {
+  datasets: ImportSummary[];
+  events: number;
+}
+
+async function readAll<C extends string>(file: string, columns: readonly C[]) {
+  const rows: { line: number; row: Record<C, string> }[] = [];
+  for await (const r of readCsv(file, columns)) rows.push(r);
+  return rows;
+}
+
+/** Loads the curated seed data from `dataDir` into an open database. Throws, naming file and line, on any bad row. */
+export async function seedDatabase(db: WritableDb, dataDir: string): Promise<SeedSummary> {
+  const ids = new DimensionIds(db);
+  const file = (name: string) => join(dataDir, name);
+
+  const vendors = await readAll(file("vendors.csv"), SEED_FILES.vendors);
+  const products = await readAll(file("products.csv"), SEED_FILES.products);
+  const buyers = await readAll(file("buyers.csv"), SEED_FILES.buyers);
+  db.transaction(() => {
+    for (const { row } of vendors)
+      ids.vendor({ name: row.name, hqCountry: row.hq_country || null, notes: row.notes || null });
+    for (const { line, row } of products) {
+      const category = withLine(`products.csv:${line}`, () => keyword<Category>(row.category, "category", CATEGORIES));
+      ids.product({
+        vendor: row.vendor || null,
+        name: row.name,
+        category,
+        hsCodes: row.hs_codes ? row.hs_codes.split(";").map((s) => s.trim()) : [],
+        notes: row.notes || null,
+      });
+    }
+    for (const { row } of buyers) ids.buyer({ name: row.name, country: row.country || null, notes: row.notes || null });
+  })();
+
+  const summaries: ImportSummary[] = [];
+  for (const { line, row } of await readAll(file("datasets.csv"), SEED_FILES.datasets)) {
+    const path = file(row.file);
+    const summary = await importFacts(db, readCsv(path, FACT_COLUMNS), {
+      file: row.file,
+      replace: true,
+      dataset: {
+        id: row.id,
+        title: row.title,
+        description: row.description,
+        licence: row.licence,
+        kind: withLine(`datasets.csv:${line}`, () => keyword(row.kind, "kind", DATASET_KINDS)),
+        priority: Number(row.priority) || 0,
+        format: "chipflow-csv",
+        checksum: await fileChecksum(path),
+      },
+    });
+    if (!summary.committed) {
+      throw new Error(`seed file rejected:\n${summary.errors.map(formatRowError).join("\n")}`);
+    }
+    summaries.push(summary);
+  }
+
+  const events = await readAll(file("events.csv"), EVENT_COLUMNS);
+  const problems = events.flatMap(({ line, row }) => checkEventRow(row).map((p) => `events.csv:${line}: ${p}`));
+  if (problems.length) throw new Error(`seed file rejected:\n${problems.join("\n")}`);
+  db.exec("DELETE FROM events");
+  const eventCount = insertEvents(
+    db,
+    events.map((e) => e.row),
+  );
+  return { datasets: summaries, events: eventCount };
+}
+
+/**
+ * Creates and seeds the database at `path` when it does not exist yet. It is built beside the target and
+ * renamed into place only when complete, so a failed seed never leaves a half-filled database behind.
+ */
+export async function ensureSeededDatabase(path: string, dataDir: string): Promise<SeedSummary | null> {
+  if (existsSync(path)) return null;
+  const tmp = `${path}.seeding`;
+  for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
+  const db = openWritable(tmp);
+  try {
+    const summary = await seedDatabase(db, dataDir);
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    db.close();
+    renameSync(tmp, path);
+    return summary;
+  } catch (error) {
+    db.close();
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
+    throw error;
+  }
+}
+
+function withLine<T>(where: string, f: () => T): T {
+  try {
+    return f();
+  } catch (error) {
+    throw new Error(`${where}: ${(error as Error).message}`);
+  }
+}

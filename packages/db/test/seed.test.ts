@@ -1,0 +1,58 @@
+import { existsSync, mkdtempSync, writeFileSync, cpSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { openReadonly } from "../src/handles.js";
+import { ensureSeededDatabase } from "../src/seed.js";
+import { createFixtureDb, FIXTURE_DIR } from "./fixture-db.js";
+
+describe("seeding", () => {
+  it("creates the schema, the full country list and every fixture fact with its source", async () => {
+    const db = openReadonly(await createFixtureDb());
+    expect(db.prepare("SELECT max(version) FROM schema_migrations").pluck().get()).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM countries").pluck().get()).toBeGreaterThanOrEqual(249);
+    expect(db.prepare("SELECT name FROM countries WHERE iso3 = 'TWN'").pluck().get()).toBe("Taiwan");
+    expect(db.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(10);
+    expect(db.prepare("SELECT count(*) FROM facts WHERE source_id IS NULL").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT row_count FROM datasets WHERE id = 'fixture-estimates'").pluck().get()).toBe(4);
+    expect(db.prepare("SELECT journal_mode FROM pragma_journal_mode").pluck().get()).toBe("wal");
+    db.close();
+  });
+
+  it("labels each fact with the granularity of its period and keeps fiscal labels", async () => {
+    const db = openReadonly(await createFixtureDb());
+    const rows = db
+      .prepare(
+        "SELECT DISTINCT granularity, period_label FROM facts WHERE dataset_id = 'fixture-reported' ORDER BY 1, 2",
+      )
+      .all();
+    expect(rows).toEqual([
+      { granularity: "quarter", period_label: "Q1 FY2026" },
+      { granularity: "quarter", period_label: "Q2 FY2026" },
+      { granularity: "year", period_label: null },
+      { granularity: "year", period_label: "FY2025" },
+    ]);
+    db.close();
+  });
+
+  it("leaves no database behind when a seed file has a bad row, and says where", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chipflow-bad-seed-"));
+    cpSync(FIXTURE_DIR, dir, { recursive: true });
+    writeFileSync(
+      join(dir, "facts/estimates.csv"),
+      "period_start,period_end,period_label,vendor,product,category,origin,destination,buyer,metric,value,low,high,estimate_kind,confidence,source_publisher,source_title,source_date,source_url,note\n" +
+        "2024-01-01,2024-12-31,,NVIDIA,H20,,,CHN,,units,lots,,,estimate,medium,P,T,2024,https://example.org,\n",
+    );
+    const path = join(dir, "out.sqlite");
+    await expect(ensureSeededDatabase(path, dir)).rejects.toThrow(
+      /estimates\.csv:2: column value: expected a plain number/,
+    );
+    expect(existsSync(path)).toBe(false);
+    expect(existsSync(`${path}.seeding`)).toBe(false);
+  });
+
+  it("does nothing when the database already exists", async () => {
+    const path = await createFixtureDb();
+    expect(await ensureSeededDatabase(path, FIXTURE_DIR)).toBeNull();
+  });
+});
