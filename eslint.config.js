@@ -20,6 +20,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript (CI helpers) is linted without type information.
+    files: ["**/*.{js,mjs,cjs}"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     // Tests read JSON bodies as `any`: asserting on them is the point.
     files: ["**/test/**/*.{ts,tsx}", "e2e/**/*.ts"],
     rules: {
