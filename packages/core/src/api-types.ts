@@ -69,14 +69,21 @@ export const dimensionsSchema = z.object({
 });
 export type Dimensions = z.infer<typeof dimensionsSchema>;
 
+/**
+ * A competing estimate of a cell: another source's figure for the same thing, or another dataset's figure
+ * (which may itself be a sum of parts: then `basis` is `sum` and `sourceIds` lists every source).
+ */
 export const alternativeSchema = z.object({
   value: nullableNumber,
   low: nullableNumber,
   high: nullableNumber,
-  sourceId: z.number().int(),
+  sourceId: z.number().int().describe("the (first) source of this figure"),
+  sourceIds: z.array(z.number().int()).optional(),
+  basis: z.enum(["reported", "sum"]).optional(),
   datasetId: z.string(),
   estimateKind: z.enum(ESTIMATE_KINDS),
 });
+export type Alternative = z.infer<typeof alternativeSchema>;
 
 /** One cell of a series: a group in one bucket. */
 export const seriesPointSchema = z.object({
@@ -103,7 +110,15 @@ export const seriesResponseSchema = z.object({
   metric: metricDescriptionSchema,
   groupBy: z.enum(GROUP_BYS),
   interval: z.enum(INTERVALS),
-  series: z.array(seriesSchema),
+  series: z.array(seriesSchema).describe("largest first when top is given, else by label; the Other series is last"),
+  other: z
+    .object({
+      keys: z.array(z.string()).describe("the groups beyond the top N"),
+      folded: z.boolean().describe("true: added up into the series with key `other`; false: left out (not additive)"),
+    })
+    .nullable()
+    .optional()
+    .describe("present when top is given and more groups exist"),
   sources: z.array(sourceSchema),
 });
 export type SeriesResponse = z.infer<typeof seriesResponseSchema>;
