@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { ThemeToggle } from "./components/ThemeToggle.js";
 import { Overview } from "./pages/Overview.js";
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } });
@@ -7,8 +8,11 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <header className="site-header">
-        <h1>chipflow</h1>
-        <p>Who ships which chips and chip-making tools to whom — with the source of every number.</p>
+        <div>
+          <h1>chipflow</h1>
+          <p>Who ships which chips and chip-making tools to whom — with the source of every number.</p>
+        </div>
+        <ThemeToggle />
       </header>
       <Overview />
     </QueryClientProvider>

@@ -1,4 +1,4 @@
-import type { SeriesResponse } from "@chipflow/core";
+import type { PolicyEvent, SeriesResponse } from "@chipflow/core";
 
 const point = (periodStart: string, periodEnd: string, label: string, value: number | null, coarser = false) => ({
   periodStart,
@@ -45,3 +45,107 @@ export const revenueByRegion: SeriesResponse = {
     { id: 1, publisher: "Fixture", title: "Synthetic", url: "https://example.org", publishedOn: "2025", notes: null },
   ],
 };
+
+const estimate = (
+  periodStart: string,
+  periodEnd: string,
+  label: string,
+  value: number,
+  low: number,
+  high: number,
+  alternatives: SeriesResponse["series"][number]["points"][number]["alternatives"] = [],
+) => ({
+  ...point(periodStart, periodEnd, label, value),
+  low,
+  high,
+  estimateKind: "estimate" as const,
+  granularity: "year" as const,
+  sourceIds: [2],
+  alternatives,
+});
+
+/** Synthetic yearly unit estimates with a low–high range and one competing estimate (fixture data, not real). */
+export const unitEstimates: SeriesResponse = {
+  metric: { id: "units", label: "Units", unit: "units", aggregation: "sum" },
+  groupBy: "product",
+  interval: "year",
+  series: [
+    {
+      key: "chip-a",
+      label: "Chip A",
+      points: [
+        estimate("2023-01-01", "2023-12-31", "2023", 400_000, 300_000, 500_000),
+        estimate("2024-01-01", "2024-12-31", "2024", 1_000_000, 900_000, 1_500_000, [
+          { value: 1_500_000, low: null, high: null, sourceId: 3, datasetId: "fixture-b", estimateKind: "forecast" },
+        ]),
+        estimate("2025-01-01", "2025-12-31", "2025", 600_000, 500_000, 700_000),
+      ],
+    },
+    {
+      key: "chip-b",
+      label: "Chip B",
+      points: [
+        estimate("2023-01-01", "2023-12-31", "2023", 100_000, 100_000, 100_000),
+        estimate("2024-01-01", "2024-12-31", "2024", 200_000, 200_000, 200_000),
+      ],
+    },
+  ],
+  sources: [
+    {
+      id: 2,
+      publisher: "Fixture analyst",
+      title: "Synthetic A",
+      url: "https://example.org/a",
+      publishedOn: "2024",
+      notes: null,
+    },
+    {
+      id: 3,
+      publisher: "Fixture forecaster",
+      title: "Synthetic B",
+      url: "https://example.org/b",
+      publishedOn: "2024",
+      notes: null,
+    },
+  ],
+};
+
+/** Two synthetic policy events, one inside the fixture's span and one before it. */
+export const fixtureEvents: PolicyEvent[] = [
+  {
+    id: 1,
+    date: "2024-07-01",
+    effectiveDate: null,
+    jurisdiction: "USA",
+    actor: "Fixture agency",
+    title: "Synthetic rule",
+    description: "A made-up rule for tests.",
+    confidence: "high",
+    source: {
+      id: 4,
+      publisher: "Fixture gazette",
+      title: "Rule",
+      url: "https://example.org/r",
+      publishedOn: "2024-07-01",
+      notes: null,
+    },
+  },
+  {
+    id: 2,
+    date: "2020",
+    effectiveDate: null,
+    jurisdiction: "USA",
+    actor: "Fixture agency",
+    title: "Older rule",
+    description: "Before the data.",
+    confidence: "low",
+    source: {
+      id: 5,
+      publisher: "Fixture gazette",
+      title: "Old",
+      url: "https://example.org/o",
+      publishedOn: "2020",
+      notes: null,
+    },
+  },
+];

@@ -2,9 +2,9 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { formatValue } from "../src/charts/format.js";
 import { layoutTimeSeries } from "../src/charts/time-series/layout.js";
-import { toLineSeries } from "../src/charts/time-series/state.js";
+import { toDay, toEventMarks, toLineSeries } from "../src/charts/time-series/state.js";
 import { TimeSeriesChart } from "../src/charts/time-series/TimeSeriesChart.js";
-import { revenueByRegion } from "./fixtures.js";
+import { fixtureEvents, revenueByRegion, unitEstimates } from "./fixtures.js";
 
 describe("time series state", () => {
   it("drops points without a value and series left empty", () => {
@@ -14,6 +14,20 @@ describe("time series state", () => {
       ["USA", 1],
     ]);
     expect(lines[0]!.points[0]).toMatchObject({ coarser: true, label: "FY2025", value: 10_000_000_000 });
+  });
+
+  it("keeps competing estimates apart from the value", () => {
+    const chipA = toLineSeries(unitEstimates)[0]!;
+    expect(chipA.points[1]).toMatchObject({ value: 1_000_000, low: 900_000, high: 1_500_000 });
+    expect(chipA.points[1]!.alternatives).toEqual([
+      { value: 1_500_000, low: null, high: null, sourceId: 3, datasetId: "fixture-b", estimateKind: "forecast" },
+    ]);
+  });
+
+  it("reads event dates known to the day, month or year, oldest first", () => {
+    expect(toDay("2022").toISOString()).toBe("2022-01-01T00:00:00.000Z");
+    expect(toDay("2023-01").toISOString()).toBe("2023-01-01T00:00:00.000Z");
+    expect(toEventMarks(fixtureEvents).map((e) => e.title)).toEqual(["Older rule", "Synthetic rule"]);
   });
 });
 
@@ -29,6 +43,36 @@ describe("time series layout", () => {
     expect(china.path.match(/[ML]/g)).toHaveLength(2);
     expect(Math.max(...layout.series.flatMap((s) => s.points.map((p) => p.x1)))).toBe(layout.innerWidth);
   });
+
+  it("reaches up to the highest competing estimate and draws a band only where low and high differ", () => {
+    const layout = layoutTimeSeries(toLineSeries(unitEstimates));
+    expect(layout.yTicks.at(-1)!.value).toBeGreaterThanOrEqual(1_500_000);
+    const [a, b] = layout.series;
+    expect(a!.band).toMatch(/^M/);
+    expect(b!.band).toBe("");
+    const alt = a!.points[1]!.placedAlternatives[0]!;
+    expect(alt.y).toBeLessThan(a!.points[1]!.y);
+  });
+
+  it("stacks series in area mode, so the top series sits on the one below", () => {
+    const lines = toLineSeries(unitEstimates);
+    const layout = layoutTimeSeries(lines, undefined, { mark: "area", events: [] });
+    const top = layout.series[1]!.points[0]!;
+    const y = (v: number) => layout.innerHeight * (1 - v / layout.yTicks.at(-1)!.value);
+    expect(top.y).toBeCloseTo(y(400_000 + 100_000), 0);
+    // Competing estimates are not stacked: they are left out of an area chart.
+    expect(layout.series[0]!.points[1]!.placedAlternatives).toEqual([]);
+  });
+
+  it("places events inside the time span only", () => {
+    const layout = layoutTimeSeries(toLineSeries(unitEstimates), undefined, {
+      mark: "line",
+      events: toEventMarks(fixtureEvents),
+    });
+    expect(layout.events.map((e) => e.title)).toEqual(["Synthetic rule"]);
+    // 2024-07-01 is the middle of 2023–2025.
+    expect(Math.abs(layout.events[0]!.x - layout.innerWidth / 2)).toBeLessThan(2);
+  });
 });
 
 describe("TimeSeriesChart", () => {
@@ -40,6 +84,30 @@ describe("TimeSeriesChart", () => {
     expect(svg.match(/class="mark"/g)).toHaveLength(3);
     expect(svg).toContain('class="mark coarser"');
     expect(svg).toContain("China, FY2025: $10.0B (reported, whole period)");
+  });
+
+  it("draws estimates with a band, a competing estimate and an event (test/output/time-series-estimates.svg)", async () => {
+    const svg = renderToStaticMarkup(
+      <TimeSeriesChart
+        lines={toLineSeries(unitEstimates)}
+        unit="units"
+        title="Units by product"
+        events={toEventMarks(fixtureEvents)}
+      />,
+    );
+    await expect(svg).toMatchFileSnapshot("./output/time-series-estimates.svg");
+    expect(svg.match(/class="band"/g)).toHaveLength(1);
+    expect(svg).toContain("Chip A, 2024: competing forecast 1.5M units (fixture-b, not added)");
+    expect(svg.match(/class="event"/g)).toHaveLength(1);
+    expect(svg).toContain("2024-07-01: Synthetic rule");
+  });
+
+  it("draws stacked areas (test/output/time-series-area.svg)", async () => {
+    const svg = renderToStaticMarkup(
+      <TimeSeriesChart lines={toLineSeries(unitEstimates)} unit="units" title="Units by product" mark="area" />,
+    );
+    await expect(svg).toMatchFileSnapshot("./output/time-series-area.svg");
+    expect(svg.match(/fill-opacity="0.75"/g)).toHaveLength(2);
   });
 });
 

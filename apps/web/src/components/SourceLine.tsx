@@ -1,12 +1,14 @@
 import type { Source } from "@chipflow/core";
 
-/** "Source: NVIDIA, 10-K (2026-02-25)" with links, under every chart. */
-export function SourceLine({ sources }: { sources: Source[] }) {
+/** "Source: NVIDIA, 10-K (2026-02-25)" with links, under every chart; long lists end with a count. */
+export function SourceLine({ sources, max = 4 }: { sources: Source[]; max?: number }) {
   if (sources.length === 0) return null;
+  const shown = sources.slice(0, max);
+  const more = sources.length - shown.length;
   return (
     <p className="source-line">
       Source{sources.length > 1 ? "s" : ""}:{" "}
-      {sources.map((s, i) => (
+      {shown.map((s, i) => (
         <span key={s.id}>
           {i > 0 ? "; " : ""}
           <a href={s.url} target="_blank" rel="noreferrer">
@@ -15,6 +17,12 @@ export function SourceLine({ sources }: { sources: Source[] }) {
           ({s.publishedOn})
         </span>
       ))}
+      {more > 0 ? (
+        <>
+          {" "}
+          and <a href="#sources-title">{more} more</a>
+        </>
+      ) : null}
     </p>
   );
 }

@@ -1,46 +1,23 @@
-import type { SeriesQueryInput } from "@chipflow/core";
 import { useQuery } from "@tanstack/react-query";
-import { seriesQueryOptions } from "../api/series.js";
-import { toLineSeries } from "../charts/time-series/state.js";
-import { TimeSeriesChart } from "../charts/time-series/TimeSeriesChart.js";
-import { SourceLine } from "../components/SourceLine.js";
+import { dimensionsQueryOptions } from "../api/dimensions.js";
+import { Filters } from "../components/Filters.js";
+import { HeadlineTiles } from "../components/HeadlineTiles.js";
+import { useViewState } from "../view/useViewState.js";
+import { SeriesCard } from "./overview/SeriesCard.js";
+import { ViewSources } from "./overview/ViewSources.js";
 
-const NVIDIA_BY_REGION: SeriesQueryInput = {
-  metric: "revenue_usd",
-  groupBy: "destination",
-  interval: "quarter",
-  vendor: "nvidia",
-  dataset: "nvidia-geo-hq",
-};
-
+/** The dashboard: headline figures, filters, and the charts of the view held in the URL. */
 export function Overview() {
-  const { data, error, isPending } = useQuery(seriesQueryOptions(NVIDIA_BY_REGION));
-  const title = "NVIDIA revenue by customer headquarters region";
+  const [view, setView] = useViewState();
+  const dimensions = useQuery(dimensionsQueryOptions());
   return (
     <main>
-      <section className="card" aria-busy={isPending}>
-        <h2>{title}</h2>
-        <p className="subtitle">
-          US dollars per fiscal period; dashed spans are yearly figures, not split into quarters.
-        </p>
-        {isPending ? (
-          <div className="placeholder">Loading…</div>
-        ) : error ? (
-          <div className="error" role="alert">
-            Could not load the series: {error.message}
-          </div>
-        ) : (
-          <>
-            <TimeSeriesChart lines={toLineSeries(data)} unit={data.metric.unit} title={title} />
-            <ul className="legend">
-              {data.series.map((s) => (
-                <li key={s.key}>{s.label}</li>
-              ))}
-            </ul>
-            <SourceLine sources={data.sources} />
-          </>
-        )}
-      </section>
+      <HeadlineTiles />
+      <Filters view={view} dimensions={dimensions.data} onChange={setView} />
+      <div className="charts">
+        <SeriesCard view={view} onChange={setView} />
+      </div>
+      <ViewSources view={view} />
     </main>
   );
 }

@@ -1,21 +1,40 @@
+import { selectable, type Selection } from "../../components/selection.js";
 import { formatValue } from "../format.js";
 import { defaultBounds, layoutTimeSeries, type Bounds } from "./layout.js";
-import type { LineSeries } from "./state.js";
+import type { EventMark, LineSeries } from "./state.js";
 
 export interface TimeSeriesChartProps {
   lines: LineSeries[];
   unit: string;
   title: string;
   bounds?: Bounds;
+  mark?: "line" | "area";
+  events?: EventMark[];
+  onSelect?: (selection: Selection) => void;
 }
 
-/** A stateless SVG line chart: React draws, d3 (in layout) does the maths. Coarser figures are drawn as spans. */
-export function TimeSeriesChart({ lines, unit, title, bounds = defaultBounds }: TimeSeriesChartProps) {
-  const layout = layoutTimeSeries(lines, bounds);
+/**
+ * A stateless SVG time series: React draws, d3 (in layout) does the maths. Reported figures are filled dots,
+ * estimates hollow, forecasts dashed; coarser figures are spans; competing estimates are diamonds of their
+ * own, never added in; a shaded band runs from low to high; policy events are dashed verticals.
+ */
+export function TimeSeriesChart({
+  lines,
+  unit,
+  title,
+  bounds = defaultBounds,
+  mark = "line",
+  events = [],
+  onSelect,
+}: TimeSeriesChartProps) {
+  const layout = layoutTimeSeries(lines, bounds, { mark, events });
   const { margin } = bounds;
+  const fmt = (v: number) => formatValue(v, unit);
   return (
     <svg
       viewBox={`0 0 ${bounds.width} ${bounds.height}`}
+      width={bounds.width}
+      height={bounds.height}
       role="img"
       aria-label={title}
       className="chart time-series"
@@ -26,48 +45,134 @@ export function TimeSeriesChart({ lines, unit, title, bounds = defaultBounds }: 
         {layout.yTicks.map((t) => (
           <g key={t.value} transform={`translate(0,${t.y})`} className="tick y">
             <line x2={layout.innerWidth} stroke="currentColor" strokeOpacity={0.1} />
-            <text x={-8} dy="0.32em" textAnchor="end" fontSize={11}>
-              {formatValue(t.value, unit)}
+            <text x={-8} dy="0.32em" textAnchor="end" fontSize={11} fill="currentColor">
+              {fmt(t.value)}
             </text>
           </g>
         ))}
         {layout.xTicks.map((t) => (
-          <text key={t.x} x={t.x} y={layout.innerHeight + 20} textAnchor="middle" fontSize={11} className="tick x">
+          <text
+            key={t.x}
+            x={t.x}
+            y={layout.innerHeight + 20}
+            textAnchor="middle"
+            fontSize={11}
+            fill="currentColor"
+            className="tick x"
+          >
             {t.label}
           </text>
         ))}
+        {layout.events.map((e) => (
+          <g
+            key={e.id}
+            className="event"
+            aria-label={`Event ${e.date.toISOString().slice(0, 10)}: ${e.title}`}
+            {...selectable(
+              {
+                heading: `${e.date.toISOString().slice(0, 10)} · ${e.jurisdiction}: ${e.title}`,
+                description: e.description,
+                sourceIds: [e.sourceId],
+              },
+              onSelect,
+            )}
+          >
+            <title>{`${e.date.toISOString().slice(0, 10)}: ${e.title}`}</title>
+            <line
+              x1={e.x}
+              x2={e.x}
+              y2={layout.innerHeight}
+              stroke="#8a6d00"
+              strokeOpacity={0.45}
+              strokeDasharray="2 3"
+            />
+            <rect x={e.x - 3} y={-9} width={6} height={6} fill="#8a6d00" transform={`rotate(45 ${e.x} -6)`} />
+            <rect x={e.x - 6} y={0} width={12} height={layout.innerHeight} fill="transparent" />
+          </g>
+        ))}
         {layout.series.map((s) => (
           <g key={s.key} className="series" data-key={s.key}>
-            <path d={s.path} fill="none" stroke={s.color} strokeWidth={2} />
-            {s.points.map((p) =>
-              p.coarser ? (
-                <line
-                  key={`${p.label}-span`}
-                  x1={p.x0}
-                  x2={p.x1}
-                  y1={p.y}
-                  y2={p.y}
-                  stroke={s.color}
-                  strokeWidth={3}
-                  strokeDasharray="4 3"
-                  className="mark coarser"
-                >
-                  <title>{`${s.label}, ${p.label}: ${formatValue(p.value, unit)} (${p.estimateKind}, whole period)`}</title>
-                </line>
-              ) : (
-                <circle
-                  key={p.label}
-                  cx={p.x}
-                  cy={p.y}
-                  r={3.5}
-                  fill={p.estimateKind === "reported" ? s.color : "white"}
-                  stroke={s.color}
-                  className="mark"
-                >
-                  <title>{`${s.label}, ${p.label}: ${formatValue(p.value, unit)} (${p.estimateKind})`}</title>
-                </circle>
-              ),
+            {s.band ? <path d={s.band} fill={s.color} fillOpacity={0.15} className="band" /> : null}
+            {mark === "area" ? (
+              <path d={s.path} fill={s.color} fillOpacity={0.75} stroke={s.color} />
+            ) : (
+              <path d={s.path} fill="none" stroke={s.color} strokeWidth={2} />
             )}
+            {s.points.map((p) => {
+              const text = `${s.label}, ${p.label}: ${fmt(p.value)} (${p.estimateKind}${p.coarser ? ", whole period" : ""})`;
+              const handlers = selectable(
+                {
+                  heading: `${s.label}, ${p.label}`,
+                  value: fmt(p.value),
+                  kind: p.estimateKind,
+                  sourceIds: p.sourceIds,
+                },
+                onSelect,
+              );
+              return (
+                <g key={p.label}>
+                  {p.coarser ? (
+                    <line
+                      x1={p.x0}
+                      x2={p.x1}
+                      y1={p.y}
+                      y2={p.y}
+                      stroke={s.color}
+                      strokeWidth={3}
+                      strokeDasharray="4 3"
+                      className="mark coarser"
+                      aria-label={text}
+                      {...handlers}
+                    >
+                      <title>{text}</title>
+                    </line>
+                  ) : (
+                    <circle
+                      cx={p.x}
+                      cy={p.y}
+                      r={3.5}
+                      fill={p.estimateKind === "reported" ? s.color : "white"}
+                      stroke={s.color}
+                      strokeDasharray={p.estimateKind === "forecast" ? "2 1" : undefined}
+                      className="mark"
+                      aria-label={text}
+                      {...handlers}
+                    >
+                      <title>{text}</title>
+                    </circle>
+                  )}
+                  {p.placedAlternatives.map((a) => {
+                    const alt = `${s.label}, ${p.label}: competing ${a.estimateKind} ${fmt(a.value)} (${a.datasetId}, not added)`;
+                    return (
+                      <rect
+                        key={`${a.sourceId}-${a.datasetId}`}
+                        x={p.x - 4}
+                        y={a.y - 4}
+                        width={8}
+                        height={8}
+                        transform={`rotate(45 ${p.x} ${a.y})`}
+                        fill="white"
+                        stroke={s.color}
+                        strokeWidth={1.5}
+                        className="mark alternative"
+                        aria-label={alt}
+                        {...selectable(
+                          {
+                            heading: `${s.label}, ${p.label} (competing estimate)`,
+                            value: fmt(a.value),
+                            kind: a.estimateKind,
+                            sourceIds: [a.sourceId],
+                          },
+                          onSelect,
+                        )}
+                      >
+                        <title>{alt}</title>
+                      </rect>
+                    );
+                  })}
+                </g>
+              );
+            })}
           </g>
         ))}
       </g>

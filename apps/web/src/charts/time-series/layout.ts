@@ -1,8 +1,9 @@
 import { extent, max } from "d3-array";
 import { scaleLinear, scaleUtc } from "d3-scale";
-import { line } from "d3-shape";
+import { utcFormat } from "d3-time-format";
+import { area, line, stack, stackOffsetNone } from "d3-shape";
 import { colorAt } from "../palette.js";
-import type { LinePoint, LineSeries } from "./state.js";
+import type { Alternative, EventMark, LinePoint, LineSeries } from "./state.js";
 
 export interface Bounds {
   width: number;
@@ -12,34 +13,81 @@ export interface Bounds {
 
 export const defaultBounds: Bounds = { width: 720, height: 320, margin: { top: 16, right: 16, bottom: 32, left: 64 } };
 
+export interface PlacedAlternative extends Alternative {
+  y: number;
+}
+
 export interface PlacedPoint extends LinePoint {
   x: number;
   /** Where a coarser figure's span starts and ends on the x axis. */
   x0: number;
   x1: number;
   y: number;
+  placedAlternatives: PlacedAlternative[];
 }
 
 export interface PlacedSeries {
   key: string;
   label: string;
   color: string;
+  /** The line, or in area mode the stacked area. */
   path: string;
+  /** The low–high band of estimates, empty when no point has a range. */
+  band: string;
   points: PlacedPoint[];
+}
+
+export interface PlacedEvent extends EventMark {
+  x: number;
 }
 
 export interface TimeSeriesLayout {
   series: PlacedSeries[];
+  events: PlacedEvent[];
   xTicks: { x: number; label: string }[];
   yTicks: { y: number; value: number }[];
   innerWidth: number;
   innerHeight: number;
 }
 
-const mid = (p: LinePoint) => new Date((p.start.getTime() + p.end.getTime()) / 2);
+export interface TimeSeriesOptions {
+  mark: "line" | "area";
+  events: EventMark[];
+}
 
-/** Places lines with d3 scales: x by the middle of each period, y from zero to the largest value. */
-export function layoutTimeSeries(lines: LineSeries[], bounds: Bounds = defaultBounds): TimeSeriesLayout {
+const tickLabel = (d: Date) =>
+  d.getUTCMonth() === 0 && d.getUTCDate() === 1 ? String(d.getUTCFullYear()) : monthDay(d);
+const monthDay = utcFormat("%b");
+const mid = (p: LinePoint) => new Date((p.start.getTime() + p.end.getTime()) / 2);
+const round = (n: number) => Math.round(n * 10) / 10;
+const hasRange = (p: LinePoint) => p.low !== null && p.high !== null && p.high > p.low;
+
+/** Stacked tops per series and period, for area mode; coarser figures are left out of a stack. */
+function stackTops(lines: LineSeries[]): Map<string, Map<number, [number, number]>> {
+  const periods = [...new Set(lines.flatMap((s) => s.points.filter((p) => !p.coarser).map((p) => p.start.getTime())))];
+  periods.sort((a, b) => a - b);
+  const rows = periods.map((t) =>
+    Object.fromEntries(
+      lines.map((s) => [s.key, s.points.find((p) => !p.coarser && p.start.getTime() === t)?.value ?? 0]),
+    ),
+  );
+  const stacked = stack<Record<string, number>>()
+    .keys(lines.map((s) => s.key))
+    .offset(stackOffsetNone)(rows);
+  return new Map(
+    stacked.map((layer) => [layer.key, new Map(layer.map((d, i) => [periods[i]!, [d[0], d[1]] as [number, number]]))]),
+  );
+}
+
+/**
+ * Places lines with d3 scales: x by the middle of each period, y from zero to the largest value, high or
+ * competing estimate. In area mode the series are stacked (only for metrics that add up; the caller decides).
+ */
+export function layoutTimeSeries(
+  lines: LineSeries[],
+  bounds: Bounds = defaultBounds,
+  options: TimeSeriesOptions = { mark: "line", events: [] },
+): TimeSeriesLayout {
   const innerWidth = bounds.width - bounds.margin.left - bounds.margin.right;
   const innerHeight = bounds.height - bounds.margin.top - bounds.margin.bottom;
   const all = lines.flatMap((s) => s.points);
@@ -47,34 +95,67 @@ export function layoutTimeSeries(lines: LineSeries[], bounds: Bounds = defaultBo
   const x = scaleUtc()
     .domain([x0 ?? new Date(0), x1 ?? new Date(0)])
     .range([0, innerWidth]);
+  const tops = options.mark === "area" ? stackTops(lines) : null;
+  const highest =
+    tops !== null
+      ? max([...tops.values()].flatMap((m) => [...m.values()].map((d) => d[1])))
+      : max(all, (p) => Math.max(p.value, p.high ?? 0, ...p.alternatives.map((a) => Math.max(a.value, a.high ?? 0))));
   const y = scaleLinear()
-    .domain([0, max(all, (p) => Math.max(p.value, p.high ?? 0)) ?? 1])
+    .domain([0, highest || 1])
     .nice()
     .range([innerHeight, 0]);
   const toPath = line<PlacedPoint>()
     .x((p) => p.x)
     .y((p) => p.y);
-  const round = (n: number) => Math.round(n * 10) / 10;
+  const toBand = area<LinePoint>()
+    .x((p) => round(x(mid(p))))
+    .y0((p) => round(y(p.low!)))
+    .y1((p) => round(y(p.high!)));
+  const toStackArea = area<[Date, [number, number]]>()
+    .x(([d]) => round(x(d)))
+    .y0(([, v]) => round(y(v[0])))
+    .y1(([, v]) => round(y(v[1])));
+
+  const series = lines.map((s, i) => {
+    const own = tops?.get(s.key);
+    const points = s.points.map((p) => ({
+      ...p,
+      x: round(x(mid(p))),
+      x0: round(x(p.start)),
+      x1: round(x(p.end)),
+      y: round(y(own && !p.coarser ? (own.get(p.start.getTime())?.[1] ?? p.value) : p.value)),
+      placedAlternatives: (own ? [] : p.alternatives).map((a) => ({ ...a, y: round(y(a.value)) })),
+    }));
+    const fine = points.filter((p) => !p.coarser);
+    const path = own
+      ? (toStackArea(
+          [...own.entries()].map(([t, v]) => {
+            const p = s.points.find((q) => !q.coarser && q.start.getTime() === t);
+            return [p ? mid(p) : new Date(t), v] as [Date, [number, number]];
+          }),
+        ) ?? "")
+      : (toPath(fine) ?? "");
+    const ranged = own ? [] : s.points.filter((p) => !p.coarser && hasRange(p));
+    return {
+      key: s.key,
+      label: s.label,
+      color: colorAt(i),
+      points,
+      path,
+      band: ranged.length > 1 ? (toBand(ranged) ?? "") : "",
+    };
+  });
+
+  const [d0, d1] = x.domain() as [Date, Date];
   return {
     innerWidth,
     innerHeight,
-    series: lines.map((s, i) => {
-      const points = s.points.map((p) => ({
-        ...p,
-        x: round(x(mid(p))),
-        x0: round(x(p.start)),
-        x1: round(x(p.end)),
-        y: round(y(p.value)),
-      }));
-      return {
-        key: s.key,
-        label: s.label,
-        color: colorAt(i),
-        points,
-        path: toPath(points.filter((p) => !p.coarser)) ?? "",
-      };
-    }),
-    xTicks: x.ticks(6).map((d) => ({ x: round(x(d)), label: String(d.getUTCFullYear()) })),
+    series,
+    events: options.events.filter((e) => e.date >= d0 && e.date <= d1).map((e) => ({ ...e, x: round(x(e.date)) })),
+    xTicks: x.ticks(Math.max(2, Math.floor(innerWidth / 110))).map((d) => ({
+      x: round(x(d)),
+      label: tickLabel(d),
+    })),
     yTicks: y.ticks(5).map((v) => ({ y: round(y(v)), value: v })),
   };
 }

@@ -1,4 +1,14 @@
-import type { EstimateKind, SeriesResponse } from "@chipflow/core";
+import type { EstimateKind, PolicyEvent, SeriesResponse } from "@chipflow/core";
+
+/** A competing estimate of the same cell, kept apart from the value and drawn as its own mark. */
+export interface Alternative {
+  value: number;
+  low: number | null;
+  high: number | null;
+  sourceId: number;
+  datasetId: string;
+  estimateKind: EstimateKind;
+}
 
 /** A point of a line, before any pixels: the period it covers and its value. */
 export interface LinePoint {
@@ -11,7 +21,7 @@ export interface LinePoint {
   coarser: boolean;
   estimateKind: EstimateKind;
   sourceIds: number[];
-  alternatives: number;
+  alternatives: Alternative[];
 }
 
 export interface LineSeries {
@@ -20,11 +30,25 @@ export interface LineSeries {
   points: LinePoint[];
 }
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+/** A policy event on a time axis. */
+export interface EventMark {
+  id: number;
+  date: Date;
+  title: string;
+  description: string;
+  jurisdiction: string;
+  sourceId: number;
+}
+
+/** A date from an ISO day, month ("2023-01") or year ("2022"): the first day it covers. */
+export function toDay(iso: string): Date {
+  const full = iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso;
+  return new Date(`${full}T00:00:00Z`);
+}
 
 /**
  * Turns an API series response into lines: points without a value are dropped, and so is any series left
- * with none. Pure: no scales, no pixels.
+ * with none. Alternatives without a value are dropped too. Pure: no scales, no pixels.
  */
 export function toLineSeries(response: SeriesResponse): LineSeries[] {
   return response.series
@@ -34,8 +58,8 @@ export function toLineSeries(response: SeriesResponse): LineSeries[] {
       points: s.points
         .filter((p) => p.value !== null)
         .map((p) => ({
-          start: day(p.periodStart),
-          end: day(p.periodEnd),
+          start: toDay(p.periodStart),
+          end: toDay(p.periodEnd),
           label: p.label,
           value: p.value!,
           low: p.low,
@@ -43,8 +67,22 @@ export function toLineSeries(response: SeriesResponse): LineSeries[] {
           coarser: p.coarser,
           estimateKind: p.estimateKind,
           sourceIds: p.sourceIds,
-          alternatives: p.alternatives.length,
+          alternatives: p.alternatives.filter((a) => a.value !== null).map((a) => ({ ...a, value: a.value! })),
         })),
     }))
     .filter((s) => s.points.length > 0);
+}
+
+/** Events as marks for a time axis, oldest first. */
+export function toEventMarks(events: PolicyEvent[]): EventMark[] {
+  return events
+    .map((e) => ({
+      id: e.id,
+      date: toDay(e.effectiveDate ?? e.date),
+      title: e.title,
+      description: e.description,
+      jurisdiction: e.jurisdiction,
+      sourceId: e.source.id,
+    }))
+    .sort((a, b) => a.date.getTime() - b.date.getTime());
 }

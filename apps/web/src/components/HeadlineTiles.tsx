@@ -1,0 +1,68 @@
+import type { Source, SummaryTile } from "@chipflow/core";
+import { useQuery } from "@tanstack/react-query";
+import { summaryQueryOptions } from "../api/summary.js";
+import { formatValue } from "../charts/format.js";
+
+const KIND_NOTE = {
+  reported: "reported by the company",
+  estimate: "analyst estimate, not a company disclosure",
+  forecast: "forecast, not an outcome",
+} as const;
+
+/** The headline figures, each with its kind, range and sources. */
+export function HeadlineTiles() {
+  const { data, status, error } = useQuery(summaryQueryOptions());
+  if (status === "error") {
+    return (
+      <div className="tiles" role="alert">
+        <p className="tile error">Could not load the headline figures: {error.message}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="tiles" aria-busy={status === "pending"} aria-label="Headline figures">
+      {status === "pending"
+        ? [0, 1].map((i) => <div key={i} className="tile placeholder-tile" aria-hidden="true" />)
+        : data.tiles.map((t) => <Tile key={t.id} tile={t} sources={data.sources} />)}
+    </div>
+  );
+}
+
+function Tile({ tile, sources }: { tile: SummaryTile; sources: Source[] }) {
+  const { figure, metric } = tile;
+  const ids = new Set([...figure.sourceIds, ...figure.alternatives.map((a) => a.sourceId)]);
+  const own = sources.filter((s) => ids.has(s.id));
+  const fmt = (v: number | null) => formatValue(v, metric.unit);
+  return (
+    <article className="tile" data-tile={tile.id} aria-labelledby={`tile-${tile.id}`}>
+      <h2 id={`tile-${tile.id}`}>{tile.title}</h2>
+      <p className="tile-value">
+        <span className="value">{fmt(figure.value)}</span>
+        <span className={`kind kind-${figure.estimateKind}`}>{figure.estimateKind}</span>
+      </p>
+      <p className="tile-note">
+        {figure.low !== null && figure.high !== null && figure.high > figure.low
+          ? `Range ${fmt(figure.low)} – ${fmt(figure.high)}; `
+          : ""}
+        {KIND_NOTE[figure.estimateKind]}
+        {figure.alternatives.length > 0 ? `; ${figure.alternatives.length} competing figure(s) kept apart` : ""}.
+      </p>
+      <details className="tile-sources">
+        <summary>
+          {own.length} source{own.length === 1 ? "" : "s"}
+        </summary>
+        <ul>
+          {own.map((s) => (
+            <li key={s.id}>
+              {s.publisher},{" "}
+              <a href={s.url} target="_blank" rel="noreferrer">
+                {s.title}
+              </a>{" "}
+              ({s.publishedOn})
+            </li>
+          ))}
+        </ul>
+      </details>
+    </article>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Source } from "@chipflow/core";
+import type { Selection } from "./selection.js";
+
+/** The provenance of the selected mark: its figure and kind, and every source behind it with a link. */
+export function MarkDetails({ selection, sources }: { selection: Selection | null; sources: Source[] }) {
+  if (!selection) {
+    return (
+      <p className="mark-details hint" aria-live="polite">
+        Point at, tap or tab to a mark to see its sources.
+      </p>
+    );
+  }
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const own = selection.sourceIds.map((id) => byId.get(id)).filter((s): s is Source => s !== undefined);
+  return (
+    <div className="mark-details" aria-live="polite">
+      <p>
+        <strong>{selection.heading}</strong>
+        {selection.value ? `: ${selection.value}` : ""}
+        {selection.kind ? <span className={`kind kind-${selection.kind}`}>{selection.kind}</span> : null}
+      </p>
+      {selection.description ? <p className="description">{selection.description}</p> : null}
+      <ul className="mark-sources">
+        {own.map((s) => (
+          <li key={s.id}>
+            {s.publisher},{" "}
+            <a href={s.url} target="_blank" rel="noreferrer">
+              {s.title}
+            </a>{" "}
+            ({s.publishedOn})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

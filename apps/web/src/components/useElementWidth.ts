@@ -1,0 +1,19 @@
+import { useEffect, useRef, useState } from "react";
+
+/** The content width of an element, kept up to date as the window resizes (charts redraw to fit, text stays legible). */
+export function useElementWidth<T extends HTMLElement>(fallback = 720) {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    setWidth(Math.round(element.clientWidth) || fallback);
+    const observer = new ResizeObserver(([entry]) => {
+      const w = Math.round(entry!.contentRect.width);
+      if (w > 0) setWidth(w);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [fallback]);
+  return [ref, width] as const;
+}

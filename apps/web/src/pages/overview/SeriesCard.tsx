@@ -1,0 +1,112 @@
+import { useQuery } from "@tanstack/react-query";
+import { toCsvHref } from "../../api/csv-href.js";
+import { eventsQueryOptions } from "../../api/events.js";
+import { seriesQueryOptions } from "../../api/series.js";
+import { formatValue } from "../../charts/format.js";
+import { colorAt } from "../../charts/palette.js";
+import { toEventMarks, toLineSeries, type LinePoint, type LineSeries } from "../../charts/time-series/state.js";
+import { TimeSeriesChart } from "../../charts/time-series/TimeSeriesChart.js";
+import { ChartCard } from "../../components/ChartCard.js";
+import { DataTable } from "../../components/DataTable.js";
+import { KindLegend } from "../../components/KindLegend.js";
+import { toSeriesQuery } from "../../view/queries.js";
+import type { ViewState } from "../../view/view-state.js";
+import { chartBounds } from "./chart-bounds.js";
+
+const GROUP_LABEL: Record<string, string> = {
+  vendor: "vendor",
+  product: "product",
+  category: "category",
+  origin: "origin",
+  destination: "destination",
+  buyer: "buyer",
+};
+
+/** The time series of the view: one metric grouped by one dimension per interval, with events. */
+export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (next: ViewState) => void }) {
+  const query = toSeriesQuery(view);
+  const series = useQuery(seriesQueryOptions(query));
+  const events = useQuery({ ...eventsQueryOptions(), enabled: view.events });
+  const lines = series.data ? toLineSeries(series.data) : [];
+  const metric = series.data?.metric;
+  const stackable = metric?.aggregation === "sum";
+  const mark = view.mark === "area" && stackable ? "area" : "line";
+  const eventMarks = view.events && events.data ? toEventMarks(events.data.events) : [];
+  const eventSources = view.events && events.data ? events.data.events.map((e) => e.source) : [];
+  const title = `${metric?.label ?? "Series"} by ${GROUP_LABEL[view.groupBy]}, per ${view.interval}`;
+  const toggleTable = () =>
+    onChange({
+      ...view,
+      tables: view.tables.includes("series") ? view.tables.filter((t) => t !== "series") : [...view.tables, "series"],
+    });
+  const rows = lines.flatMap((s) => s.points.map((p) => ({ s, p })));
+
+  return (
+    <ChartCard
+      id="series"
+      title={title}
+      subtitle={
+        `${metric?.unit ?? ""} per ${view.interval}; dashed spans cover a longer period than one ${view.interval}; ` +
+        `diamonds are competing estimates, never added; the shaded band runs from low to high` +
+        (view.mark === "area" && !stackable ? ". This metric does not add up, so it is drawn as lines" : "")
+      }
+      units={`${metric?.label ?? ""} (${metric?.unit ?? ""}) per ${view.interval}`}
+      status={series.status}
+      error={series.error}
+      empty={lines.length === 0}
+      sources={series.data?.sources ?? []}
+      eventSources={eventSources}
+      csvHref={toCsvHref("series", query as Record<string, string>)}
+      heightAt={(w) => chartBounds(w).height}
+      showTable={view.tables.includes("series")}
+      onToggleTable={toggleTable}
+      chart={(width, onSelect) => (
+        <TimeSeriesChart
+          lines={lines}
+          unit={metric!.unit}
+          title={title}
+          bounds={chartBounds(width)}
+          mark={mark}
+          events={eventMarks}
+          onSelect={onSelect}
+        />
+      )}
+      legend={<SeriesLegend lines={lines} events={eventMarks.length > 0} />}
+      table={() => (
+        <DataTable<{ s: LineSeries; p: LinePoint }>
+          caption={title}
+          rows={rows}
+          columns={[
+            { label: "Series", value: (r) => r.s.label },
+            { label: "Period", value: (r) => r.p.label },
+            { label: "Value", value: (r) => formatValue(r.p.value, metric!.unit), numeric: true },
+            { label: "Low", value: (r) => formatValue(r.p.low, metric!.unit), numeric: true },
+            { label: "High", value: (r) => formatValue(r.p.high, metric!.unit), numeric: true },
+            { label: "Kind", value: (r) => r.p.estimateKind },
+            {
+              label: "Competing estimates",
+              value: (r) => r.p.alternatives.map((a) => formatValue(a.value, metric!.unit)).join(", "),
+            },
+            { label: "Sources", value: (r) => r.p.sourceIds.join(", ") },
+          ]}
+        />
+      )}
+    />
+  );
+}
+
+function SeriesLegend({ lines, events }: { lines: LineSeries[]; events: boolean }) {
+  return (
+    <div className="legend-row">
+      <ul className="legend" aria-label="Series">
+        {lines.map((s, i) => (
+          <li key={s.key}>
+            <span className="swatch" style={{ background: colorAt(i) }} aria-hidden="true" />
+            {s.label}
+          </li>
+        ))}
+      </ul>
+      <KindLegend events={events} />
+    </div>
+  );
+}

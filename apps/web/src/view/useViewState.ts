@@ -1,0 +1,27 @@
+import { useCallback, useEffect, useState } from "react";
+import { parseViewState, toViewSearch, type ViewState } from "./view-state.js";
+
+/**
+ * The view, read from and written to the URL: each change pushes a history entry, so back and forward step
+ * through views, and a copied link opens the same view.
+ */
+export function useViewState(): [ViewState, (next: ViewState) => void] {
+  const [view, setView] = useState(() => parseViewState(window.location.search));
+
+  useEffect(() => {
+    // Write the whole view into the URL once, so even the first link is complete.
+    const search = toViewSearch(view);
+    if (window.location.search !== search) window.history.replaceState(null, "", search);
+    const onPop = () => setView(parseViewState(window.location.search));
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+
+  const update = useCallback((next: ViewState) => {
+    const search = toViewSearch(next);
+    if (window.location.search !== search) window.history.pushState(null, "", search);
+    setView(next);
+  }, []);
+
+  return [view, update];
+}

@@ -1,0 +1,123 @@
+import {
+  CATEGORIES,
+  GROUP_BYS,
+  INTERVALS,
+  METRIC_IDS,
+  isIsoDate,
+  keyword,
+  type GroupBy,
+  type Interval,
+  type Metric,
+} from "@chipflow/core";
+
+/** The filters of a view: each list holds ids (vendor, product, buyer, dataset), categories or ISO3 codes. */
+export const FILTER_KEYS = ["vendor", "product", "category", "origin", "destination", "buyer", "dataset"] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+export const MARKS = ["line", "area"] as const;
+export type Mark = (typeof MARKS)[number];
+
+/** Dimensions the ranking chart can rank. */
+export const RANK_BYS = GROUP_BYS;
+
+/** Everything a user can change on the dashboard. It all lives in the URL, so a copied link reproduces the view. */
+export interface ViewState {
+  metric: Metric;
+  groupBy: GroupBy;
+  interval: Interval;
+  mark: Mark;
+  rankBy: GroupBy;
+  filters: Record<FilterKey, string[]>;
+  from: string | undefined;
+  to: string | undefined;
+  /** Whether policy events are drawn on time axes. */
+  events: boolean;
+  /** Charts shown as tables instead of pictures. */
+  tables: string[];
+}
+
+const noFilters = (): Record<FilterKey, string[]> =>
+  Object.fromEntries(FILTER_KEYS.map((k) => [k, []])) as unknown as Record<FilterKey, string[]>;
+
+/** The view of a bare URL: NVIDIA revenue by customer headquarters region, per year (its figures are fiscal years). */
+export const DEFAULT_VIEW: ViewState = {
+  metric: "revenue_usd",
+  groupBy: "destination",
+  interval: "year",
+  mark: "line",
+  rankBy: "destination",
+  filters: { ...noFilters(), vendor: ["nvidia"], dataset: ["nvidia-geo-hq"] },
+  from: undefined,
+  to: undefined,
+  events: true,
+  tables: [],
+};
+
+const list = (value: string | null) =>
+  value === null
+    ? []
+    : value
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
+
+/** A keyword from the URL, or the default when it is missing or not allowed (a stale link still opens). */
+function maybeKeyword<T extends string>(value: string | null, name: string, allowed: readonly T[], fallback: T): T {
+  if (value === null) return fallback;
+  try {
+    return keyword(value, name, allowed);
+  } catch {
+    return fallback;
+  }
+}
+
+const maybeDate = (value: string | null) => (value !== null && isIsoDate(value) ? value : undefined);
+
+/**
+ * The view a query string describes. A bare URL gives the default view; otherwise a missing filter means
+ * "no filter", so every link says exactly what it shows.
+ */
+export function parseViewState(search: string): ViewState {
+  const params = new URLSearchParams(search);
+  if ([...params.keys()].length === 0) return DEFAULT_VIEW;
+  const filters = noFilters();
+  for (const key of FILTER_KEYS) filters[key] = list(params.get(key));
+  filters.category = filters.category.filter((c) => (CATEGORIES as readonly string[]).includes(c));
+  return {
+    metric: maybeKeyword(params.get("metric"), "metric", METRIC_IDS, DEFAULT_VIEW.metric),
+    groupBy: maybeKeyword(params.get("groupBy"), "groupBy", GROUP_BYS, DEFAULT_VIEW.groupBy),
+    interval: maybeKeyword(params.get("interval"), "interval", INTERVALS, DEFAULT_VIEW.interval),
+    mark: maybeKeyword(params.get("mark"), "mark", MARKS, DEFAULT_VIEW.mark),
+    rankBy: maybeKeyword(params.get("rankBy"), "rankBy", RANK_BYS, DEFAULT_VIEW.rankBy),
+    filters,
+    from: maybeDate(params.get("from")),
+    to: maybeDate(params.get("to")),
+    events: params.get("events") !== "off",
+    tables: list(params.get("tables")),
+  };
+}
+
+/** The query string of a view, in a stable order so equal views give equal URLs. */
+export function toViewSearch(view: ViewState): string {
+  const params = new URLSearchParams();
+  params.set("metric", view.metric);
+  params.set("groupBy", view.groupBy);
+  params.set("interval", view.interval);
+  if (view.mark !== "line") params.set("mark", view.mark);
+  if (view.rankBy !== DEFAULT_VIEW.rankBy) params.set("rankBy", view.rankBy);
+  for (const key of FILTER_KEYS) if (view.filters[key].length > 0) params.set(key, view.filters[key].join(","));
+  if (view.from) params.set("from", view.from);
+  if (view.to) params.set("to", view.to);
+  if (!view.events) params.set("events", "off");
+  if (view.tables.length > 0) params.set("tables", [...view.tables].sort().join(","));
+  return `?${params.toString().replaceAll("%2C", ",")}`;
+}
+
+/** The filters and period of a view as API query parameters (lists comma-joined, empty ones left out). */
+export function toFilterParams(view: ViewState): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const key of FILTER_KEYS) if (view.filters[key].length > 0) params[key] = view.filters[key].join(",");
+  if (view.from) params.from = view.from;
+  if (view.to) params.to = view.to;
+  return params;
+}
