@@ -99,6 +99,7 @@ export const seriesPointSchema = z.object({
   granularity: z.enum(GRANULARITIES),
   basis: z.enum(["reported", "sum"]).describe("reported: one fact gives this cell; sum: added up from its parts"),
   sourceIds: z.array(z.number().int()),
+  datasetId: z.string().optional().describe("the dataset whose facts give the value (absent on the Other series)"),
   alternatives: z.array(alternativeSchema).describe("competing estimates of the same cell, never added to value"),
 });
 export type SeriesPoint = z.infer<typeof seriesPointSchema>;

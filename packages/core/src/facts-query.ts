@@ -33,7 +33,7 @@ export type FactsQuery = z.output<typeof factsQuerySchema>;
 export type FactsQueryInput = z.input<typeof factsQuerySchema>;
 
 /** One stored fact with its dataset and source. Dimension ids are the ids of `/api/v1/dimensions`. */
-export const storedFactSchema = z.object({
+export const factWithSourceSchema = z.object({
   id: z.number().int(),
   datasetId: z.string(),
   periodStart: z.string(),
@@ -58,10 +58,10 @@ export const storedFactSchema = z.object({
   note: z.string().nullable(),
   source: sourceSchema,
 });
-export type StoredFact = z.infer<typeof storedFactSchema>;
+export type FactWithSource = z.infer<typeof factWithSourceSchema>;
 
 export const factsResponseSchema = z.object({
-  facts: z.array(storedFactSchema),
+  facts: z.array(factWithSourceSchema),
   nextCursor: z.string().nullable().describe("pass as cursor for the next page; null on the last page"),
 });
 export type FactsResponse = z.infer<typeof factsResponseSchema>;

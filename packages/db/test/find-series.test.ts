@@ -35,9 +35,16 @@ describe("findSeries", () => {
   });
 
   it("never sums competing estimates of one cell: the preferred one plus the alternatives with their sources", () => {
-    const r = series({ metric: "revenue_usd", groupBy: "product", interval: "year", dataset: "fixture-estimates" });
+    const r = series({
+      metric: "revenue_usd",
+      groupBy: "product",
+      interval: "year",
+      dataset: "fixture-estimates",
+      destination: "CHN",
+    });
     const [point] = r.series.find((s) => s.key === "nvidia-h20")!.points;
     expect(point).toMatchObject({ value: 12_000_000_000, basis: "reported", estimateKind: "estimate" });
+    expect([point!.low, point!.high]).toEqual([12_000_000_000, 15_000_000_000]);
     expect(point!.alternatives).toEqual([
       expect.objectContaining({
         value: null,
@@ -46,6 +53,81 @@ describe("findSeries", () => {
         datasetId: "fixture-estimates",
       }),
     ]);
+  });
+
+  it("uses a vendor's reported total instead of adding up its products, and says so", () => {
+    const r = series({ metric: "revenue_usd", groupBy: "destination", interval: "year", dataset: "fixture-estimates" });
+    const china = r.series.find((s) => s.key === "CHN")!.points[0]!;
+    expect(china).toMatchObject({ value: 17_000_000_000, basis: "reported", sourceIds: [expect.any(Number)] });
+    expect(r.sources.find((s) => s.id === china.sourceIds[0])!.title).toBe("Analyst C");
+  });
+
+  it("falls back to the sum of the parts where no total exists, and says so", () => {
+    const r = series({ metric: "revenue_usd", groupBy: "destination", interval: "year", dataset: "fixture-estimates" });
+    const usa = r.series.find((s) => s.key === "USA")!.points[0]!;
+    expect(usa).toMatchObject({ value: 3_000_000_000, basis: "sum", alternatives: [] });
+    expect(usa.sourceIds).toHaveLength(1);
+    const vendor = series({ metric: "revenue_usd", groupBy: "vendor", interval: "year", dataset: "fixture-estimates" });
+    // China's total (17B) plus the US products (1B + 2B); the H20-to-China estimates are inside the total.
+    expect(vendor.series[0]!.points[0]).toMatchObject({ value: 20_000_000_000, basis: "sum" });
+  });
+
+  it("never adds a buyer's figure to the country total that holds it", () => {
+    const r = series({ metric: "units", groupBy: "destination", interval: "year" });
+    expect(r.series.map((s) => [s.key, s.points[0]!.value, s.points[0]!.basis])).toEqual([
+      ["CHN", 1_000_000, "reported"],
+    ]);
+  });
+
+  it("never mixes two datasets on different bases: the preferred dataset's figure, the other as an alternative", () => {
+    const r = series({
+      metric: "revenue_usd",
+      groupBy: "vendor",
+      interval: "quarter",
+      from: "2025-01-01",
+      to: "2025-03-31",
+    });
+    const q1 = r.series[0]!.points.find((p) => p.label === "2025 Q1")!;
+    expect(q1).toMatchObject({ value: 4000, basis: "sum", datasetId: "fixture-reported" });
+    expect(q1.alternatives).toEqual([
+      expect.objectContaining({ value: 1400, basis: "sum", datasetId: "fixture-billing" }),
+    ]);
+    const bySource = series({ metric: "revenue_usd", groupBy: "destination", from: "2025-01-01", to: "2025-03-31" });
+    expect(bySource.series.map((s) => s.key)).toEqual(["CHN", "SGP", "USA"]);
+    const china = bySource.series.find((s) => s.key === "CHN")!.points.find((p) => !p.coarser)!;
+    expect(china).toMatchObject({
+      value: 1000,
+      alternatives: [expect.objectContaining({ value: 900, datasetId: "fixture-billing" })],
+    });
+  });
+
+  it("never adds up shares: a cell of a non-additive metric shows one figure", () => {
+    const r = series({ metric: "revenue_share_pct", groupBy: "vendor", interval: "quarter" });
+    const [point] = r.series[0]!.points;
+    expect(point!.value === 25 || point!.value === 75).toBe(true);
+    expect(point!.basis).toBe("reported");
+  });
+
+  it("keeps the top N groups and adds up the rest as Other, per cell", () => {
+    const r = series({
+      metric: "revenue_usd",
+      groupBy: "destination",
+      interval: "quarter",
+      dataset: "fixture-reported",
+      top: 1,
+    });
+    expect(r.series.map((s) => s.key)).toEqual(["CHN", "other"]);
+    expect(r.other).toEqual({ keys: ["USA"], folded: true });
+    expect(r.series[1]!.points.map((p) => [p.label, p.value])).toEqual([
+      ["2025 Q1", 3000],
+      ["2025 Q2", 3200],
+    ]);
+  });
+
+  it("leaves the rest out, never adds it, beyond the top N of a share", () => {
+    const r = series({ metric: "revenue_share_pct", groupBy: "destination", top: 1 });
+    expect(r.series.map((s) => s.key)).toEqual(["USA"]);
+    expect(r.other).toEqual({ keys: ["CHN"], folded: false });
   });
 
   it("keeps EUR figures in their own metric", () => {

@@ -12,9 +12,9 @@ describe("seeding", () => {
     expect(db.prepare("SELECT max(version) FROM schema_migrations").pluck().get()).toBe(1);
     expect(db.prepare("SELECT count(*) FROM countries").pluck().get()).toBeGreaterThanOrEqual(249);
     expect(db.prepare("SELECT name FROM countries WHERE iso3 = 'TWN'").pluck().get()).toBe("Taiwan");
-    expect(db.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(10);
+    expect(db.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(17);
     expect(db.prepare("SELECT count(*) FROM facts WHERE source_id IS NULL").pluck().get()).toBe(0);
-    expect(db.prepare("SELECT row_count FROM datasets WHERE id = 'fixture-estimates'").pluck().get()).toBe(4);
+    expect(db.prepare("SELECT row_count FROM datasets WHERE id = 'fixture-estimates'").pluck().get()).toBe(7);
     expect(db.prepare("SELECT journal_mode FROM pragma_journal_mode").pluck().get()).toBe("wal");
     db.close();
   });

@@ -1,0 +1,26 @@
+import type { QueryFactRow } from "./find-facts-for-query.js";
+
+/** The dimensions along which one fact can hold another: NULL (or WLD for a place) means "all" or "not stated". */
+const DIMENSIONS = ["vendorId", "productId", "category", "origin", "destination", "buyerId"] as const;
+
+const isAll = (value: string | null) => value === null || value === "WLD";
+
+/**
+ * True when two facts certainly describe different things, so that adding them counts nothing twice: some dimension
+ * names a different value in each, or their periods do not overlap. A fact with NULL where the other names a value
+ * may include it (a vendor total and one of its products, a country's total and one buyer), so they are not disjoint.
+ */
+export function isDisjoint(a: QueryFactRow, b: QueryFactRow): boolean {
+  if (a.periodEnd < b.periodStart || b.periodEnd < a.periodStart) return true;
+  return DIMENSIONS.some((d) => !isAll(a[d]) && !isAll(b[d]) && a[d] !== b[d]);
+}
+
+/** How much a fact covers: the number of dimensions it leaves open. Totals before their parts. */
+export function generalityOf(f: QueryFactRow): number {
+  return DIMENSIONS.reduce((n, d) => n + (isAll(f[d]) ? 1 : 0), 0);
+}
+
+/** The fact's identity: the thing it measures (dimensions and period), whatever its source or dataset. */
+export function identityOf(f: QueryFactRow): string {
+  return [...DIMENSIONS.map((d) => f[d] ?? ""), f.periodStart, f.periodEnd].join("\u0000");
+}

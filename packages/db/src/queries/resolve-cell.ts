@@ -1,0 +1,142 @@
+import type { Alternative, Confidence, EstimateKind, Figure } from "@chipflow/core";
+import { daysInclusive } from "@chipflow/core";
+import { generalityOf, identityOf, isDisjoint } from "./fact-overlap.js";
+import type { QueryFactRow } from "./find-facts-for-query.js";
+
+/** A resolved cell: the figure, plus the facts that give its value (for labels, periods and granularity). */
+export interface ResolvedCell extends Figure {
+  chosen: QueryFactRow[];
+}
+
+const CONFIDENCE_RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
+const KIND_RANK: Record<EstimateKind, number> = { reported: 3, estimate: 2, forecast: 1 };
+
+/**
+ * Competing facts of one identity, preferred first: higher dataset priority, then a point value over a range only,
+ * then higher confidence, then the most recent source, then the earliest stored.
+ */
+export function byPreference(a: QueryFactRow, b: QueryFactRow): number {
+  return (
+    b.priority - a.priority ||
+    Number(b.value !== null) - Number(a.value !== null) ||
+    (b.confidence ? CONFIDENCE_RANK[b.confidence] : 0) - (a.confidence ? CONFIDENCE_RANK[a.confidence] : 0) ||
+    b.sourceDate.localeCompare(a.sourceDate) ||
+    a.id - b.id
+  );
+}
+
+const lowOf = (f: QueryFactRow) => f.low ?? f.value;
+const highOf = (f: QueryFactRow) => f.high ?? f.value;
+const minOf = (xs: (number | null)[]) =>
+  xs.some((x) => x !== null) ? Math.min(...xs.filter((x) => x !== null)) : null;
+const maxOf = (xs: (number | null)[]) =>
+  xs.some((x) => x !== null) ? Math.max(...xs.filter((x) => x !== null)) : null;
+const sumOf = (xs: (number | null)[]) => (xs.every((x) => x !== null) ? xs.reduce((s, x) => s + x, 0) : null);
+
+const toAlternative = (f: QueryFactRow): Alternative => ({
+  value: f.value,
+  low: f.low,
+  high: f.high,
+  sourceId: f.sourceId,
+  datasetId: f.datasetId,
+  estimateKind: f.estimateKind,
+});
+
+/** The weakest kind among the facts: one forecast makes the figure a forecast. */
+export function weakestKind(kinds: EstimateKind[]): EstimateKind {
+  return kinds.reduce<EstimateKind>((w, k) => (KIND_RANK[k] < KIND_RANK[w] ? k : w), "reported");
+}
+
+/** Resolves the facts of one dataset in one cell. */
+function resolveDataset(facts: QueryFactRow[], additive: boolean): ResolvedCell {
+  const identities = new Map<string, QueryFactRow[]>();
+  for (const f of facts) {
+    const key = identityOf(f);
+    const list = identities.get(key);
+    if (list) list.push(f);
+    else identities.set(key, [f]);
+  }
+  const ranked = [...identities.values()].map((list) => list.sort(byPreference));
+  // Totals first (most dimensions left open, then the longest period), so a reported total wins over its parts.
+  ranked.sort(
+    (a, b) =>
+      generalityOf(b[0]!) - generalityOf(a[0]!) ||
+      daysInclusive(b[0]!.periodStart, b[0]!.periodEnd) - daysInclusive(a[0]!.periodStart, a[0]!.periodEnd) ||
+      byPreference(a[0]!, b[0]!),
+  );
+  const picked: QueryFactRow[][] = [];
+  for (const list of ranked) {
+    if (!additive && picked.length) break;
+    if (picked.every((p) => isDisjoint(p[0]!, list[0]!))) picked.push(list);
+  }
+  const chosen = picked.map((list) => list[0]!);
+  const single = picked.length === 1 ? picked[0]! : null;
+  return {
+    value: sumOf(chosen.map((f) => f.value)),
+    low: single ? minOf(single.map(lowOf)) : sumOf(picked.map((list) => minOf(list.map(lowOf)))),
+    high: single ? maxOf(single.map(highOf)) : sumOf(picked.map((list) => maxOf(list.map(highOf)))),
+    estimateKind: weakestKind(chosen.map((f) => f.estimateKind)),
+    confidence: chosen.reduce<Confidence | null>(
+      (c, f) => (f.confidence && (!c || CONFIDENCE_RANK[f.confidence] < CONFIDENCE_RANK[c]) ? f.confidence : c),
+      null,
+    ),
+    basis: single ? "reported" : "sum",
+    datasetId: chosen[0]!.datasetId,
+    sourceIds: [...new Set(chosen.map((f) => f.sourceId))].sort((a, b) => a - b),
+    alternatives: single ? single.slice(1).map(toAlternative) : [],
+    factCount: chosen.length,
+    chosen,
+  };
+}
+
+/**
+ * The figure of one cell (a group over a bucket or period), by the aggregation rules:
+ * - within a dataset, facts of the same identity compete: the preferred one (see `byPreference`) gives the value,
+ *   the others are alternatives, and low/high span them all;
+ * - for additive metrics, facts about different things are added up, but a fact that may include another (a vendor
+ *   total and its products, a year and its quarters) is never added to it: the total wins (`basis: reported`) and
+ *   parts are summed only where no total holds them (`basis: sum`);
+ * - for shares, prices and levies nothing is added: the most general, preferred figure stands;
+ * - datasets are never mixed: the dataset of highest priority gives the figure, and each other dataset's own
+ *   figure for the cell is one more alternative.
+ */
+export function resolveCell(facts: QueryFactRow[], additive: boolean): ResolvedCell {
+  const byDataset = new Map<string, QueryFactRow[]>();
+  for (const f of facts) {
+    const list = byDataset.get(f.datasetId);
+    if (list) list.push(f);
+    else byDataset.set(f.datasetId, [f]);
+  }
+  const results = [...byDataset.values()].map((list) => resolveDataset(list, additive));
+  results.sort(
+    (a, b) =>
+      b.chosen[0]!.priority - a.chosen[0]!.priority ||
+      Number(b.value !== null) - Number(a.value !== null) ||
+      latestSource(b).localeCompare(latestSource(a)) ||
+      a.datasetId.localeCompare(b.datasetId),
+  );
+  const [best, ...others] = results;
+  return {
+    ...best!,
+    alternatives: [
+      ...best!.alternatives,
+      ...others.map((r) => ({
+        value: r.value,
+        low: r.low,
+        high: r.high,
+        sourceId: r.sourceIds[0]!,
+        sourceIds: r.sourceIds,
+        basis: r.basis,
+        datasetId: r.datasetId,
+        estimateKind: r.estimateKind,
+      })),
+    ],
+  };
+}
+
+const latestSource = (r: ResolvedCell) => r.chosen.reduce((d, f) => (f.sourceDate > d ? f.sourceDate : d), "");
+
+/** Every source id a resolved cell refers to, its alternatives' included. */
+export function sourceIdsOf(cell: Pick<Figure, "sourceIds" | "alternatives">): number[] {
+  return [...cell.sourceIds, ...cell.alternatives.flatMap((a) => a.sourceIds ?? [a.sourceId])];
+}
