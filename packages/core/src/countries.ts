@@ -33,3 +33,12 @@ export function getCountry(iso3: string): Country {
   if (!country) throw new Error(`unknown country code: ${iso3} (expected ISO 3166-1 alpha-3, WLD or ROW)`);
   return country;
 }
+
+const BY_M49 = new Map(COUNTRIES.filter((c) => c.m49 !== null).map((c) => [Number(c.m49), c]));
+
+/** The country with this UN M49 numeric code ("156", "36" or "036" alike), or undefined. */
+export function findCountryByM49(code: string): Country | undefined {
+  const trimmed = code.trim();
+  if (!/^\d{1,3}$/.test(trimmed)) return undefined;
+  return BY_M49.get(Number(trimmed));
+}

@@ -1,7 +1,15 @@
 import { parseFactRow, type DatasetKind, type FactCsvRow } from "@chipflow/core";
 import type { WritableDb } from "../handles.js";
+import type { ProductInput } from "../write/dimension-ids.js";
 import { FactWriter } from "../write/fact-writer.js";
-import type { CsvRecord } from "./read-csv.js";
+
+/**
+ * One row for the pipeline: a fact row to validate (with, optionally, the full description of its product, such as
+ * the HS code of a trade category), or the errors a format adapter already found in its source row.
+ */
+export type FactSourceRecord =
+  | { line: number; row: FactCsvRow; product?: ProductInput }
+  | { line: number; errors: { column: string; value: string; message: string }[] };
 
 /** The dataset that an import fills. */
 export interface DatasetInput {
@@ -47,6 +55,8 @@ export interface ImportSummary {
   /** Rows that failed validation (all of them are counted; the first `MAX_REPORTED_ERRORS` are listed). */
   rejected: number;
   errors: RowError[];
+  /** Source rows left out on purpose, by reason (for example Comtrade breakdown rows); filled by `importFile`. */
+  skipped: Record<string, number>;
   committed: boolean;
   seconds: number;
 }
@@ -67,7 +77,7 @@ export function formatRowError(e: RowError): string {
  */
 export async function importFacts(
   db: WritableDb,
-  records: AsyncIterable<CsvRecord<keyof FactCsvRow>>,
+  records: AsyncIterable<FactSourceRecord>,
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const started = performance.now();
@@ -79,6 +89,7 @@ export async function importFacts(
     updated: 0,
     rejected: 0,
     errors: [],
+    skipped: {},
     committed: false,
     seconds: 0,
   };
@@ -89,18 +100,25 @@ export async function importFacts(
     upsertDataset(db, dataset);
     if (options.replace) db.prepare("DELETE FROM facts WHERE dataset_id = ?").run(dataset.id);
     const writer = new FactWriter(db, dataset.id);
-    for await (const { line, row } of records) {
+    const described = new Set<string>();
+    // The hot path: every row of every import passes through this loop once.
+    for await (const record of records) {
       summary.read++;
       if (options.onProgress && summary.read % every === 0) options.onProgress(summary.read);
-      const parsed = parseFactRow(row);
+      const parsed = "row" in record ? parseFactRow(record.row) : { ok: false as const, errors: record.errors };
       if (!parsed.ok) {
         summary.rejected++;
         for (const e of parsed.errors) {
-          if (summary.errors.length < MAX_REPORTED_ERRORS) summary.errors.push({ file: options.file, line, ...e });
+          if (summary.errors.length < MAX_REPORTED_ERRORS)
+            summary.errors.push({ file: options.file, line: record.line, ...e });
         }
         continue;
       }
       if (summary.rejected > 0 && !options.skipInvalid) continue; // keep checking, but nothing will be written
+      if ("product" in record && record.product && !described.has(record.product.name)) {
+        writer.ids.product(record.product);
+        described.add(record.product.name);
+      }
       summary[writer.write(parsed.fact)]++;
     }
     const accept = summary.rejected === 0 || options.skipInvalid === true;

@@ -1,0 +1,36 @@
+import { createWriteStream, renameSync, rmSync } from "node:fs";
+import { extname } from "node:path";
+import type { ReadonlyDb } from "../handles.js";
+import { iterateFacts, type FactsFilter } from "../queries/iterate-facts.js";
+import { writeFactsCsv } from "./facts-csv-stream.js";
+import { writeFactsJsonl } from "./facts-jsonl-stream.js";
+
+export type ExportFormat = "csv" | "jsonl";
+
+/** JSON Lines for `.jsonl` / `.ndjson`, CSV otherwise. */
+export function toExportFormat(path: string): ExportFormat {
+  return [".jsonl", ".ndjson"].includes(extname(path).toLowerCase()) ? "jsonl" : "csv";
+}
+
+/**
+ * Writes the facts matching `filter` to `path` in chipflow's format (CSV with `FACT_COLUMNS`, or JSON Lines),
+ * streamed. The file is written beside the target and renamed into place when complete.
+ */
+export async function exportFacts(
+  db: ReadonlyDb,
+  filter: FactsFilter,
+  path: string,
+  format: ExportFormat = toExportFormat(path),
+): Promise<{ count: number; format: ExportFormat }> {
+  const partial = `${path}.partial`;
+  try {
+    const facts = iterateFacts(db, filter);
+    const out = createWriteStream(partial);
+    const count = format === "jsonl" ? await writeFactsJsonl(facts, out) : await writeFactsCsv(facts, out);
+    renameSync(partial, path);
+    return { count, format };
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}

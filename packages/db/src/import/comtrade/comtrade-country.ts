@@ -1,0 +1,25 @@
+import { findCountryByM49, REST_OF_WORLD, WORLD } from "@chipflow/core";
+
+/**
+ * Codes that UN Comtrade uses where they differ from UN M49 or name no ISO country: 490 "Other Asia, nes" is how
+ * Taiwan is reported; 842, 251, 579, 699 and 757 are the reporter codes of the USA, France, Norway, India and
+ * Switzerland including their territories; 0 / W00 is the world; 899 "Areas, nes" is trade not allocated to a
+ * country, kept as ROW.
+ */
+const COMTRADE_CODES: Record<string, string> = {
+  "0": WORLD,
+  W00: WORLD,
+  "490": "TWN",
+  "842": "USA",
+  "251": "FRA",
+  "579": "NOR",
+  "699": "IND",
+  "757": "CHE",
+  "899": REST_OF_WORLD,
+};
+
+/** The ISO3 code (or WLD / ROW) of a Comtrade reporter or partner code; undefined when it names no country. */
+export function toIso3FromComtrade(code: string): string | undefined {
+  const trimmed = code.trim().replace(/^0+(?=\d)/, "");
+  return COMTRADE_CODES[trimmed] ?? findCountryByM49(trimmed)?.iso3;
+}

@@ -1,0 +1,51 @@
+import { open } from "node:fs/promises";
+import { extname } from "node:path";
+import { findComtradeVariant, type ComtradeVariant } from "./comtrade/comtrade-columns.js";
+
+/** The formats `importFile` reads, as recorded on the dataset. */
+export type ImportFormat = "chipflow-csv" | "chipflow-jsonl" | ComtradeVariant["format"];
+
+/** What a user may ask for: `auto` looks at the file, `chipflow` picks CSV or JSON Lines by the file. */
+export const FORMAT_CHOICES = ["auto", "chipflow", "comtrade"] as const;
+export type FormatChoice = (typeof FORMAT_CHOICES)[number];
+
+/** A file whose format cannot be told or does not match what was asked for. */
+export class ImportFormatError extends Error {}
+
+async function readFirstLine(file: string): Promise<string> {
+  const handle = await open(file);
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return (
+      buffer
+        .subarray(0, bytesRead)
+        .toString("latin1")
+        .replace(/^\xEF\xBB\xBF/, "")
+        .split(/\r?\n/)[0] ?? ""
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Picks the format from the file's first line (and extension): a JSON object, chipflow's header or Comtrade's. */
+export async function detectFormat(file: string, choice: FormatChoice = "auto"): Promise<ImportFormat> {
+  const first = await readFirstLine(file);
+  const jsonl = first.trimStart().startsWith("{") || [".jsonl", ".ndjson"].includes(extname(file).toLowerCase());
+  const header = first.split(",").map((h) => h.trim().replace(/^"|"$/g, ""));
+  const comtrade = findComtradeVariant(header);
+  const chipflow = header.includes("period_start");
+  if (choice !== "comtrade" && jsonl) return "chipflow-jsonl";
+  if (choice !== "comtrade" && chipflow) return "chipflow-csv";
+  if (choice !== "chipflow" && comtrade) return comtrade.format;
+  const wanted =
+    choice === "comtrade"
+      ? "a UN Comtrade header (reporterCode, … or Reporter Code, …)"
+      : choice === "chipflow"
+        ? "chipflow's header (period_start,period_end,…) or JSON Lines"
+        : "chipflow's header (period_start,…), JSON Lines, or a UN Comtrade header (reporterCode,…)";
+  throw new ImportFormatError(
+    `${file}:1: cannot read this file as ${choice === "auto" ? "any known format" : choice}: expected ${wanted}; see docs/import.md`,
+  );
+}

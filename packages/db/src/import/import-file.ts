@@ -1,0 +1,92 @@
+import { toSlug } from "@chipflow/core";
+import { stat } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import type { WritableDb } from "../handles.js";
+import { COMTRADE_URL } from "./comtrade/comtrade-facts.js";
+import { readComtrade, type ComtradeReadReport } from "./comtrade/read-comtrade.js";
+import { detectFormat, type FormatChoice, type ImportFormat } from "./detect-format.js";
+import { fileChecksum } from "./file-checksum.js";
+import { importFacts, type DatasetInput, type FactSourceRecord, type ImportSummary } from "./import-facts.js";
+import { readFactCsv } from "./read-fact-csv.js";
+import { readFactJsonl } from "./read-fact-jsonl.js";
+import { detectEncoding, openTextSource, type TextEncoding } from "./text-encoding.js";
+
+export interface ImportFileOptions {
+  format?: FormatChoice;
+  /** The dataset to fill; by default one named after the file (`comtrade-2023.csv` → `comtrade-2023`). */
+  dataset?: Partial<DatasetInput>;
+  /** The URL that Comtrade facts cite (the extract's own query URL, ideally). */
+  sourceUrl?: string;
+  keepBreakdowns?: boolean;
+  replace?: boolean;
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+  onProgress?: (progress: { rows: number; bytes: number; totalBytes: number }) => void;
+}
+
+/** An import's summary, with what was found out about the file. */
+export interface ImportFileSummary extends ImportSummary {
+  file: string;
+  /** The format, as recorded on the dataset: chipflow-csv, chipflow-jsonl, comtrade-plus-csv, … */
+  format: ImportFormat;
+  encoding: TextEncoding;
+  bytes: number;
+}
+
+/** The dataset an import fills when the caller names none or only part of it. */
+export function toDatasetInput(file: string, given: Partial<DatasetInput> = {}): DatasetInput {
+  const name = basename(file);
+  return {
+    id: given.id ?? (toSlug(basename(name, extname(name))) || "imported"),
+    title: given.title ?? name,
+    description: given.description ?? `Imported from ${name}`,
+    licence: given.licence ?? "",
+    kind: given.kind ?? "imported",
+    priority: given.priority ?? 0,
+  };
+}
+
+/**
+ * Imports one file: tells its format and encoding, streams its rows through the one import pipeline
+ * (`importFacts`: validate every row, write all in one transaction or nothing), and records the file's format,
+ * checksum and row count on the dataset.
+ */
+export async function importFile(
+  db: WritableDb,
+  file: string,
+  options: ImportFileOptions = {},
+): Promise<ImportFileSummary> {
+  const format = await detectFormat(file, options.format);
+  const encoding = format === "chipflow-jsonl" ? "utf-8" : await detectEncoding(file);
+  const totalBytes = (await stat(file)).size;
+  let bytesRead = () => 0;
+  const open = () => {
+    const source = openTextSource(file, encoding);
+    bytesRead = source.bytesRead;
+    return source.stream;
+  };
+  const report: ComtradeReadReport = { skipped: {} };
+  const records: AsyncIterable<FactSourceRecord> =
+    format === "chipflow-csv"
+      ? readFactCsv(file, open())
+      : format === "chipflow-jsonl"
+        ? readFactJsonl(open())
+        : readComtrade(
+            file,
+            open,
+            { sourceUrl: options.sourceUrl ?? COMTRADE_URL, keepBreakdowns: options.keepBreakdowns ?? false },
+            report,
+          );
+  const { onProgress } = options;
+  const checksum = await fileChecksum(file);
+  const summary = await importFacts(db, records, {
+    file,
+    dataset: { ...toDatasetInput(file, options.dataset), format, checksum },
+    replace: options.replace,
+    skipInvalid: options.skipInvalid,
+    dryRun: options.dryRun,
+    onProgress: onProgress && ((rows) => onProgress({ rows, bytes: bytesRead(), totalBytes })),
+    progressEvery: 5000,
+  });
+  return { ...summary, skipped: report.skipped, file, format, encoding, bytes: totalBytes };
+}

@@ -1,0 +1,31 @@
+import { FACT_COLUMNS, type FactCsvRow } from "@chipflow/core";
+import type { Readable } from "node:stream";
+import type { FactSourceRecord } from "./import-facts.js";
+import { CsvHeaderError } from "./read-csv.js";
+import { readCsvRecords } from "./read-csv-records.js";
+
+/**
+ * Streams the rows of a chipflow fact CSV: the header must hold exactly `FACT_COLUMNS` (in any order); a row with
+ * the wrong number of fields becomes a row error, so one bad line never hides the others.
+ */
+export async function* readFactCsv(file: string, input: Readable): AsyncGenerator<FactSourceRecord> {
+  let header: string[] | undefined;
+  for await (const { line, fields } of readCsvRecords(input)) {
+    if (!header) {
+      header = fields.map((h) => h.trim());
+      const missing = FACT_COLUMNS.filter((c) => !header!.includes(c));
+      const unknown = header.filter((h) => !(FACT_COLUMNS as readonly string[]).includes(h));
+      if (missing.length || unknown.length) throw new CsvHeaderError(file, missing, unknown);
+      continue;
+    }
+    if (fields.length !== header.length) {
+      const value = fields.join(",");
+      const message = `expected ${header.length} fields as in the header, got ${fields.length}`;
+      yield { line, errors: [{ column: "(row)", value, message }] };
+      continue;
+    }
+    const row = {} as FactCsvRow;
+    for (let i = 0; i < header.length; i++) row[header[i] as keyof FactCsvRow] = fields[i]!;
+    yield { line, row };
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * `npm run import -- <file>`: imports chipflow CSV / JSON Lines or a UN Comtrade CSV into the database, all rows or
+ * none. A thin layer over `importFile` in @chipflow/db; see docs/import.md.
+ */
+import { FORMAT_CHOICES, importFile, openWritable, type FormatChoice } from "@chipflow/db";
+import { Command, Option } from "commander";
+import { existsSync, statSync } from "node:fs";
+import { isMain, processIo, runMain, type CliIo } from "./cli/cli-io.js";
+import { formatImportSummary, formatRowErrors } from "./cli/format-import-summary.js";
+import { createProgress } from "./cli/progress-bar.js";
+import { EXIT, parseProgram, UsageError } from "./cli/run-program.js";
+import { DEFAULT_DB } from "./paths.js";
+
+const EXAMPLES = `
+Examples:
+  npm run import -- data/examples/facts.csv --dataset my-estimates --title "My estimates"
+  npm run import -- data/examples/facts.jsonl --dry-run
+  npm run import -- TradeData_2024.csv --format comtrade --dataset comtrade-8542 \\
+      --source "https://comtradeapi.un.org/data/v1/get/C/A/HS?cmdCode=854231"
+  npm run import -- estimates.csv --replace --skip-invalid --db /tmp/chipflow.sqlite
+
+A file with any invalid row imports nothing unless --skip-invalid; the import is one transaction.
+Exit codes: 0 imported (or dry run passed), 1 rejected or unreadable, 2 wrong command line.
+`;
+
+interface ImportFlags {
+  format: FormatChoice;
+  dataset?: string;
+  title?: string;
+  source?: string;
+  replace?: boolean;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  keepBreakdowns?: boolean;
+  db: string;
+}
+
+function buildProgram(): Command {
+  return new Command("npm run import --")
+    .description("Import a file of facts: chipflow CSV or JSON Lines, or a UN Comtrade CSV (Comtrade+ or legacy).")
+    .argument("<file>", "the file to import")
+    .addOption(
+      new Option("--format <format>", "the file's format; auto tells by its header")
+        .choices(FORMAT_CHOICES)
+        .default("auto"),
+    )
+    .option("--dataset <id>", "dataset to fill (lowercase letters, digits, dashes); default: from the file name")
+    .option("--title <title>", "the dataset's title; default: the file name")
+    .option("--source <url>", "URL the Comtrade facts cite (default https://comtradeplus.un.org/)")
+    .option("--replace", "remove the dataset's facts first, so the file replaces it whole (default: upsert)")
+    .option("--dry-run", "check and count everything, then write nothing")
+    .option("--skip-invalid", "import the valid rows of a file with invalid ones (every skipped row is listed)")
+    .option("--keep-breakdowns", "Comtrade: keep rows by customs procedure, transport mode or second partner")
+    .option("--db <path>", "the SQLite file (created if missing)", DEFAULT_DB)
+    .addHelpText("after", EXAMPLES);
+}
+
+function checkFlags(file: string, flags: ImportFlags): void {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`cannot read ${file}: no such file`);
+  if (flags.dataset !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(flags.dataset))
+    throw new UsageError(`invalid --dataset ${flags.dataset}: expected lowercase letters, digits and dashes`);
+  if (flags.source !== undefined && !/^https?:\/\/\S+$/.test(flags.source))
+    throw new UsageError(`invalid --source ${flags.source}: expected an http(s) URL`);
+}
+
+/** Runs the import command; resolves with its exit code. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const parsed = await parseProgram(buildProgram(), argv, io);
+  if (typeof parsed === "number") return parsed;
+  const file = parsed.args[0]!;
+  const flags = parsed.opts<ImportFlags>();
+  try {
+    checkFlags(file, flags);
+  } catch (error) {
+    io.stderr.write(`error: ${(error as Error).message}\n(run with --help for every option and examples)\n`);
+    return EXIT.usage;
+  }
+  const db = openWritable(flags.db);
+  const progress = createProgress(io, statSync(file).size);
+  try {
+    const summary = await importFile(db, file, {
+      format: flags.format,
+      dataset: { id: flags.dataset, title: flags.title },
+      sourceUrl: flags.source,
+      replace: flags.replace,
+      dryRun: flags.dryRun,
+      skipInvalid: flags.skipInvalid,
+      keepBreakdowns: flags.keepBreakdowns,
+      onProgress: ({ rows, bytes }) => progress.update(bytes, rows),
+    }).finally(() => progress.stop());
+    io.stderr.write(formatRowErrors(summary));
+    const options = { dryRun: flags.dryRun ?? false, skipInvalid: flags.skipInvalid ?? false };
+    io.stdout.write(formatImportSummary(summary, options));
+    return summary.rejected > 0 && !flags.skipInvalid ? EXIT.rejected : EXIT.ok;
+  } catch (error) {
+    io.stderr.write(`error: ${(error as Error).message}\nnothing was imported.\n`);
+    return EXIT.rejected;
+  } finally {
+    db.close();
+  }
+}
+
+if (isMain(import.meta.url)) runMain(main);
