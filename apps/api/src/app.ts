@@ -6,6 +6,10 @@ import { existsSync } from "node:fs";
 import { isZod, toJsonSchema, zodValidatorCompiler } from "./lib/zod-schemas.js";
 import { databasePlugin } from "./plugins/database.js";
 import { errorsPlugin } from "./plugins/errors.js";
+import { DEFAULT_LIMITS, limitsPlugin, limitsServerOptions, type RequestLimits } from "./plugins/limits.js";
+import { DEFAULT_RATE_LIMIT, rateLimitPlugin, type RateLimitOptions } from "./plugins/rate-limit.js";
+import { requestLoggingPlugin, requestLoggingServerOptions } from "./plugins/request-logging.js";
+import { securityPlugin } from "./plugins/security.js";
 import { healthRoutes } from "./routes/health.js";
 import { dimensionsRoutes } from "./routes/v1/dimensions.js";
 import { eventsRoutes } from "./routes/v1/events.js";
@@ -17,11 +21,16 @@ export interface AppOptions {
   /** The built web app to serve at `/`; omitted in API-only tests. */
   webRoot?: string | undefined;
   logger?: FastifyServerOptions["logger"];
+  /** Per-address limit on the data endpoints; `false` turns it off (benchmarks, load tests). */
+  rateLimit?: RateLimitOptions | false;
+  /** URL, body and path-parameter size limits; defaults in DEFAULT_LIMITS. */
+  limits?: Partial<RequestLimits>;
 }
 
 /** The whole chipflow server as one Fastify instance: API under /api, the dashboard at /. */
 export async function buildApp(options: AppOptions) {
-  const app = Fastify({ logger: options.logger ?? false, routerOptions: { maxParamLength: 200 } });
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const app = Fastify({ ...limitsServerOptions(limits), ...requestLoggingServerOptions(options.logger) });
   app.setValidatorCompiler(zodValidatorCompiler);
   // Routes declare zod schemas: requests are validated by zod itself, responses are serialised (and
   // documented) from the JSON Schema of their zod schema.
@@ -34,6 +43,10 @@ export async function buildApp(options: AppOptions) {
   });
 
   await app.register(errorsPlugin);
+  await app.register(requestLoggingPlugin);
+  await app.register(limitsPlugin, { limits });
+  await app.register(securityPlugin);
+  await app.register(rateLimitPlugin, { limit: options.rateLimit ?? DEFAULT_RATE_LIMIT });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
