@@ -4,7 +4,7 @@ import { basename, extname } from "node:path";
 import type { WritableDb } from "../handles.js";
 import { COMTRADE_URL } from "./comtrade/comtrade-facts.js";
 import { readComtrade, type ComtradeReadReport } from "./comtrade/read-comtrade.js";
-import { detectFormat, type FormatChoice, type ImportFormat } from "./detect-format.js";
+import { detectFormat, ImportFormatError, type FormatChoice, type ImportFormat } from "./detect-format.js";
 import { fileChecksum } from "./file-checksum.js";
 import { importFacts, type DatasetInput, type FactSourceRecord, type ImportSummary } from "./import-facts.js";
 import { readFactCsv } from "./read-fact-csv.js";
@@ -79,7 +79,7 @@ export async function importFile(
           );
   const { onProgress } = options;
   const checksum = await fileChecksum(file);
-  const summary = await importFacts(db, records, {
+  const summary = await importFacts(db, withFileErrors(file, records), {
     file,
     dataset: { ...toDatasetInput(file, options.dataset), format, checksum },
     replace: options.replace,
@@ -89,4 +89,15 @@ export async function importFile(
     progressEvery: 5000,
   });
   return { ...summary, skipped: report.skipped, file, format, encoding, bytes: totalBytes };
+}
+
+/** A CSV syntax error (a stray quote, say) aborts the import; its message gets the file and line in front. */
+async function* withFileErrors(file: string, records: AsyncIterable<FactSourceRecord>) {
+  try {
+    yield* records;
+  } catch (error) {
+    const e = error as Error & { code?: string; lines?: number };
+    if (typeof e.code !== "string" || !e.code.startsWith("CSV_")) throw error;
+    throw new ImportFormatError(`${file}:${e.lines ?? "?"}: ${e.message}; check the quoting of that line`);
+  }
 }
