@@ -1,0 +1,49 @@
+import { METRICS, type BreakdownQuery, type BreakdownResponse, type BreakdownRow } from "@chipflow/core";
+import type { ReadonlyDb } from "../handles.js";
+import type { QueryFactRow } from "./find-facts-for-query.js";
+import { findFactsInPeriod } from "./find-facts-in-period.js";
+import { groupOf } from "./group-of.js";
+import { listSourcesByIds } from "./list-sources.js";
+import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
+
+/**
+ * One metric, one dimension, ranked over a period. Each group is one cell resolved by `resolveCell`, so a vendor
+ * total wins over its products, a year over its quarters, and competing estimates and datasets are never added.
+ */
+export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownResponse {
+  const metric = METRICS[query.metric];
+  const additive = metric.aggregation === "sum";
+  const { facts, excluded } = findFactsInPeriod(db, query.metric, query);
+  const groups = new Map<string, { key: string; label: string; facts: QueryFactRow[] }>();
+  for (const f of facts) {
+    const g = groupOf(f, query.groupBy);
+    const entry = groups.get(g.key);
+    if (entry) entry.facts.push(f);
+    else groups.set(g.key, { ...g, facts: [f] });
+  }
+  const rows = [...groups.values()].map(({ key, label, facts: list }) => {
+    const { chosen, ...figure } = resolveCell(list, additive);
+    return {
+      key,
+      label,
+      ...figure,
+      periodStart: chosen.reduce((d, f) => (f.periodStart < d ? f.periodStart : d), chosen[0]!.periodStart),
+      periodEnd: chosen.reduce((d, f) => (f.periodEnd > d ? f.periodEnd : d), chosen[0]!.periodEnd),
+    };
+  });
+  rows.sort((a, b) => (b.value ?? b.high ?? 0) - (a.value ?? a.high ?? 0) || a.label.localeCompare(b.label));
+  const total = additive && rows.every((r) => r.value !== null) ? rows.reduce((s, r) => s + r.value!, 0) : null;
+  const ranked: BreakdownRow[] = rows
+    .slice(0, query.top ?? rows.length)
+    .map((r, i) => ({ ...r, rank: i + 1, share: total && r.value !== null ? r.value / total : null }));
+  return {
+    metric: { id: query.metric, ...metric },
+    groupBy: query.groupBy,
+    from: query.from ?? null,
+    to: query.to ?? null,
+    rows: ranked,
+    total,
+    excludedFacts: excluded,
+    sources: listSourcesByIds(db, ranked.flatMap(sourceIdsOf)),
+  };
+}

@@ -1,0 +1,103 @@
+import type { FactWithSource, FactsQuery, FactsResponse } from "@chipflow/core";
+import type { ReadonlyDb } from "../handles.js";
+import type { DbSourceRow } from "../rows.js";
+import { toSource } from "./to-api.js";
+
+const SORT_KEYS = {
+  period: "f.period_start",
+  value: "coalesce(f.value, f.low)",
+  source_date: "s.published_on",
+} as const;
+
+const asJson = (values: readonly string[]) => (values.length ? JSON.stringify(values) : null);
+
+/** A page position: the sort key and id of the last row of the previous page. */
+type Cursor = [string | number, number];
+
+function parseCursor(cursor: string | undefined): Cursor | null {
+  if (!cursor) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 2 && Number.isInteger(parsed[1])) return parsed as Cursor;
+  } catch {
+    // fall through
+  }
+  throw Object.assign(new Error("parameter cursor: not a cursor from this API; send the nextCursor of a page"), {
+    statusCode: 400,
+    code: "BAD_REQUEST",
+  });
+}
+
+type Row = Omit<FactWithSource, "source"> & Record<`s_${keyof DbSourceRow}`, never> & { sortKey: string | number };
+
+/**
+ * One page of facts with their provenance, filtered (periods overlapping `from`..`to`), sorted by period, value or
+ * source date (ties by id) and paged by a keyset cursor, so that a page costs the same however deep it is.
+ */
+export function findFacts(db: ReadonlyDb, q: FactsQuery): FactsResponse {
+  const descending = q.sort.startsWith("-");
+  const key = SORT_KEYS[q.sort.replace(/^-/, "") as keyof typeof SORT_KEYS];
+  const cursor = parseCursor(q.cursor);
+  const [cmp, dir] = descending ? ["<", "DESC"] : [">", "ASC"];
+  const rows = db
+    .prepare(
+      `SELECT f.id, f.dataset_id AS datasetId, f.period_start AS periodStart, f.period_end AS periodEnd,
+         f.period_label AS periodLabel, f.granularity, v.slug AS vendorId, v.name AS vendor, p.slug AS productId,
+         p.name AS product, f.category, f.origin, f.destination, b.slug AS buyerId, b.name AS buyer, f.metric,
+         f.value, f.low, f.high, f.estimate_kind AS estimateKind, f.confidence, f.note, ${key} AS sortKey,
+         s.id AS s_id, s.publisher AS s_publisher, s.title AS s_title, s.url AS s_url,
+         s.published_on AS s_published_on, s.notes AS s_notes
+       FROM facts f
+         JOIN sources s ON s.id = f.source_id
+         LEFT JOIN vendors v ON v.id = f.vendor_id
+         LEFT JOIN products p ON p.id = f.product_id
+         LEFT JOIN buyers b ON b.id = f.buyer_id
+       WHERE (@from IS NULL OR f.period_end >= @from)
+         AND (@to IS NULL OR f.period_start <= @to)
+         AND (@metric IS NULL OR f.metric IN (SELECT value FROM json_each(@metric)))
+         AND (@kind IS NULL OR f.estimate_kind IN (SELECT value FROM json_each(@kind)))
+         AND (@vendor IS NULL OR v.slug IN (SELECT value FROM json_each(@vendor)))
+         AND (@product IS NULL OR p.slug IN (SELECT value FROM json_each(@product)))
+         AND (@category IS NULL OR f.category IN (SELECT value FROM json_each(@category)))
+         AND (@origin IS NULL OR f.origin IN (SELECT value FROM json_each(@origin)))
+         AND (@destination IS NULL OR f.destination IN (SELECT value FROM json_each(@destination)))
+         AND (@buyer IS NULL OR b.slug IN (SELECT value FROM json_each(@buyer)))
+         AND (@dataset IS NULL OR f.dataset_id IN (SELECT value FROM json_each(@dataset)))
+         AND (@afterKey IS NULL OR ${key} ${cmp} @afterKey OR (${key} = @afterKey AND f.id ${cmp} @afterId))
+       ORDER BY ${key} ${dir}, f.id ${dir}
+       LIMIT @limit`,
+    )
+    .all({
+      from: q.from ?? null,
+      to: q.to ?? null,
+      metric: asJson(q.metric),
+      kind: asJson(q.kind),
+      vendor: asJson(q.vendor),
+      product: asJson(q.product),
+      category: asJson(q.category),
+      origin: asJson(q.origin),
+      destination: asJson(q.destination),
+      buyer: asJson(q.buyer),
+      dataset: asJson(q.dataset),
+      afterKey: cursor?.[0] ?? null,
+      afterId: cursor?.[1] ?? null,
+      limit: q.limit + 1,
+    }) as Row[];
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    facts: page.map(({ sortKey: _k, s_id, s_publisher, s_title, s_url, s_published_on, s_notes, ...f }) => ({
+      ...f,
+      source: toSource({
+        id: s_id,
+        publisher: s_publisher,
+        title: s_title,
+        url: s_url,
+        published_on: s_published_on,
+        notes: s_notes,
+      }),
+    })),
+    nextCursor:
+      rows.length > q.limit && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString("base64url") : null,
+  };
+}

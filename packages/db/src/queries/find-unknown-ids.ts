@@ -1,0 +1,34 @@
+import { CATEGORIES, type FactFilter } from "@chipflow/core";
+import type { ReadonlyDb } from "../handles.js";
+
+const TABLES = { vendor: "vendors", product: "products", buyer: "buyers", dataset: "datasets" } as const;
+
+/**
+ * The first filter parameter naming an id the database does not hold, with a message that names the parameter and
+ * what to send instead; null when every id is known. Ids are checked in SQL, so the cost is per id, not per table.
+ */
+export function findUnknownIds(db: ReadonlyDb, filter: Partial<FactFilter>): string | null {
+  for (const [param, table] of Object.entries(TABLES) as [keyof typeof TABLES, string][]) {
+    const ids = filter[param] ?? [];
+    if (ids.length === 0) continue;
+    const column = table === "datasets" ? "id" : "slug";
+    const known = new Set(
+      db
+        .prepare(`SELECT ${column} FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`)
+        .pluck()
+        .all(JSON.stringify(ids)) as string[],
+    );
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length === 0) continue;
+    const count = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const allowed =
+      count <= 30
+        ? `expected one of ${(db.prepare(`SELECT ${column} FROM ${table} ORDER BY 1`).pluck().all() as string[]).join(", ")}`
+        : "see /api/v1/dimensions for the ids";
+    return `parameter ${param}: unknown ${param} ${unknown.map((u) => JSON.stringify(u)).join(", ")}; ${allowed}`;
+  }
+  const badCategory = (filter.category ?? []).filter((c) => !(CATEGORIES as readonly string[]).includes(c));
+  if (badCategory.length)
+    return `parameter category: unknown category ${badCategory.map((u) => JSON.stringify(u)).join(", ")}; expected one of ${CATEGORIES.join(", ")}`;
+  return null;
+}
