@@ -2,7 +2,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeToggle } from "./components/ThemeToggle.js";
 import { Overview } from "./pages/Overview.js";
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } });
+// One retry: a missing route or a bad query fails the same way twice, and its message should show at once.
+const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1 } } });
 
 export function App() {
   return (

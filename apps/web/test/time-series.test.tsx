@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { formatValue } from "../src/charts/format.js";
+import { formatTick, formatValue } from "../src/charts/format.js";
 import { layoutTimeSeries } from "../src/charts/time-series/layout.js";
 import { toDay, toEventMarks, toLineSeries } from "../src/charts/time-series/state.js";
 import { TimeSeriesChart } from "../src/charts/time-series/TimeSeriesChart.js";
@@ -118,5 +118,14 @@ describe("formatValue", () => {
     expect(formatValue(13, "%")).toBe("13%");
     expect(formatValue(2.9e9, "EUR")).toBe("€2.9B");
     expect(formatValue(null, "USD")).toBe("–");
+  });
+});
+
+describe("formatTick", () => {
+  it("keeps axis labels short: the unit word is in the subtitle", () => {
+    expect(formatTick(500_000, "units")).toBe("500K");
+    expect(formatTick(12e9, "USD")).toBe("$12B");
+    expect(formatTick(2.5e9, "USD")).toBe("$2.5B");
+    expect(formatTick(40, "%")).toBe("40%");
   });
 });

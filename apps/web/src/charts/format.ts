@@ -19,3 +19,9 @@ export function formatValue(value: number | null, unit: string): string {
   if (unit === "EUR") return `€${short}`;
   return unit === "units" ? `${short} units` : `${short} ${unit}`;
 }
+
+/** An axis tick: as `formatValue` but without the unit word ("500K", "$12B"), which the chart's subtitle gives. */
+export function formatTick(value: number, unit: string): string {
+  const text = formatValue(value, unit).replace(/\.0(?=[KMB])/, "");
+  return unit === "USD" || unit === "EUR" || unit === "USD/unit" || unit === "%" ? text : text.replace(/ .*$/, "");
+}

@@ -1,10 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { dimensionsQueryOptions } from "../api/dimensions.js";
 import { Filters } from "../components/Filters.js";
 import { HeadlineTiles } from "../components/HeadlineTiles.js";
 import { useViewState } from "../view/useViewState.js";
+import { FlowCard } from "./overview/FlowCard.js";
+import { RankingCard } from "./overview/RankingCard.js";
 import { SeriesCard } from "./overview/SeriesCard.js";
 import { ViewSources } from "./overview/ViewSources.js";
+
+// The map carries the world's outlines (about 100 KB): it loads after the first charts.
+const MapCard = lazy(() => import("./overview/MapCard.js"));
 
 /** The dashboard: headline figures, filters, and the charts of the view held in the URL. */
 export function Overview() {
@@ -16,6 +22,19 @@ export function Overview() {
       <Filters view={view} dimensions={dimensions.data} onChange={setView} />
       <div className="charts">
         <SeriesCard view={view} onChange={setView} />
+        <FlowCard view={view} onChange={setView} />
+        <RankingCard view={view} onChange={setView} />
+        <Suspense
+          fallback={
+            <section className="card">
+              <div className="placeholder" style={{ height: 380 }} role="status">
+                Loading the map…
+              </div>
+            </section>
+          }
+        >
+          <MapCard view={view} onChange={setView} />
+        </Suspense>
       </div>
       <ViewSources view={view} />
     </main>

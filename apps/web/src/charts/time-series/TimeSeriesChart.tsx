@@ -1,5 +1,5 @@
 import { selectable, type Selection } from "../../components/selection.js";
-import { formatValue } from "../format.js";
+import { formatTick, formatValue } from "../format.js";
 import { defaultBounds, layoutTimeSeries, type Bounds } from "./layout.js";
 import type { EventMark, LineSeries } from "./state.js";
 
@@ -46,7 +46,7 @@ export function TimeSeriesChart({
           <g key={t.value} transform={`translate(0,${t.y})`} className="tick y">
             <line x2={layout.innerWidth} stroke="currentColor" strokeOpacity={0.1} />
             <text x={-8} dy="0.32em" textAnchor="end" fontSize={11} fill="currentColor">
-              {fmt(t.value)}
+              {formatTick(t.value, unit)}
             </text>
           </g>
         ))}
