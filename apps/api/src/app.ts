@@ -9,11 +9,17 @@ import { errorsPlugin } from "./plugins/errors.js";
 import { DEFAULT_LIMITS, limitsPlugin, limitsServerOptions, type RequestLimits } from "./plugins/limits.js";
 import { DEFAULT_RATE_LIMIT, rateLimitPlugin, type RateLimitOptions } from "./plugins/rate-limit.js";
 import { requestLoggingPlugin, requestLoggingServerOptions } from "./plugins/request-logging.js";
+import { queryCachePlugin } from "./plugins/query-cache.js";
 import { securityPlugin } from "./plugins/security.js";
 import { healthRoutes } from "./routes/health.js";
+import { breakdownRoutes } from "./routes/v1/breakdown.js";
 import { dimensionsRoutes } from "./routes/v1/dimensions.js";
 import { eventsRoutes } from "./routes/v1/events.js";
+import { factsRoutes } from "./routes/v1/facts.js";
+import { flowsRoutes } from "./routes/v1/flows.js";
 import { seriesRoutes } from "./routes/v1/series.js";
+import { sourcesRoutes } from "./routes/v1/sources.js";
+import { summaryRoutes } from "./routes/v1/summary.js";
 
 export interface AppOptions {
   /** Path of the SQLite file, opened read-only. */
@@ -65,11 +71,17 @@ export async function buildApp(options: AppOptions) {
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   await app.register(databasePlugin, { path: options.dbPath });
+  await app.register(queryCachePlugin);
   await app.register(healthRoutes);
   await app.register(
     async (v1) => {
       await v1.register(dimensionsRoutes);
       await v1.register(seriesRoutes);
+      await v1.register(breakdownRoutes);
+      await v1.register(flowsRoutes);
+      await v1.register(factsRoutes);
+      await v1.register(summaryRoutes);
+      await v1.register(sourcesRoutes);
       await v1.register(eventsRoutes);
     },
     { prefix: "/api/v1" },

@@ -14,7 +14,7 @@ describe("GET /api/health", () => {
   it("reads the database and reports its data version", async () => {
     const res = await get("/api/health");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: "ok", facts: 10, dataVersion: expect.stringMatching(/^[\w-]{16}$/) });
+    expect(res.json()).toEqual({ status: "ok", facts: 17, dataVersion: expect.stringMatching(/^[\w-]{16}$/) });
   });
 });
 

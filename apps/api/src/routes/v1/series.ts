@@ -1,18 +1,77 @@
 import { apiErrorSchema, seriesQuerySchema, seriesResponseSchema, type SeriesQuery } from "@chipflow/core";
 import { findSeries } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
+import { assertKnownIds, cacheKey, viewName, wantsCsv } from "../../lib/query-route.js";
+import { sendViewCsv } from "../../lib/send-csv.js";
 
+export const SERIES_CSV_COLUMNS = [
+  "series_key",
+  "series_label",
+  "period_start",
+  "period_end",
+  "period",
+  "value",
+  "low",
+  "high",
+  "estimate_kind",
+  "confidence",
+  "basis",
+  "coarser",
+  "granularity",
+  "dataset",
+  "source_ids",
+  "alternatives",
+] as const;
+
+/** `GET /api/v1/series` and `/api/v1/series.csv`: one query, two renderings. */
 export async function seriesRoutes(app: FastifyInstance) {
-  app.get(
-    "/series",
-    {
-      schema: {
-        tags: ["series"],
-        summary: "One metric grouped by one dimension per month, quarter or year",
-        querystring: seriesQuerySchema,
-        response: { 200: seriesResponseSchema, 400: apiErrorSchema },
+  for (const url of ["/series", "/series.csv"]) {
+    app.get(
+      url,
+      {
+        schema: {
+          tags: ["series"],
+          summary:
+            url === "/series"
+              ? "One metric grouped by one dimension per month, quarter or year (format=csv for CSV)"
+              : "The series as CSV (part=sources for its sources)",
+          querystring: seriesQuerySchema,
+          response: url === "/series" ? { 200: seriesResponseSchema, 400: apiErrorSchema } : { 400: apiErrorSchema },
+        },
       },
-    },
-    async (request) => findSeries(app.db, request.query as SeriesQuery),
-  );
+      async (request, reply) => {
+        const q = request.query as SeriesQuery;
+        assertKnownIds(app, q);
+        const result = app.queryCache.get(cacheKey("series", q), () => findSeries(app.db, q));
+        if (!wantsCsv(request, q.format)) return result;
+        return sendViewCsv(request, reply, q, {
+          name: viewName(["series", q.metric, "by", q.groupBy, q.interval], q.from, q.to),
+          columns: SERIES_CSV_COLUMNS,
+          sources: result.sources,
+          rows: result.series.flatMap((s) =>
+            s.points.map((p) => [
+              s.key,
+              s.label,
+              p.periodStart,
+              p.periodEnd,
+              p.label,
+              p.value,
+              p.low,
+              p.high,
+              p.estimateKind,
+              p.confidence,
+              p.basis,
+              p.coarser,
+              p.granularity,
+              p.datasetId,
+              p.sourceIds.join(";"),
+              p.alternatives
+                .map((a) => `${a.value ?? `${a.low}..${a.high}`} (${a.datasetId} #${a.sourceId})`)
+                .join(";"),
+            ]),
+          ),
+        });
+      },
+    );
+  }
 }
