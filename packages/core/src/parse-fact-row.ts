@@ -14,10 +14,17 @@ export interface CellError {
 }
 
 const blank = (s: string) => s.trim() === "";
-const text = z.string().transform((s) => (blank(s) ? null : s.trim()));
+/** The longest text a cell may hold; a longer one is a broken file, not a note. */
+export const MAX_CELL_LENGTH = 4000;
+const tooLong = { message: `longer than ${MAX_CELL_LENGTH} characters: shorten it`, abort: true } as const;
+const text = z
+  .string()
+  .max(MAX_CELL_LENGTH, tooLong)
+  .transform((s) => (blank(s) ? null : s.trim()));
 const required = (what: string) =>
   z
     .string()
+    .max(MAX_CELL_LENGTH, tooLong)
     .trim()
     .min(1, { message: `${what} is required`, abort: true });
 const isoDate = required("a date").refine(isIsoDate, "expected a date as YYYY-MM-DD");
