@@ -9,7 +9,7 @@ import { createFixtureDb, FIXTURE_DIR } from "./fixture-db.js";
 describe("seeding", () => {
   it("creates the schema, the full country list and every fixture fact with its source", async () => {
     const db = openReadonly(await createFixtureDb());
-    expect(db.prepare("SELECT max(version) FROM schema_migrations").pluck().get()).toBe(1);
+    expect(db.prepare("SELECT max(version) FROM schema_migrations").pluck().get()).toBe(2);
     expect(db.prepare("SELECT count(*) FROM countries").pluck().get()).toBeGreaterThanOrEqual(249);
     expect(db.prepare("SELECT name FROM countries WHERE iso3 = 'TWN'").pluck().get()).toBe("Taiwan");
     expect(db.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(17);
