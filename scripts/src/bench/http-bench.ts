@@ -1,0 +1,39 @@
+import autocannon from "autocannon";
+import { startServer } from "./start-server.js";
+
+export interface HttpSide {
+  url: string;
+  requestsPerSecond: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+export interface HttpResult {
+  seconds: number;
+  connections: number;
+  chipflow: HttpSide;
+  hello: HttpSide;
+  ratio: number;
+}
+
+async function hammer(url: string, seconds: number, connections: number): Promise<HttpSide> {
+  await fetch(url).then((r) => r.arrayBuffer()); // warm the cache
+  const r = await autocannon({ url, duration: seconds, connections, pipelining: 1 });
+  return { url, requestsPerSecond: r.requests.average, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+}
+
+/** Requests/s of a hot (cached) chipflow endpoint against a bare Fastify hello-world, each in its own process. */
+export async function runHttpBench(dbPath: string, seconds: number, path: string): Promise<HttpResult> {
+  const connections = 10;
+  const hello = await startServer(["hello"]);
+  const helloSide = await hammer(`${hello.url}/`, seconds, connections).finally(() => hello.stop());
+  const app = await startServer(["app", dbPath]);
+  const appSide = await hammer(`${app.url}${path}`, seconds, connections).finally(() => app.stop());
+  return {
+    seconds,
+    connections,
+    chipflow: appSide,
+    hello: helloSide,
+    ratio: appSide.requestsPerSecond / helloSide.requestsPerSecond,
+  };
+}

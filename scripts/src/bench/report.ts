@@ -1,0 +1,143 @@
+import type { ExportResult } from "./export-bench.js";
+import type { HttpResult } from "./http-bench.js";
+import type { ImportResult } from "./import-bench.js";
+import type { Machine } from "./machine.js";
+import type { QueryResult } from "./query-bench.js";
+import type { WebResult } from "./web-bench.js";
+
+export interface BenchResults {
+  machine: Machine;
+  command: string;
+  date: string;
+  seconds: number;
+  dbFacts: number;
+  import?: ImportResult;
+  rss10m?: { rows: number; peakRssMb: number; samples: [number, number][] };
+  query?: QueryResult[];
+  http?: HttpResult;
+  export?: ExportResult;
+  web?: WebResult;
+}
+
+export interface Row {
+  what: string;
+  chipflow: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  met: boolean | null;
+}
+
+const n = (x: number, digits = 0) => x.toLocaleString("en-US", { maximumFractionDigits: digits });
+const times = (x: number) => `${x < 0.1 ? x.toPrecision(2) : n(x, 2)}×`;
+const verdict = (met: boolean | null) => (met === null ? "not measured" : met ? "**met**" : "**not met**");
+
+/** One row per figure, each with its target and whether it was met. */
+export function toRows(r: BenchResults): Row[] {
+  const rows: Row[] = [];
+  if (r.import) {
+    const i = r.import;
+    rows.push({
+      what: `import ${n(i.rows)} rows (${n(i.megabytes, 1)} MB CSV)`,
+      chipflow: `${n(i.chipflow.rowsPerSecond)} rows/s, ${n(i.chipflow.seconds, 1)} s, peak RSS ${n(i.chipflow.peakRssMb)} MB`,
+      baseline: `sqlite3 .import: ${n(i.sqlite.rowsPerSecond)} rows/s, ${n(i.sqlite.seconds, 1)} s, peak RSS ${n(i.sqlite.peakRssMb)} MB`,
+      ratio: times(i.ratio),
+      target: "≥ 0.6×",
+      met: i.ratio >= 0.6,
+    });
+  }
+  if (r.rss10m) {
+    const s = r.rss10m.samples.map(([, mb]) => mb);
+    const late = s.slice(Math.floor(s.length / 2));
+    const early = s.slice(Math.floor(s.length / 10), Math.floor(s.length / 2));
+    const flat = Math.max(...late) <= Math.max(...early) * 1.2 + 20;
+    rows.push({
+      what: `import ${n(r.rss10m.rows)} rows: RSS over time`,
+      chipflow: `peak ${n(r.rss10m.peakRssMb)} MB; first half max ${n(Math.max(...early))} MB, second half max ${n(Math.max(...late))} MB`,
+      baseline: "—",
+      ratio: "—",
+      target: "flat",
+      met: flat,
+    });
+  }
+  for (const q of r.query ?? []) {
+    rows.push({
+      what: `query ${q.endpoint} (${n(r.dbFacts)} facts, ${q.samples} distinct queries)`,
+      chipflow: q.http ? `HTTP p50 ${n(q.http.p50, 1)} ms, p95 ${n(q.http.p95, 1)} ms` : (q.note ?? "not measured"),
+      baseline: q.direct ? `in-process p50 ${n(q.direct.p50, 1)} ms, p95 ${n(q.direct.p95, 1)} ms` : "—",
+      ratio: q.ratio === null ? "—" : times(q.ratio),
+      target: "p50 ≤ 1.3× and < 50 ms",
+      met: q.http && q.ratio !== null ? q.ratio <= 1.3 && q.http.p50 < 50 : null,
+    });
+  }
+  if (r.http) {
+    const h = r.http;
+    rows.push({
+      what: `HTTP hot endpoint (${h.connections} connections, ${h.seconds} s each)`,
+      chipflow: `${n(h.chipflow.requestsPerSecond)} req/s, p99 ${n(h.chipflow.p99Ms, 1)} ms (${h.chipflow.non2xx} non-2xx)`,
+      baseline: `bare Fastify: ${n(h.hello.requestsPerSecond)} req/s, p99 ${n(h.hello.p99Ms, 1)} ms`,
+      ratio: times(h.ratio),
+      target: "≥ 0.5×",
+      met: h.ratio >= 0.5 && h.chipflow.non2xx === 0,
+    });
+  }
+  if (r.export) {
+    const e = r.export;
+    rows.push({
+      what: `CSV export of ${n(e.rows)} facts`,
+      chipflow: `${n(e.chipflow.mbPerSecond, 1)} MB/s (${n(e.chipflow.megabytes)} MB in ${n(e.chipflow.seconds, 1)} s), peak RSS ${n(e.chipflow.peakRssMb)} MB`,
+      baseline: `sqlite3 -csv: ${n(e.sqlite.mbPerSecond, 1)} MB/s (${n(e.sqlite.megabytes)} MB in ${n(e.sqlite.seconds, 1)} s)`,
+      ratio: times(e.ratio),
+      target: "≥ 0.5×, RSS < 150 MB",
+      met: e.ratio >= 0.5 && e.chipflow.peakRssMb < 150,
+    });
+  }
+  if (r.web) {
+    const w = r.web;
+    rows.push({
+      what: "web: initial JS (gzip)",
+      chipflow: `${n(w.jsGzipKb, 1)} KB (${w.scripts.join(", ")})`,
+      baseline: "—",
+      ratio: "—",
+      target: "< 250 KB",
+      met: w.jsGzipKb < 250,
+    });
+    rows.push({
+      what: `web: navigation → first chart (${w.firstChartMs.length} loads)`,
+      chipflow: `median ${n(w.medianFirstChartMs)} ms (${w.firstChartMs.map((t) => n(t)).join(", ")})`,
+      baseline: "—",
+      ratio: "—",
+      target: "< 1000 ms",
+      met: w.medianFirstChartMs < 1000,
+    });
+  }
+  return rows;
+}
+
+/** The table as plain text for the terminal. */
+export function toText(rows: Row[]): string {
+  return rows
+    .map(
+      (r) =>
+        `${r.what}\n  chipflow: ${r.chipflow}\n  baseline: ${r.baseline}\n  ratio ${r.ratio}, target ${r.target}: ${verdict(r.met).replace(/\*/g, "")}`,
+    )
+    .join("\n");
+}
+
+/** The measured section of docs/benchmarks.md. */
+export function toMarkdown(r: BenchResults, rows: Row[]): string {
+  const m = r.machine;
+  return [
+    `Measured ${r.date} in ${n(r.seconds)} s with:`,
+    "",
+    "```sh",
+    r.command,
+    "```",
+    "",
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM; Node ${m.node}; SQLite ${m.sqliteLibrary}, sqlite3 command line ${m.sqliteCli}.`,
+    "",
+    "| what | chipflow | baseline (same run) | ratio | target | |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...rows.map((x) => `| ${x.what} | ${x.chipflow} | ${x.baseline} | ${x.ratio} | ${x.target} | ${verdict(x.met)} |`),
+  ].join("\n");
+}
