@@ -14,7 +14,7 @@ export class UsageError extends Error {}
 export async function parseProgram(program: Command, argv: string[], io: CliIo): Promise<Command | number> {
   program
     .exitOverride()
-    .showHelpAfterError("(run with --help for every option and examples)")
+    .showHelpAfterError()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -1,0 +1,104 @@
+import { openReadonly } from "@chipflow/db";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { bufferIo } from "../src/cli/cli-io.js";
+import { main } from "../src/import.js";
+
+const EXAMPLES = fileURLToPath(new URL("../../data/examples/", import.meta.url));
+const example = (name: string) => join(EXAMPLES, name);
+const tempDir = () => mkdtempSync(join(tmpdir(), "chipflow-cli-"));
+
+async function run(...argv: string[]) {
+  const io = bufferIo();
+  const code = await main(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe("npm run import", () => {
+  it("prints usage with examples for --help", async () => {
+    const { code, out } = await run("--help");
+    expect(code).toBe(0);
+    expect(out).toMatch(/Usage: npm run import -- \[options\] <file>/);
+    expect(out).toContain("--skip-invalid");
+    expect(out).toContain("npm run import -- data/examples/facts.csv --dataset my-estimates");
+  });
+
+  it("says what is allowed when a flag or a value is wrong", async () => {
+    const wrongFlag = await run(example("facts.csv"), "--frmat", "csv");
+    expect(wrongFlag.code).toBe(2);
+    expect(wrongFlag.err).toMatch(/unknown option '--frmat'\n\(Did you mean --format\?\)/);
+    expect(wrongFlag.err).toContain("--keep-breakdowns");
+    const wrongValue = await run(example("facts.csv"), "--format", "xlsx");
+    expect(wrongValue.code).toBe(2);
+    expect(wrongValue.err).toMatch(/argument 'xlsx' is invalid. Allowed choices are auto, chipflow, comtrade/);
+    const badDataset = await run(example("facts.csv"), "--dataset", "My Data", "--db", join(tempDir(), "x.sqlite"));
+    expect(badDataset).toMatchObject({ code: 2 });
+    expect(badDataset.err).toContain("invalid --dataset My Data: expected lowercase letters, digits and dashes");
+    const missing = await run(join(tempDir(), "nope.csv"));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/cannot read .*nope\.csv: no such file/);
+  });
+
+  it("creates the database, imports the example and prints a summary", async () => {
+    const db = join(tempDir(), "new.sqlite");
+    const { code, out, err } = await run(example("facts.csv"), "--dataset", "examples", "--db", db);
+    expect([code, err]).toEqual([0, ""]);
+    expect(out).toMatch(/facts\.csv → dataset examples \(chipflow-csv, utf-8\)/);
+    expect(out).toMatch(/read 4 rows: 4 inserted, 0 updated, 0 rejected in \d+\.\d\d s \([\d,]+ rows\/s\)/);
+    const again = await run(example("facts.jsonl"), "--dataset", "examples", "--db", db);
+    expect(again.out).toMatch(/read 4 rows: 0 inserted, 4 updated, 0 rejected/);
+    const handle = openReadonly(db);
+    expect(handle.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(4);
+    handle.close();
+  });
+
+  it("imports a Comtrade file and reports the rows it left out", async () => {
+    const db = join(tempDir(), "ct.sqlite");
+    const { code, out } = await run(example("comtrade-plus.csv"), "--format", "comtrade", "--db", db);
+    expect(code).toBe(0);
+    expect(out).toContain("(comtrade-plus-csv, utf-8)");
+    expect(out).toContain("skipped 1 breakdown rows (partner2Code, customsCode or motCode other than the total)");
+    expect(out).toContain("skipped 1 monthly rows of a reporter and year that also has annual rows");
+  });
+
+  it("lists every error, imports nothing and exits 1 when a row is invalid; --skip-invalid imports the rest", async () => {
+    const dir = tempDir();
+    const file = join(dir, "bad.csv");
+    cpSync(example("facts.csv"), file);
+    writeFileSync(
+      file,
+      "2024-01-01,2024-12-31,,Examplechip,XA-9,gpu,,CHN,,units,many,,,estimate,,P,T,2024,https://example.org,\n",
+      {
+        flag: "a",
+      },
+    );
+    const db = join(dir, "db.sqlite");
+    const rejected = await run(file, "--db", db);
+    expect(rejected.code).toBe(1);
+    expect(rejected.err).toMatch(
+      /bad\.csv:6: column value: expected a plain number such as 1200000 or 12\.5 \(got "many"\)/,
+    );
+    expect(rejected.out).toContain(
+      "nothing was imported: 1 rows have errors (listed above). Fix them, or pass --skip-invalid",
+    );
+    const skipped = await run(file, "--db", db, "--skip-invalid");
+    expect(skipped.code).toBe(0);
+    expect(skipped.err).toContain("bad.csv:6: column value");
+    expect(skipped.out).toMatch(/4 inserted, 0 updated, 1 rejected/);
+    expect(skipped.out).toContain("skipped 1 invalid rows (listed above)");
+  });
+
+  it("reports the same counts on --dry-run and writes nothing", async () => {
+    const db = join(tempDir(), "dry.sqlite");
+    const { code, out } = await run(example("facts.csv"), "--dry-run", "--db", db);
+    expect(code).toBe(0);
+    expect(out).toMatch(/4 inserted, 0 updated, 0 rejected/);
+    expect(out).toContain("dry run: nothing was written");
+    const handle = openReadonly(db);
+    expect(handle.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(0);
+    handle.close();
+  });
+});
