@@ -26,8 +26,8 @@ describe("dashboard in Chromium", () => {
     await chart.waitFor({ state: "visible" });
     expect(Number(await chart.getAttribute("data-series-count"))).toBeGreaterThan(1);
     expect(await chart.locator("circle.mark, line.mark").count()).toBeGreaterThan(3);
-    await expect.poll(() => page.locator(".source-line a").count()).toBeGreaterThan(0);
-    expect(await page.locator(".source-line").innerText()).toMatch(/Source/);
+    await expect.poll(() => page.locator("#series .source-line a").count()).toBeGreaterThan(0);
+    expect(await page.locator("#series .source-line").innerText()).toMatch(/Source/);
     expect(errors).toEqual([]);
     await page.close();
   });

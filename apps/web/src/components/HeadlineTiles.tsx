@@ -6,7 +6,7 @@ import { formatValue } from "../charts/format.js";
 const KIND_NOTE = {
   reported: "reported by the company",
   estimate: "analyst estimate, not a company disclosure",
-  forecast: "forecast, not an outcome",
+  forecast: "analyst forecast for the period, not a company disclosure",
 } as const;
 
 /** The headline figures, each with its kind, range and sources. */

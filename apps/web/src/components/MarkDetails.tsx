@@ -22,7 +22,7 @@ export function MarkDetails({ selection, sources }: { selection: Selection | nul
       {selection.description ? <p className="description">{selection.description}</p> : null}
       <ul className="mark-sources">
         {own.map((s) => (
-          <li key={s.id}>
+          <li key={s.id} data-source-id={s.id}>
             {s.publisher},{" "}
             <a href={s.url} target="_blank" rel="noreferrer">
               {s.title}

@@ -15,7 +15,7 @@ import { toExcludedText, toggleTable, toPeriodText } from "./period-text.js";
 
 const topology = world110m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
 const world = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name?: string }>;
-const mapHeight = (width: number) => Math.round(width * 0.48);
+const mapHeight = (width: number) => Math.min(440, Math.round(width * 0.48));
 
 /** The world map of the view: destinations shaded by the metric over the chosen period. Loaded on demand. */
 export default function MapCard({ view, onChange }: { view: ViewState; onChange: (next: ViewState) => void }) {

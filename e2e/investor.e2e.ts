@@ -1,0 +1,142 @@
+import type { FastifyInstance } from "fastify";
+import type { Browser, Page } from "playwright-core";
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, serve } from "./serve.js";
+
+let app: FastifyInstance;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ app, url } = await serve());
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function open(path = "/"): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${url}${path}`);
+  await page.locator("svg.time-series").waitFor({ state: "visible" });
+  return { page, errors };
+}
+
+const seriesCount = async (page: Page) =>
+  Number(await page.locator("svg.time-series").getAttribute("data-series-count"));
+
+describe("an investor on the dashboard", () => {
+  it("reads the H20 headline: about 1M units to China in 2024, an analyst figure with its range and sources", async () => {
+    const { page, errors } = await open();
+    const units = page.locator('[data-tile="h20-china-2024-units"]');
+    await units.waitFor();
+    expect(await units.locator(".value").innerText()).toBe("1.0M units");
+    expect(await units.locator(".kind").innerText()).toMatch(/estimate|forecast/i);
+    expect(await units.innerText()).toMatch(/not a company disclosure/);
+    const revenue = page.locator('[data-tile="h20-china-2024-revenue"]');
+    expect(await revenue.locator(".value").innerText()).toBe("$12.0B");
+    expect(await revenue.innerText()).toMatch(/Range \$12\.0B – \$15\.0B/);
+    // Opening a tile's sources shows publisher, title, date and a link out.
+    await revenue.locator("summary").click();
+    const link = revenue.locator(".tile-sources a").first();
+    await link.waitFor({ state: "visible" });
+    expect(await link.getAttribute("href")).toMatch(/^https?:\/\//);
+    expect(await revenue.locator(".tile-sources li").first().innerText()).toMatch(/\(\d{4}(-\d{2})*\)/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("filters by destination: the chart and the URL change, and back restores both", async () => {
+    const { page, errors } = await open();
+    await expect.poll(() => page.url()).toContain("vendor=nvidia");
+    const before = await seriesCount(page);
+    expect(before).toBeGreaterThan(1);
+    await page.locator('[data-filter="destination"] summary').click();
+    await page.locator('[data-filter="destination"] input[value="CHN"]').check();
+    await expect.poll(() => page.url()).toContain("destination=CHN");
+    await expect.poll(() => seriesCount(page)).toBe(1);
+    expect(await page.locator("svg.time-series .series").getAttribute("data-key")).toBe("CHN");
+    await page.goBack();
+    await expect.poll(() => page.url()).not.toContain("destination=CHN");
+    await expect.poll(() => seriesCount(page)).toBe(before);
+    // The link reproduces the view in a fresh page.
+    await page.goForward();
+    const link = page.url();
+    const copy = await browser.newPage();
+    await copy.goto(link);
+    await copy.locator("svg.time-series").waitFor();
+    await expect.poll(() => seriesCount(copy)).toBe(1);
+    expect(await copy.locator('[data-filter="destination"] .count').innerText()).toBe("1");
+    await copy.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("opens the source of a mark by keyboard and finds it in the sources panel", async () => {
+    const { page } = await open();
+    const mark = page.locator("svg.time-series .mark").first();
+    await mark.focus();
+    const details = page.locator("#series .mark-details");
+    await expect.poll(() => details.innerText()).toMatch(/reported|estimate|forecast/i);
+    const source = details.locator("li").first();
+    expect(await source.locator("a").getAttribute("href")).toMatch(/^https?:\/\//);
+    const id = await source.getAttribute("data-source-id");
+    expect(await page.locator(`.sources-panel #source-${id}`).innerText()).toContain(
+      await source.locator("a").innerText(),
+    );
+    // Policy events carry their description on focus.
+    await page.locator("svg.time-series .event").first().focus();
+    await expect.poll(() => details.locator(".description").count()).toBe(1);
+    await page.close();
+  });
+
+  it("downloads the CSV of the chart's query and finds the chart's figures in it", async () => {
+    const { page } = await open();
+    const marks = await page.locator("svg.time-series circle.mark, svg.time-series line.mark").count();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("#series a", { hasText: "CSV" }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, "utf8");
+    const [header, ...rows] = csv.trim().split(/\r?\n/);
+    expect(header!.split(",")).toEqual(expect.arrayContaining(["series_key", "period", "value", "estimate_kind"]));
+    expect(rows.length).toBe(marks);
+    const columns = header!.split(",");
+    const china = rows.map((r) => r.split(",")).filter((r) => r[columns.indexOf("series_key")] === "CHN");
+    expect(china.length).toBeGreaterThan(0);
+    expect(china.every((r) => Number(r[columns.indexOf("value")]) > 0)).toBe(true);
+    await page.close();
+  });
+
+  it("downloads the chart as SVG with its title and source line, and switches to a table", async () => {
+    const { page } = await open();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("#series button", { hasText: "SVG" }).click(),
+    ]);
+    const svg = await readFile((await download.path())!, "utf8");
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain("Revenue (USD) by destination");
+    expect(svg).toMatch(/Sources?: /);
+    await page.locator("#series button", { hasText: "Table" }).click();
+    await expect.poll(() => page.url()).toContain("tables=series");
+    expect(await page.locator("#series table tbody tr").count()).toBeGreaterThan(3);
+    await page.close();
+  });
+
+  it("draws the flows, the ranking and the map from the API", async () => {
+    const { page, errors } = await open("/?metric=units&groupBy=destination&interval=year&product=nvidia-h20");
+    await page.locator("svg.sankey").waitFor();
+    expect(Number(await page.locator("svg.sankey").getAttribute("data-link-count"))).toBeGreaterThan(0);
+    await page.locator("svg.ranking").waitFor();
+    expect(Number(await page.locator("svg.ranking").getAttribute("data-bar-count"))).toBeGreaterThan(0);
+    await page.locator("svg.world-map").waitFor();
+    expect(Number(await page.locator("svg.world-map").getAttribute("data-shaded-count"))).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
