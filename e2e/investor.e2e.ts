@@ -101,7 +101,7 @@ describe("an investor on the dashboard", () => {
       page.waitForEvent("download"),
       page.locator("#series a", { hasText: "CSV" }).click(),
     ]);
-    const csv = await readFile((await download.path())!, "utf8");
+    const csv = await readFile(await download.path(), "utf8");
     const [header, ...rows] = csv.trim().split(/\r?\n/);
     expect(header!.split(",")).toEqual(expect.arrayContaining(["series_key", "period", "value", "estimate_kind"]));
     expect(rows.length).toBe(marks);
@@ -118,7 +118,7 @@ describe("an investor on the dashboard", () => {
       page.waitForEvent("download"),
       page.locator("#series button", { hasText: "SVG" }).click(),
     ]);
-    const svg = await readFile((await download.path())!, "utf8");
+    const svg = await readFile(await download.path(), "utf8");
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).toContain("Revenue (USD) by destination");
     expect(svg).toMatch(/Sources?: /);
