@@ -1,0 +1,95 @@
+/**
+ * `npm run load`: 200 concurrent connections for 30 s on the heaviest endpoints, against a server started on
+ * loopback over the database (CHIPFLOW_DB or data/chipflow.sqlite, seeded if missing). Prints errors, latency
+ * percentiles and the server's resident memory before, during and after. The rate limit is off: this measures
+ * the server. Options: --seconds <n>, --connections <n>.
+ */
+import { ensureSeededDatabase } from "@chipflow/db";
+import autocannon from "autocannon";
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { DATA_DIR, DEFAULT_DB } from "./paths.js";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  const n = i > 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} expects a positive whole number`);
+  return n;
+};
+const SECONDS = arg("seconds", 30);
+const CONNECTIONS = arg("connections", 200);
+
+/** The heaviest reads: every grouping and chart query, the fact table and the CSV exports. */
+const PATHS = [
+  "/api/v1/series?metric=revenue_usd&groupBy=destination&interval=quarter",
+  "/api/v1/series?metric=units&groupBy=product&interval=month",
+  "/api/v1/series.csv?metric=revenue_usd&groupBy=vendor&interval=year",
+  "/api/v1/breakdown?metric=revenue_usd&groupBy=destination",
+  "/api/v1/flows?metric=revenue_usd",
+  "/api/v1/facts",
+  "/api/v1/facts.csv",
+  "/api/v1/summary",
+  "/api/v1/dimensions",
+];
+
+function request<T>(child: ChildProcess, message: string, key: string): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (m: Record<string, T>) => {
+      if (key in m) {
+        child.off("message", onMessage);
+        resolve(m[key]!);
+      }
+    };
+    child.on("message", onMessage);
+    if (message) child.send(message);
+  });
+}
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+await ensureSeededDatabase(DEFAULT_DB, DATA_DIR);
+const server = fork(fileURLToPath(new URL("./load/load-server.js", import.meta.url)), [DEFAULT_DB], {
+  stdio: ["ignore", "inherit", "inherit", "ipc"],
+});
+const url = await request<string>(server, "", "url");
+try {
+  const paths: string[] = [];
+  for (const path of PATHS) {
+    const res = await fetch(url + path);
+    await res.arrayBuffer();
+    if (res.ok) paths.push(path);
+    else console.log(`skipped ${path}: ${res.status}`);
+  }
+  // Warm up, then measure memory at rest before the run.
+  await autocannon({ url, connections: 10, duration: 2, requests: paths.map((path) => ({ path })) });
+  const rssBefore = await request<number>(server, "rss", "rss");
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => {
+    void request<number>(server, "rss", "rss").then((rss) => (rssPeak = Math.max(rssPeak, rss)));
+  }, 1000);
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    timeout: 10,
+    requests: paths.map((path) => ({ path })),
+  });
+  clearInterval(sampler);
+  const rssAfter = await request<number>(server, "rss", "rss");
+
+  const errors = result.errors + result.timeouts + result.non2xx;
+  console.log(`status codes: ${JSON.stringify(result.statusCodeStats)}`);
+  console.log(`${CONNECTIONS} connections for ${SECONDS} s over ${paths.length} endpoints (${url}, rate limit off)`);
+  for (const path of paths) console.log(`  ${path}`);
+  console.log(
+    `requests: ${result.requests.total} (${result.requests.average.toFixed(0)}/s); ` +
+      `errors: ${result.errors}, timeouts: ${result.timeouts}, non-2xx: ${result.non2xx}`,
+  );
+  console.log(
+    `latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`,
+  );
+  console.log(`server RSS: before ${mb(rssBefore)}, peak ${mb(rssPeak)}, after ${mb(rssAfter)}`);
+  process.exitCode = errors === 0 ? 0 : 1;
+} finally {
+  server.send("stop");
+  await new Promise((resolve) => server.once("exit", resolve));
+}
