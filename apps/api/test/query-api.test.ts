@@ -1,6 +1,7 @@
 import { FACT_COLUMNS } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type {} from "../src/plugins/query-cache.js";
 import { buildTestApp } from "./build-test-app.js";
 
 let app: FastifyInstance;

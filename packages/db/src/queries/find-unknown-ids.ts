@@ -1,6 +1,16 @@
 import { CATEGORIES, type FactFilter } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
 
+/** Echo back only values that look like ids: never a path, a statement or control characters from the request. */
+const quote = (values: string[]) => {
+  const shown = values.filter((v) => /^[\w.-]{1,40}$/.test(v)).map((v) => JSON.stringify(v));
+  const hidden = values.length - shown.length;
+  return [
+    ...shown,
+    ...(hidden ? [`${hidden} value${hidden > 1 ? "s" : ""} that ${hidden > 1 ? "are" : "is"} not an id`] : []),
+  ].join(", ");
+};
+
 const TABLES = { vendor: "vendors", product: "products", buyer: "buyers", dataset: "datasets" } as const;
 
 /**
@@ -25,10 +35,10 @@ export function findUnknownIds(db: ReadonlyDb, filter: Partial<FactFilter>): str
       count <= 30
         ? `expected one of ${(db.prepare(`SELECT ${column} FROM ${table} ORDER BY 1`).pluck().all() as string[]).join(", ")}`
         : "see /api/v1/dimensions for the ids";
-    return `parameter ${param}: unknown ${param} ${unknown.map((u) => JSON.stringify(u)).join(", ")}; ${allowed}`;
+    return `parameter ${param}: unknown ${param} ${quote(unknown)}; ${allowed}`;
   }
   const badCategory = (filter.category ?? []).filter((c) => !(CATEGORIES as readonly string[]).includes(c));
   if (badCategory.length)
-    return `parameter category: unknown category ${badCategory.map((u) => JSON.stringify(u)).join(", ")}; expected one of ${CATEGORIES.join(", ")}`;
+    return `parameter category: unknown category ${quote(badCategory)}; expected one of ${CATEGORIES.join(", ")}`;
   return null;
 }
