@@ -1,5 +1,5 @@
 import type { SeriesQueryInput, SeriesResponse } from "@chipflow/core";
-import { queryOptions } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { fetchJson, toSearch } from "./fetch-json.js";
 
 /** Query keys of series: the whole query object is in the key. */
@@ -10,6 +10,8 @@ export const seriesKeys = {
 
 export function seriesQueryOptions(query: SeriesQueryInput) {
   return queryOptions({
+    // While a changed view loads, the previous chart stays (dimmed) instead of a placeholder: no layout jump.
+    placeholderData: keepPreviousData,
     queryKey: seriesKeys.one(query),
     queryFn: ({ signal }) =>
       fetchJson<SeriesResponse>(`/api/v1/series${toSearch(query as Record<string, string>)}`, signal),

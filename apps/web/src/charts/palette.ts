@@ -1,4 +1,7 @@
-/** Okabe–Ito: eight colours that stay distinct for the common forms of colour blindness. */
+/**
+ * Okabe–Ito: eight colours that stay distinct for the common forms of colour blindness. Its black is swapped for
+ * a mid grey so that the eighth series (often "other") reads on light and dark backgrounds alike.
+ */
 export const PALETTE = [
   "#0072B2",
   "#E69F00",
@@ -7,7 +10,7 @@ export const PALETTE = [
   "#CC79A7",
   "#56B4E9",
   "#F0E442",
-  "#000000",
+  "#8C8C8C",
 ] as const;
 
 export function colorAt(index: number): string {

@@ -15,6 +15,8 @@ export interface ChartCardProps {
   status: "pending" | "error" | "success";
   error?: Error | null;
   empty: boolean;
+  /** A changed view is loading while the previous one is still shown. */
+  updating?: boolean;
   /** What to change when nothing matches. */
   emptyHint?: string;
   sources: Source[];
@@ -43,7 +45,12 @@ export function ChartCard(props: ChartCardProps) {
   const caption = { title, units: props.units, sources };
 
   return (
-    <section className="card chart-card" id={id} aria-labelledby={`${id}-title`} aria-busy={status === "pending"}>
+    <section
+      className="card chart-card"
+      id={id}
+      aria-labelledby={`${id}-title`}
+      aria-busy={status === "pending" || props.updating}
+    >
       <header className="card-header">
         <div>
           <h2 id={`${id}-title`}>{title}</h2>
@@ -67,7 +74,11 @@ export function ChartCard(props: ChartCardProps) {
           ) : null}
         </div>
       </header>
-      <div className="chart-frame" ref={frameRef} style={{ minHeight: showTable ? undefined : height }}>
+      <div
+        className={props.updating ? "chart-frame updating" : "chart-frame"}
+        ref={frameRef}
+        style={{ minHeight: showTable ? undefined : height }}
+      >
         {status === "pending" ? (
           <div className="placeholder" style={{ height }} role="status">
             Loading…

@@ -28,99 +28,109 @@ export function Filters({
   onChange: (next: ViewState) => void;
 }) {
   const options = dimensions ? optionsOf(dimensions) : null;
+  const active =
+    Object.values(view.filters).filter((v) => v.length > 0).length + (view.from ? 1 : 0) + (view.to ? 1 : 0);
   const set = (patch: Partial<ViewState>) => onChange({ ...view, ...patch });
   const setFilter = (key: FilterKey, values: string[]) => set({ filters: { ...view.filters, [key]: values } });
   return (
-    <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-      <label>
-        Metric
-        <select
-          name="metric"
-          value={view.metric}
-          onChange={(e) => set({ metric: e.target.value as ViewState["metric"] })}
-        >
-          {(dimensions?.metrics ?? [{ id: view.metric, label: view.metric }]).map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Group by
-        <select
-          name="groupBy"
-          value={view.groupBy}
-          onChange={(e) => set({ groupBy: e.target.value as ViewState["groupBy"] })}
-        >
-          {GROUP_BYS.map((g) => (
-            <option key={g} value={g}>
-              {label(g)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Interval
-        <select
-          name="interval"
-          value={view.interval}
-          onChange={(e) => set({ interval: e.target.value as ViewState["interval"] })}
-        >
-          {INTERVALS.map((i) => (
-            <option key={i} value={i}>
-              {label(i)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Draw as
-        <select name="mark" value={view.mark} onChange={(e) => set({ mark: e.target.value as ViewState["mark"] })}>
-          {MARKS.map((m) => (
-            <option key={m} value={m}>
-              {m === "line" ? "Lines" : "Stacked areas"}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        From
-        <input
-          type="date"
-          name="from"
-          value={view.from ?? ""}
-          onChange={(e) => set({ from: e.target.value || undefined })}
-        />
-      </label>
-      <label>
-        To
-        <input type="date" name="to" value={view.to ?? ""} onChange={(e) => set({ to: e.target.value || undefined })} />
-      </label>
-      {options
-        ? (Object.keys(options) as FilterKey[]).map((key) => (
-            <MultiSelect
-              key={key}
-              name={key}
-              label={label(key)}
-              options={options[key]}
-              selected={view.filters[key]}
-              onChange={(values) => setFilter(key, values)}
-            />
-          ))
-        : null}
-      <label className="check">
-        <input
-          type="checkbox"
-          name="events"
-          checked={view.events}
-          onChange={(e) => set({ events: e.target.checked })}
-        />
-        Policy events
-      </label>
-      <button type="button" onClick={() => onChange(DEFAULT_VIEW)}>
-        Reset
-      </button>
-    </form>
+    <details className="filters-panel" open={typeof window === "undefined" || window.innerWidth >= 720}>
+      <summary>Filters and view{active > 0 ? ` (${active} filter${active > 1 ? "s" : ""} set)` : ""}</summary>
+      <form className="filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Metric
+          <select
+            name="metric"
+            value={view.metric}
+            onChange={(e) => set({ metric: e.target.value as ViewState["metric"] })}
+          >
+            {(dimensions?.metrics ?? [{ id: view.metric, label: view.metric }]).map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Group by
+          <select
+            name="groupBy"
+            value={view.groupBy}
+            onChange={(e) => set({ groupBy: e.target.value as ViewState["groupBy"] })}
+          >
+            {GROUP_BYS.map((g) => (
+              <option key={g} value={g}>
+                {label(g)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Interval
+          <select
+            name="interval"
+            value={view.interval}
+            onChange={(e) => set({ interval: e.target.value as ViewState["interval"] })}
+          >
+            {INTERVALS.map((i) => (
+              <option key={i} value={i}>
+                {label(i)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Draw as
+          <select name="mark" value={view.mark} onChange={(e) => set({ mark: e.target.value as ViewState["mark"] })}>
+            {MARKS.map((m) => (
+              <option key={m} value={m}>
+                {m === "line" ? "Lines" : "Stacked areas"}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input
+            type="date"
+            name="from"
+            value={view.from ?? ""}
+            onChange={(e) => set({ from: e.target.value || undefined })}
+          />
+        </label>
+        <label>
+          To
+          <input
+            type="date"
+            name="to"
+            value={view.to ?? ""}
+            onChange={(e) => set({ to: e.target.value || undefined })}
+          />
+        </label>
+        {options
+          ? (Object.keys(options) as FilterKey[]).map((key) => (
+              <MultiSelect
+                key={key}
+                name={key}
+                label={label(key)}
+                options={options[key]}
+                selected={view.filters[key]}
+                onChange={(values) => setFilter(key, values)}
+              />
+            ))
+          : null}
+        <label className="check">
+          <input
+            type="checkbox"
+            name="events"
+            checked={view.events}
+            onChange={(e) => set({ events: e.target.checked })}
+          />
+          Policy events
+        </label>
+        <button type="button" onClick={() => onChange(DEFAULT_VIEW)}>
+          Reset
+        </button>
+      </form>
+    </details>
   );
 }

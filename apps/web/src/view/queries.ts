@@ -1,9 +1,9 @@
 import type { BreakdownQueryInput, FlowsQueryInput, SeriesQueryInput } from "@chipflow/core";
 import { toFilterParams, type ViewState } from "./view-state.js";
 
-/** The series query of a view: at most 8 groups (the rest folded into "other"), one colour each. */
+/** The series query of a view: at most 7 groups and "other", one palette colour each. */
 export function toSeriesQuery(view: ViewState): SeriesQueryInput {
-  return { metric: view.metric, groupBy: view.groupBy, interval: view.interval, top: 8, ...toFilterParams(view) };
+  return { metric: view.metric, groupBy: view.groupBy, interval: view.interval, top: 7, ...toFilterParams(view) };
 }
 
 /** The flows query of a view (Sankey and map), over the view's period. */

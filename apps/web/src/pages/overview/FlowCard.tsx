@@ -26,6 +26,7 @@ export function FlowCard({ view, onChange }: { view: ViewState; onChange: (next:
       subtitle={`${toPeriodText(view)}${toExcludedText(flows.data?.excludedFacts)}. The palest flows are the part of a vendor's total not itemised by product.`}
       units={`${metric?.label ?? ""} (${metric?.unit ?? ""}), ${toPeriodText(view)}`}
       status={flows.status}
+      updating={flows.isPlaceholderData}
       error={flows.error}
       empty={graph.links.length === 0}
       emptyHint={additive ? undefined : "Flows need a metric that adds up (units, revenue, orders)."}

@@ -32,6 +32,7 @@ export default function MapCard({ view, onChange }: { view: ViewState; onChange:
       subtitle={`${toPeriodText(view)}${toExcludedText(breakdown.data?.excludedFacts)}. Regions and unstated destinations are not on the map.`}
       units={`${metric?.label ?? ""} (${metric?.unit ?? ""}), ${toPeriodText(view)}`}
       status={breakdown.status}
+      updating={breakdown.isPlaceholderData}
       error={breakdown.error}
       empty={values.size === 0}
       emptyHint="No figure of this view names a destination country."

@@ -27,6 +27,7 @@ export function RankingCard({ view, onChange }: { view: ViewState; onChange: (ne
       subtitle={`Largest first, ${toPeriodText(view)}${toExcludedText(breakdown.data?.excludedFacts)}. Whiskers run from low to high.`}
       units={`${metric?.label ?? ""} (${metric?.unit ?? ""}), ${toPeriodText(view)}`}
       status={breakdown.status}
+      updating={breakdown.isPlaceholderData}
       error={breakdown.error}
       empty={bars.length === 0}
       sources={breakdown.data?.sources ?? []}

@@ -52,6 +52,7 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
       }
       units={`${metric?.label ?? ""} (${metric?.unit ?? ""}) per ${view.interval}`}
       status={series.status}
+      updating={series.isPlaceholderData}
       error={series.error}
       empty={lines.length === 0}
       sources={series.data?.sources ?? []}
