@@ -38,7 +38,7 @@ Benchmarks are not tests: \`npm test\` does not run them.`;
 export async function main(argv: string[]): Promise<number> {
   const program = new Command("bench")
     .option("--facts <n>", "rows of the CSV that the import benchmark imports", count, 1_000_000)
-    .option("--db-facts <n>", "facts in the database the query and export benchmarks read", count, 10_000_000)
+    .option("--db-facts <n>", "facts in the database the query and export benchmarks read", count, 1_000_000)
     .option("--rss-facts <n>", "also import a CSV of this many rows, sampling RSS (e.g. 10000000)", count)
     .option("--only <list>", `comma-separated subset of ${BENCHES.join(",")}`)
     .option("--quick", "small sizes and short runs: a smoke test of the harness")
@@ -67,7 +67,12 @@ export async function main(argv: string[]): Promise<number> {
   const log = (s: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${s}`);
   const results: BenchResults = {
     machine: getMachine(),
-    command: `npm run bench -- ${argv.join(" ")}`.trim().replace(/ --$/, ""),
+    command: (process.env.npm_lifecycle_event === "bench"
+      ? `npm run bench -- ${argv.join(" ")}`
+      : `node scripts/dist/bench.js ${argv.join(" ")}`
+    )
+      .trim()
+      .replace(/ --$/, ""),
     date: new Date().toISOString().slice(0, 10),
     seconds: 0,
     dbFacts: o.dbFacts,
