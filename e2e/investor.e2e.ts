@@ -112,7 +112,7 @@ describe("an investor on the dashboard", () => {
     await page.close();
   });
 
-  it("downloads the chart as SVG with its title and source line, and switches to a table", async () => {
+  it("downloads the chart as SVG and PNG with its title and source line, and switches to a table", async () => {
     const { page } = await open();
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -122,9 +122,29 @@ describe("an investor on the dashboard", () => {
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).toContain("Revenue (USD) by destination");
     expect(svg).toMatch(/Sources?: /);
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("#series button", { hasText: "PNG" }).click(),
+    ]);
+    const bytes = await readFile(await png.path());
+    expect(bytes.subarray(1, 4).toString("ascii")).toBe("PNG");
+    expect(png.suggestedFilename()).toBe("series.png");
     await page.locator("#series button", { hasText: "Table" }).click();
     await expect.poll(() => page.url()).toContain("tables=series");
     expect(await page.locator("#series table tbody tr").count()).toBeGreaterThan(3);
+    await page.close();
+  });
+
+  it("hides and shows the policy events layer, and says what went wrong with an impossible period", async () => {
+    const { page } = await open();
+    await expect.poll(() => page.locator("svg.time-series .event").count()).toBeGreaterThan(0);
+    await page.getByLabel("Policy events").uncheck();
+    await expect.poll(() => page.url()).toContain("events=off");
+    expect(await page.locator("svg.time-series .event").count()).toBe(0);
+    await page.goto(`${url}/?metric=units&groupBy=product&interval=year&from=2025-01-01&to=2024-01-01`);
+    const alert = page.locator("#series [role=alert]");
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/from/);
     await page.close();
   });
 
