@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { toSourceText, toStandaloneSvg } from "../src/charts/export-chart.js";
+
+const source = (id: number, publisher: string) => ({
+  id,
+  publisher,
+  title: "Synthetic",
+  url: "https://example.org",
+  publishedOn: "2024",
+  notes: null,
+});
+
+describe("chart downloads", () => {
+  it("frames the chart with its title, units and source line, escaping text", () => {
+    const svg = toStandaloneSvg(
+      '<svg viewBox="0 0 100 50"><circle r="2"/></svg>',
+      { width: 100, height: 50 },
+      { title: "H20 <units> & revenue", units: "Units per year", sources: [source(1, "Fixture")] },
+    );
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="100" height="126"/);
+    expect(svg).toContain("H20 &lt;units&gt; &amp; revenue");
+    expect(svg).toContain("Units per year");
+    expect(svg).toContain('<svg x="0" y="48" viewBox="0 0 100 50">');
+    expect(svg).toContain("Source: Fixture (2024)");
+  });
+
+  it("cuts a long source list to one line that says where the rest is", () => {
+    const text = toSourceText(Array.from({ length: 30 }, (_, i) => source(i, `Publisher ${i}`)));
+    expect(text.length).toBeLessThan(200);
+    expect(text).toMatch(/^Sources: Publisher 0 \(2024\); /);
+    expect(text).toMatch(/full list at chipflow\)$/);
+  });
+});
