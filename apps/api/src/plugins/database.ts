@@ -6,6 +6,11 @@ declare module "fastify" {
   interface FastifyInstance {
     /** The read-only database handle: the API never writes. */
     db: ReadonlyDb;
+    /**
+     * A read-only handle of its own, for a response that streams rows while other requests go on: a connection
+     * busy iterating cannot answer another query. The caller closes it.
+     */
+    openReader(): ReadonlyDb;
   }
 }
 
@@ -18,6 +23,7 @@ export const databasePlugin = fp<DatabaseOptions>(
   async (app: FastifyInstance, { path }) => {
     const db = openReadonly(path);
     app.decorate("db", db);
+    app.decorate("openReader", () => openReadonly(path));
     app.addHook("onClose", async () => db.close());
   },
   { name: "database" },

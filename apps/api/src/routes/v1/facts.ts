@@ -27,15 +27,23 @@ export async function factsRoutes(app: FastifyInstance) {
         assertKnownIds(app, q);
         if (!wantsCsv(request, q.format)) return app.queryCache.get(cacheKey("facts", q), () => findFacts(app.db, q));
         const kinds = new Set(q.kind);
+        // The download streams from its own connection, closed when the stream ends, fails or the client leaves.
+        const reader = app.openReader();
         const facts = (function* () {
-          for (const f of iterateFacts(app.db, { ...q, metric: q.metric as Metric[] }))
-            if (kinds.size === 0 || kinds.has(f.estimateKind)) yield f;
+          try {
+            for (const f of iterateFacts(reader, { ...q, metric: q.metric as Metric[] }))
+              if (kinds.size === 0 || kinds.has(f.estimateKind)) yield f;
+          } finally {
+            reader.close();
+          }
         })();
+        const stream = factsCsvStream(facts, { bom: q.bom });
+        stream.once("close", () => void facts.return(undefined));
         const name = viewName(["facts", ...q.metric, ...q.dataset], q.from, q.to);
         return reply
           .header("Content-Type", "text/csv; charset=utf-8")
           .header("Content-Disposition", `attachment; filename="${name}.csv"`)
-          .send(factsCsvStream(facts, { bom: q.bom }));
+          .send(stream);
       },
     );
   }

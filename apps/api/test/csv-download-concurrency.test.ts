@@ -1,0 +1,42 @@
+import { importFile, openWritable } from "@chipflow/db";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createFixtureDb } from "../../../packages/db/test/fixture-db.js";
+import { writeLargeFactsFile } from "../../../packages/db/test/fixtures/faults/large-import.js";
+import { buildApp } from "../src/app.js";
+
+describe("a facts CSV download in progress", () => {
+  it("streams from its own connection, so other requests are answered meanwhile and the app still closes", async () => {
+    const dbPath = await createFixtureDb();
+    const file = join(mkdtempSync(join(tmpdir(), "chipflow-download-")), "many.csv");
+    writeLargeFactsFile(file, 20_000);
+    const writer = openWritable(dbPath);
+    await importFile(writer, file, { dataset: { id: "many" } });
+    writer.close();
+
+    const app = await buildApp({ dbPath, rateLimit: false });
+    const base = await app.listen({ port: 0, host: "127.0.0.1" });
+    const controller = new AbortController();
+    const download = await fetch(`${base}/api/v1/facts.csv?dataset=many`, { signal: controller.signal });
+    const body = download.body!.getReader();
+    const first = await body.read(); // the stream has started and is paused by backpressure
+    expect(new TextDecoder().decode(first.value).split("\n")[0]).toMatch(/^period_start,period_end,/);
+
+    // While the download is paused mid-way (its rows not all read), other queries hit the database.
+    const urls = ["/api/health", "/api/v1/series?metric=units&groupBy=destination&interval=year", "/api/v1/dimensions"];
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => {
+        const url = new URL(urls[i % urls.length]!, base);
+        url.searchParams.set("n", String(i)); // distinct queries: no cache hits
+        return fetch(url).then((r) => r.status);
+      }),
+    );
+    expect(statuses.every((s) => s === 200)).toBe(true);
+
+    controller.abort();
+    await body.cancel().catch(() => undefined);
+    await expect(app.close()).resolves.toBeUndefined();
+  });
+});
