@@ -152,6 +152,12 @@ describe("an investor on the dashboard", () => {
     const { page, errors } = await open("/?metric=units&groupBy=destination&interval=year&product=nvidia-h20");
     await page.locator("svg.sankey").waitFor();
     expect(Number(await page.locator("svg.sankey").getAttribute("data-link-count"))).toBeGreaterThan(0);
+    // Choosing a year sets the period of the flows, in the URL too.
+    await page.locator('select[name="year"]').selectOption("2024");
+    await expect.poll(() => page.url()).toContain("from=2024-01-01&to=2024-12-31");
+    await expect
+      .poll(() => page.locator('svg.sankey .link[aria-label^="H20 → China"]').getAttribute("aria-label"))
+      .toMatch(/^H20 → China: 1\.0M units \((estimate|forecast)\)/);
     await page.locator("svg.ranking").waitFor();
     expect(Number(await page.locator("svg.ranking").getAttribute("data-bar-count"))).toBeGreaterThan(0);
     await page.locator("svg.world-map").waitFor();

@@ -17,6 +17,19 @@ function optionsOf(dimensions: Dimensions): Record<FilterKey, Option[]> {
   };
 }
 
+/** The calendar year a view's period covers exactly, if it does. */
+function yearOf(view: ViewState): string | undefined {
+  const y = view.from?.slice(0, 4);
+  return y && view.from === `${y}-01-01` && view.to === `${y}-12-31` ? y : undefined;
+}
+
+function years(dimensions: Dimensions | undefined): string[] {
+  const { from, to } = dimensions?.periodRange ?? { from: null, to: null };
+  if (!from || !to) return [];
+  const first = Number(from.slice(0, 4));
+  return Array.from({ length: Number(to.slice(0, 4)) - first + 1 }, (_, i) => String(first + i));
+}
+
 /** Every filter of the view. Each change replaces the view, which writes it into the URL. */
 export function Filters({
   view,
@@ -84,6 +97,27 @@ export function Filters({
             {MARKS.map((m) => (
               <option key={m} value={m}>
                 {m === "line" ? "Lines" : "Stacked areas"}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Year
+          <select
+            name="year"
+            value={yearOf(view) ?? ""}
+            onChange={(e) =>
+              set(
+                e.target.value
+                  ? { from: `${e.target.value}-01-01`, to: `${e.target.value}-12-31` }
+                  : { from: undefined, to: undefined },
+              )
+            }
+          >
+            <option value="">{yearOf(view) === undefined && (view.from || view.to) ? "custom" : "all"}</option>
+            {years(dimensions).map((y) => (
+              <option key={y} value={y}>
+                {y}
               </option>
             ))}
           </select>

@@ -31,7 +31,7 @@ export function RankingBars({
       viewBox={`0 0 ${bounds.width} ${height}`}
       width={bounds.width}
       height={height}
-      role="img"
+      role="group"
       aria-label={title}
       className="chart ranking"
       data-bar-count={layout.bars.length}

@@ -35,7 +35,7 @@ export function TimeSeriesChart({
       viewBox={`0 0 ${bounds.width} ${bounds.height}`}
       width={bounds.width}
       height={bounds.height}
-      role="img"
+      role="group"
       aria-label={title}
       className="chart time-series"
       data-series-count={layout.series.length}

@@ -32,7 +32,7 @@ export function WorldMap({
       viewBox={`0 0 ${bounds.width} ${bounds.height + LEGEND_HEIGHT}`}
       width={bounds.width}
       height={bounds.height + LEGEND_HEIGHT}
-      role="img"
+      role="group"
       aria-label={title}
       className="chart world-map"
       data-shaded-count={layout.countries.filter((c) => c.datum).length}
