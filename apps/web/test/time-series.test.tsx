@@ -52,6 +52,8 @@ describe("time series layout", () => {
     expect(b!.band).toBe("");
     const alt = a!.points[1]!.placedAlternatives[0]!;
     expect(alt.y).toBeLessThan(a!.points[1]!.y);
+    // Set beside the value's mark, so an equal competing estimate cannot hide it.
+    expect(alt.x).toBeGreaterThan(a!.points[1]!.x);
   });
 
   it("stacks series in area mode, so the top series sits on the one below", () => {

@@ -146,11 +146,11 @@ export function TimeSeriesChart({
                     return (
                       <rect
                         key={`${a.sourceId}-${a.datasetId}`}
-                        x={p.x - 4}
+                        x={a.x - 4}
                         y={a.y - 4}
                         width={8}
                         height={8}
-                        transform={`rotate(45 ${p.x} ${a.y})`}
+                        transform={`rotate(45 ${a.x} ${a.y})`}
                         fill="white"
                         stroke={s.color}
                         strokeWidth={1.5}

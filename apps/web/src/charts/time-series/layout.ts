@@ -14,6 +14,8 @@ export interface Bounds {
 export const defaultBounds: Bounds = { width: 720, height: 320, margin: { top: 16, right: 16, bottom: 32, left: 64 } };
 
 export interface PlacedAlternative extends Alternative {
+  /** Set a little right of the value's mark, so that an equal competing estimate does not hide it. */
+  x: number;
   y: number;
 }
 
@@ -124,7 +126,11 @@ export function layoutTimeSeries(
       x0: round(x(p.start)),
       x1: round(x(p.end)),
       y: round(y(own && !p.coarser ? (own.get(p.start.getTime())?.[1] ?? p.value) : p.value)),
-      placedAlternatives: (own ? [] : p.alternatives).map((a) => ({ ...a, y: round(y(a.value)) })),
+      placedAlternatives: (own ? [] : p.alternatives).map((a, i) => ({
+        ...a,
+        x: round(x(mid(p)) + 8 * (i + 1)),
+        y: round(y(a.value)),
+      })),
     }));
     const fine = points.filter((p) => !p.coarser);
     const path = own
