@@ -148,6 +148,23 @@ describe("an investor on the dashboard", () => {
     await page.close();
   });
 
+  it("reads on a 375 px phone without sideways scrolling, and switches to the dark theme", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(url);
+    await page.locator("svg.time-series .series").first().waitFor();
+    await page.locator("svg.sankey").waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // The chart is drawn at the phone's width, not shrunk from a desktop drawing.
+    expect(Number(await page.locator("svg.time-series").getAttribute("width"))).toBeLessThanOrEqual(375);
+    const toggle = page.locator(".theme-toggle");
+    await toggle.click();
+    await toggle.click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(background).toBe("rgb(15, 20, 28)");
+    await page.close();
+  });
+
   it("draws the flows, the ranking and the map from the API", async () => {
     const { page, errors } = await open("/?metric=units&groupBy=destination&interval=year&product=nvidia-h20");
     await page.locator("svg.sankey").waitFor();
