@@ -74,7 +74,7 @@ export function WorldMap({
         {layout.legend.map((l, i) => (
           <g key={i} transform={`translate(${i * step},0)`}>
             <rect width={step - 2} height={8} fill={l.fill} />
-            <text y={19}>{fmt(l.value)}</text>
+            {step >= 64 || i === 0 || i === layout.legend.length - 1 ? <text y={19}>{fmt(l.value)}</text> : null}
           </g>
         ))}
         <g transform={`translate(${layout.legend.length * step + 8},0)`}>
