@@ -7,6 +7,8 @@ export interface HttpSide {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** Bytes of one answer's body. */
+  bodyBytes: number;
 }
 export interface HttpResult {
   seconds: number;
@@ -17,9 +19,16 @@ export interface HttpResult {
 }
 
 async function hammer(url: string, seconds: number, connections: number): Promise<HttpSide> {
-  await fetch(url).then((r) => r.arrayBuffer()); // warm the cache
+  const body = await fetch(url).then((r) => r.arrayBuffer()); // warm the cache
   const r = await autocannon({ url, duration: seconds, connections, pipelining: 1 });
-  return { url, requestsPerSecond: r.requests.average, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  return {
+    url,
+    requestsPerSecond: r.requests.average,
+    p99Ms: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    bodyBytes: body.byteLength,
+  };
 }
 
 /** Requests/s of a hot (cached) chipflow endpoint against a bare Fastify hello-world, each in its own process. */

@@ -1,5 +1,5 @@
 import { getDataVersion } from "@chipflow/db";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { LruCache } from "../lib/lru-cache.js";
 
@@ -16,19 +16,46 @@ declare module "fastify" {
   }
 }
 
-/** Repeated identical queries come from memory; ETag and Cache-Control come from the data version. */
-export const queryCachePlugin = fp<{ max?: number }>(
-  async (app: FastifyInstance, { max = 500 }) => {
+export interface QueryCacheOptions {
+  /** Most query results kept as objects. */
+  max?: number;
+  /** Most bytes of serialised JSON answers kept, by URL. */
+  maxPayloadBytes?: number;
+}
+
+/** A JSON answer as sent: a hit is one lookup and one write. */
+interface Payload {
+  version: string;
+  contentType: string;
+  body: Buffer;
+}
+
+const isDataRequest = (request: FastifyRequest) => request.method === "GET" && request.url.startsWith("/api/v1/");
+
+/**
+ * Repeated identical queries come from memory; ETag and Cache-Control come from the data version. Two levels:
+ * query results by their normalised query (shared by JSON and CSV), and the serialised JSON answer by exact URL,
+ * served before validation and routing (only a 200 of the same URL under the same data version is ever stored,
+ * so the request was valid).
+ */
+export const queryCachePlugin = fp<QueryCacheOptions>(
+  async (app: FastifyInstance, { max = 500, maxPayloadBytes = 64 * 1024 * 1024 }) => {
     const cache = new LruCache<unknown>(max);
+    const payloads = new LruCache<Payload>(max, maxPayloadBytes, (p) => p.body.length);
+    const dataVersion = app.db.prepare("PRAGMA data_version").pluck();
+    const served = new WeakSet<FastifyRequest>();
     let seen: number | null = null;
     let version = "";
     const check = () => {
       // PRAGMA data_version changes when another connection commits: cheap enough to ask on every request.
-      const current = app.db.pragma("data_version", { simple: true }) as number;
+      const current = dataVersion.get() as number;
       if (current !== seen) {
         seen = current;
         const next = getDataVersion(app.db);
-        if (next !== version) cache.clear();
+        if (next !== version) {
+          cache.clear();
+          payloads.clear();
+        }
         version = next;
       }
       return version;
@@ -45,15 +72,41 @@ export const queryCachePlugin = fp<{ max?: number }>(
       },
     });
 
-    // Data routes answer 304 when the client holds the current version of the same URL.
+    // Data routes answer 304 when the client holds the current version of the same URL, and a stored answer
+    // of the same URL when there is one.
     app.addHook("onRequest", async (request, reply) => {
-      if (request.method !== "GET" || !request.url.startsWith("/api/v1/")) return;
-      const etag = `"${check()}"`;
+      if (!isDataRequest(request)) return;
+      const current = check();
+      const etag = `"${current}"`;
       void reply.header("ETag", etag).header("Cache-Control", "public, max-age=60, must-revalidate");
-      if (request.headers["if-none-match"] === etag) await reply.code(304).send();
+      if (request.headers["if-none-match"] === etag) return reply.code(304).send();
+    });
+    // After every onRequest hook (the rate limit's is one) and before validation and the handler.
+    app.addHook("preValidation", async (request, reply) => {
+      if (!isDataRequest(request)) return;
+      const hit = payloads.get(request.url);
+      if (hit && hit.version === version) {
+        served.add(request);
+        return reply.header("Content-Type", hit.contentType).send(hit.body);
+      }
     });
     app.addHook("onSend", async (request, reply, payload) => {
       if (reply.statusCode >= 400) void reply.removeHeader("ETag").header("Cache-Control", "no-store");
+      const contentType = String(reply.getHeader("content-type") ?? "");
+      if (
+        reply.statusCode === 200 &&
+        typeof payload === "string" &&
+        !served.has(request) &&
+        contentType.startsWith("application/json") &&
+        isDataRequest(request)
+      ) {
+        const etag = reply.getHeader("etag");
+        if (etag === `"${version}"`) {
+          const body = Buffer.from(payload);
+          payloads.set(request.url, { version, contentType, body });
+          return body;
+        }
+      }
       return payload;
     });
   },

@@ -1,0 +1,56 @@
+import { openWritable } from "@chipflow/db";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFixtureDb } from "../../../packages/db/test/fixture-db.js";
+import { buildApp } from "../src/app.js";
+
+let app: FastifyInstance;
+let dbPath: string;
+beforeAll(async () => {
+  dbPath = await createFixtureDb();
+  app = await buildApp({ dbPath, rateLimit: false });
+});
+afterAll(() => app.close());
+
+const get = (url: string) => app.inject({ method: "GET", url });
+const URL_ = "/api/v1/series?metric=revenue_usd&groupBy=destination&interval=year";
+
+describe("the answer cache", () => {
+  it("answers a repeated query with the same bytes and the same headers", async () => {
+    const first = await get(URL_);
+    const again = await get(URL_);
+    expect(again.statusCode).toBe(200);
+    expect(again.body).toBe(first.body);
+    for (const header of ["content-type", "etag", "cache-control", "content-security-policy"])
+      expect(again.headers[header]).toBe(first.headers[header]);
+    expect(again.headers["x-request-id"]).not.toBe(first.headers["x-request-id"]);
+  });
+
+  it("never stores an error: a bad query stays a 400 however often it is asked", async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await get("/api/v1/series?metric=revenue_usd&vendor=nvidai");
+      expect(res.statusCode).toBe(400);
+      expect(res.headers.etag).toBeUndefined();
+    }
+  });
+
+  it("counts stored answers against the rate limit like any other", async () => {
+    const limited = await buildApp({ dbPath, rateLimit: { max: 2, timeWindowMs: 60_000 } });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await limited.inject(URL_)).statusCode);
+    expect(statuses).toEqual([200, 200, 429]);
+    await limited.close();
+  });
+
+  it("forgets every answer when the data changes", async () => {
+    const before = await get(URL_);
+    const writer = openWritable(dbPath);
+    writer.prepare("UPDATE facts SET value = value * 2 WHERE metric = 'revenue_usd'").run();
+    writer.prepare("UPDATE datasets SET imported_at = '2099-01-01T00:00:00Z'").run();
+    writer.close();
+    const after = await get(URL_);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    const value = (body: string) => JSON.parse(body).series[0].points[0].value as number;
+    expect(value(after.body)).toBe(2 * value(before.body));
+  });
+});
