@@ -35,10 +35,11 @@ describe("an investor on the dashboard", () => {
     const units = page.locator('[data-tile="h20-china-2024-units"]');
     await units.waitFor();
     expect(await units.locator(".value").innerText()).toBe("1.0M units");
-    expect(await units.locator(".kind").innerText()).toMatch(/estimate|forecast/i);
+    expect(await units.locator(".kind").innerText()).toMatch(/^estimate$/i);
     expect(await units.innerText()).toMatch(/not a company disclosure/);
     const revenue = page.locator('[data-tile="h20-china-2024-revenue"]');
     expect(await revenue.locator(".value").innerText()).toBe("$12.0B");
+    expect(await revenue.locator(".kind").innerText()).toMatch(/^estimate$/i);
     expect(await revenue.innerText()).toMatch(/Range \$12\.0B – \$15\.0B/);
     // Opening a tile's sources shows publisher, title, date and a link out.
     await revenue.locator("summary").click();

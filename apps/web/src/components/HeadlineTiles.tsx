@@ -6,8 +6,11 @@ import { formatValue } from "../charts/format.js";
 const KIND_NOTE = {
   reported: "reported by the company",
   estimate: "analyst estimate, not a company disclosure",
-  forecast: "analyst forecast for the period, not a company disclosure",
+  forecast: "analyst estimate made as a forecast for the period, not a company disclosure",
 } as const;
+
+/** The badge: a tile says whether its figure was disclosed or estimated; the note gives the exact kind. */
+const BADGE = { reported: "reported", estimate: "estimate", forecast: "estimate" } as const;
 
 /** The headline figures, each with its kind, range and sources. */
 export function HeadlineTiles() {
@@ -38,7 +41,9 @@ function Tile({ tile, sources }: { tile: SummaryTile; sources: Source[] }) {
       <h2 id={`tile-${tile.id}`}>{tile.title}</h2>
       <p className="tile-value">
         <span className="value">{fmt(figure.value)}</span>
-        <span className={`kind kind-${figure.estimateKind}`}>{figure.estimateKind}</span>
+        <span className={`kind kind-${figure.estimateKind}`} title={figure.estimateKind}>
+          {BADGE[figure.estimateKind]}
+        </span>
       </p>
       <p className="tile-note">
         {figure.low !== null && figure.high !== null && figure.high > figure.low
