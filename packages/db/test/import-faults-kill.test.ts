@@ -11,7 +11,7 @@ import { FIXTURE_DIR } from "./fixture-db.js";
 import { writeLargeFactsFile } from "./fixtures/faults/large-import.js";
 
 const IMPORT_CLI = fileURLToPath(new URL("../../../scripts/dist/import.js", import.meta.url));
-const ROWS = 30_000;
+const ROWS = 200_000;
 const KILLS = 10;
 
 /** A seeded pseudo-random sequence (mulberry32), so the kill points are the same on every run. */

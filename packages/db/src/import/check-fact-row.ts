@@ -39,7 +39,7 @@ const ISO_DATES = new Memo(isIsoDate);
 const PARTIAL_DATES = new Memo(isPartialDate);
 
 /** Thrown inside the fast path when a cell is not in its plain, common form: the schema then decides. */
-const NOT_PLAIN = Symbol("not plain");
+const NOT_PLAIN = new Error("not plain");
 
 function str(s: unknown): string {
   if (typeof s !== "string" || s.length > MAX_CELL_LENGTH) throw NOT_PLAIN;

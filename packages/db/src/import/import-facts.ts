@@ -178,7 +178,9 @@ export async function importFacts(
 function setImportPragmas(db: WritableDb): () => void {
   const cache = db.pragma("cache_size", { simple: true }) as number;
   const foreignKeys = db.pragma("foreign_keys", { simple: true }) as number;
+  const threads = db.pragma("threads", { simple: true }) as number;
   db.pragma(`cache_size = ${-IMPORT_CACHE_KIB}`);
+  db.pragma("threads = 2");
   const countries = db
     .prepare("SELECT count(*) FROM countries WHERE iso3 IN (SELECT value FROM json_each(?))")
     .pluck()
@@ -186,6 +188,7 @@ function setImportPragmas(db: WritableDb): () => void {
   if (foreignKeys && countries === COUNTRIES.length) db.pragma("foreign_keys = OFF");
   return () => {
     db.pragma(`cache_size = ${cache}`);
+    db.pragma(`threads = ${threads}`);
     if (foreignKeys) db.pragma("foreign_keys = ON");
   };
 }

@@ -1,22 +1,24 @@
-import { parse } from "csv-parse";
 import type { Readable } from "node:stream";
+import { CsvScanner, type RawCsvRecord } from "./csv-scanner.js";
 
-/** One CSV record as its raw fields, with the line it ends on (the line it is on, for one-line records). */
-export interface RawCsvRecord {
-  line: number;
-  fields: string[];
-}
+export type { RawCsvRecord } from "./csv-scanner.js";
 
 /**
- * Streams the raw records of a CSV text (a UTF-8 BOM is skipped; empty lines are skipped). Records may have any
- * number of fields: callers check the count against their header and report a row error instead of failing.
+ * Streams the raw records of a CSV text (a UTF-8 BOM is skipped; empty lines are skipped), a chunk's worth at a
+ * time. Records may have any number of fields: callers check the count against their header and report a row
+ * error instead of failing. Memory stays flat: only a record split across chunks is held over.
  */
-export async function* readCsvRecords(input: Readable): AsyncGenerator<RawCsvRecord> {
-  const parser = input.pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }),
-  );
-  input.on("error", (e) => parser.destroy(e));
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { line: info.lines, fields: record };
+export async function* readCsvRecordBatches(input: Readable): AsyncGenerator<RawCsvRecord[]> {
+  const scanner = new CsvScanner();
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    const records = scanner.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk);
+    if (records.length) yield records;
   }
+  const last = scanner.end();
+  if (last.length) yield last;
+}
+
+/** The records of a CSV text one by one (see `readCsvRecordBatches`). */
+export async function* readCsvRecords(input: Readable): AsyncGenerator<RawCsvRecord> {
+  for await (const batch of readCsvRecordBatches(input)) yield* batch;
 }

@@ -35,13 +35,20 @@ export function dropFactIndexes(db: WritableDb): SavedIndex[] {
 }
 
 /**
- * Builds the dropped indexes again. Rows written since `firstNewId` that share a natural key (the same fact twice
- * in one file) are first merged as the row-by-row upsert would have: the first row keeps its id and takes the
- * values of the last one, the others are removed.
+ * Builds the dropped indexes again. When rows written since `firstNewId` share a natural key (the same fact twice in
+ * one file), the unique index cannot be built: those rows are then merged as the row-by-row upsert would have (the
+ * first row keeps its id and takes the values of the last one, the others are removed) and the build is retried.
  */
 export function restoreFactIndexes(db: WritableDb, saved: SavedIndex[], firstNewId: number): void {
-  mergeDuplicateFacts(db, firstNewId);
-  for (const index of saved) db.exec(index.sql);
+  for (const index of saved) {
+    try {
+      db.exec(index.sql);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_CONSTRAINT_UNIQUE") throw error;
+      mergeDuplicateFacts(db, firstNewId);
+      db.exec(index.sql);
+    }
+  }
 }
 
 function mergeDuplicateFacts(db: WritableDb, firstNewId: number): void {

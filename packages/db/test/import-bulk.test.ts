@@ -1,0 +1,67 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { WritableDb } from "../src/handles.js";
+import { importFacts } from "../src/import/import-facts.js";
+import { importFile } from "../src/import/import-file.js";
+import { readFactCsv } from "../src/import/read-fact-csv.js";
+import { openTextSource } from "../src/import/text-encoding.js";
+import { openWritable } from "../src/open-writable.js";
+import { writeLargeFactsFile } from "./fixtures/faults/large-import.js";
+import { tempDbPath } from "./import-helpers.js";
+
+const ROWS = 30_000;
+
+/** Every fact of every dataset, without ids (which differ once a duplicate's row is removed), in key order. */
+const allFacts = (db: WritableDb) =>
+  db
+    .prepare(
+      `SELECT dataset_id, source_id, vendor_id, product_id, category, origin, destination, buyer_id, period_start,
+         period_end, granularity, period_label, metric, value, low, high, estimate_kind, confidence, note
+       FROM facts ORDER BY dataset_id, metric, product_id, destination, period_start, period_end, source_id`,
+    )
+    .all();
+const indexes = (db: WritableDb) =>
+  db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'facts' ORDER BY name").all();
+
+/**
+ * A synthetic file large enough for the bulk path (its indexes rebuilt once at the end), where two facts appear
+ * twice with other values: the later copy must win, as with the row-by-row upsert.
+ */
+function writeFileWithDuplicates(): string {
+  const file = join(dirname(tempDbPath()), "bulk.csv");
+  writeLargeFactsFile(file, ROWS);
+  const lines = readFileSync(file, "utf8").trimEnd().split("\n");
+  const again = (line: string, value: string) => line.replace(/,units,\d+,/, `,units,${value},`);
+  lines.splice(5000, 0, again(lines[10]!, "111"));
+  lines.push(again(lines[20]!, "222"), again(lines[10]!, "333"));
+  writeFileSync(file, lines.join("\n") + "\n");
+  return file;
+}
+
+describe("a large import into a new dataset", () => {
+  it("rebuilds the indexes of facts and gives the same facts as the row-by-row upsert, duplicates included", async () => {
+    const file = writeFileWithDuplicates();
+    const bulk = openWritable(tempDbPath());
+    const rowByRow = openWritable(tempDbPath());
+    const before = indexes(bulk);
+    const dataset = { id: "bulk", title: "Synthetic bulk import", kind: "synthetic" as const };
+
+    const a = await importFile(bulk, file, { dataset });
+    const source = openTextSource(file, "utf-8");
+    const b = await importFacts(rowByRow, readFactCsv(file, source.stream), { file, dataset });
+
+    expect(a).toMatchObject({ read: ROWS + 3, inserted: b.inserted, updated: b.updated, committed: true });
+    expect(bulk.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(ROWS);
+    expect(allFacts(bulk)).toEqual(allFacts(rowByRow));
+    const value = (db: WritableDb, line: number) =>
+      db.prepare("SELECT value FROM facts WHERE metric = 'units' AND id = ?").pluck().get(line);
+    expect(value(bulk, 10)).toBe(333); // the first copy keeps its id and takes the last copy's value
+    expect(indexes(bulk)).toEqual(before);
+    expect(bulk.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(bulk.pragma("foreign_key_check")).toEqual([]);
+    expect(bulk.pragma("foreign_keys", { simple: true })).toBe(1);
+    bulk.close();
+    rowByRow.close();
+  });
+});
