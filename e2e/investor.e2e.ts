@@ -1,27 +1,15 @@
-import type { FastifyInstance } from "fastify";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, serve } from "./serve.js";
+import { describe, expect, it } from "vitest";
+import { useDashboard } from "./serve.js";
 
-let app: FastifyInstance;
-let url: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ app, url } = await serve());
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const dashboard = useDashboard();
 
 async function open(path = "/"): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const page = await dashboard.browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${url}${path}`);
+  await page.goto(`${dashboard.url}${path}`);
   await page.locator("svg.time-series").waitFor({ state: "visible" });
   return { page, errors };
 }
@@ -67,7 +55,7 @@ describe("an investor on the dashboard", () => {
     // The link reproduces the view in a fresh page.
     await page.goForward();
     const link = page.url();
-    const copy = await browser.newPage();
+    const copy = await dashboard.browser.newPage();
     await copy.goto(link);
     await copy.locator("svg.time-series").waitFor();
     await expect.poll(() => seriesCount(copy)).toBe(1);
@@ -142,7 +130,7 @@ describe("an investor on the dashboard", () => {
     await page.getByLabel("Policy events").uncheck();
     await expect.poll(() => page.url()).toContain("events=off");
     expect(await page.locator("svg.time-series .event").count()).toBe(0);
-    await page.goto(`${url}/?metric=units&groupBy=product&interval=year&from=2025-01-01&to=2024-01-01`);
+    await page.goto(`${dashboard.url}/?metric=units&groupBy=product&interval=year&from=2025-01-01&to=2024-01-01`);
     const alert = page.locator("#series [role=alert]");
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/from/);
@@ -150,8 +138,8 @@ describe("an investor on the dashboard", () => {
   });
 
   it("reads on a 375 px phone without sideways scrolling, and switches to the dark theme", async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-    await page.goto(url);
+    const page = await dashboard.browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(dashboard.url);
     await page.locator("svg.time-series .series").first().waitFor();
     await page.locator("svg.sankey").waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -4,7 +4,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
 import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
@@ -32,4 +34,18 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** The served dashboard and a browser for one test file: started before its tests, closed after. */
+export function useDashboard() {
+  const ctx = {} as { app: FastifyInstance; url: string; browser: Browser };
+  beforeAll(async () => {
+    Object.assign(ctx, await serve());
+    ctx.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.app?.close();
+  });
+  return ctx;
 }
