@@ -1,8 +1,8 @@
 import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { extname } from "node:path";
 import type { ReadonlyDb } from "../handles.js";
-import { iterateFacts, type FactsFilter } from "../queries/iterate-facts.js";
-import { writeFactsCsv } from "./facts-csv-stream.js";
+import { iterateFactCsvCells, iterateFacts, type FactsFilter } from "../queries/iterate-facts.js";
+import { writeFactCsvCells } from "./facts-csv-stream.js";
 import { writeFactsJsonl } from "./facts-jsonl-stream.js";
 
 export type ExportFormat = "csv" | "jsonl";
@@ -24,9 +24,11 @@ export async function exportFacts(
 ): Promise<{ count: number; format: ExportFormat }> {
   const partial = `${path}.partial`;
   try {
-    const facts = iterateFacts(db, filter);
-    const out = createWriteStream(partial);
-    const count = format === "jsonl" ? await writeFactsJsonl(facts, out) : await writeFactsCsv(facts, out);
+    const out = createWriteStream(partial, { highWaterMark: 1 << 20 });
+    const count =
+      format === "jsonl"
+        ? await writeFactsJsonl(iterateFacts(db, filter), out)
+        : await writeFactCsvCells(iterateFactCsvCells(db, filter), out);
     renameSync(partial, path);
     return { count, format };
   } catch (error) {

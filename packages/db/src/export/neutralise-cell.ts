@@ -1,11 +1,16 @@
-const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** `=`, `+`, `-`, `@`, tab and carriage return: the first characters a spreadsheet may run as a formula. */
+function startsFormula(value: string): boolean {
+  const c = value.charCodeAt(0);
+  return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d;
+}
 
 /**
  * Keeps a spreadsheet from running a cell as a formula: text starting with `=`, `+`, `-`, `@`, a tab or a carriage
  * return gets a leading apostrophe. Numbers such as `-5` or `+1.5e3` stay numbers.
  */
 export function neutraliseCell(value: string): string {
-  if (!FORMULA_START.test(value) || PLAIN_NUMBER.test(value)) return value;
+  if (!startsFormula(value) || PLAIN_NUMBER.test(value)) return value;
   return `'${value}`;
 }
