@@ -32,10 +32,21 @@ interface Cell {
 export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
   const metric = METRICS[query.metric];
   const cells = new Map<string, Cell>();
+  // Facts share few distinct periods: each period's bucket is worked out once.
+  const buckets = new Map<string, { coarser: boolean; start: string; end: string }>();
+  const bucketOf = (f: QueryFactRow) => {
+    const key = `${f.periodStart}/${f.periodEnd}`;
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      const coarser = isCoarserThan(f.periodStart, f.periodEnd, query.interval);
+      const start = coarser ? f.periodStart : toFactBucket(f.periodStart, f.periodEnd, query.interval);
+      bucket = { coarser, start, end: coarser ? f.periodEnd : toBucketEnd(start, query.interval) };
+      buckets.set(key, bucket);
+    }
+    return bucket;
+  };
   for (const f of findFactsForQuery(db, query.metric, query)) {
-    const coarser = isCoarserThan(f.periodStart, f.periodEnd, query.interval);
-    const start = coarser ? f.periodStart : toFactBucket(f.periodStart, f.periodEnd, query.interval);
-    const end = coarser ? f.periodEnd : toBucketEnd(start, query.interval);
+    const { coarser, start, end } = bucketOf(f);
     const group = groupOf(f, query.groupBy);
     const key = `${group.key}\u0000${start}\u0000${end}`;
     const cell = cells.get(key);

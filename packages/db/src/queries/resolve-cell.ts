@@ -47,6 +47,19 @@ export function weakestKind(kinds: EstimateKind[]): EstimateKind {
   return kinds.reduce<EstimateKind>((w, k) => (KIND_RANK[k] < KIND_RANK[w] ? k : w), "reported");
 }
 
+/** The length of a fact's period in days, worked out once per distinct period. */
+const DAYS = new Map<string, number>();
+function daysOf(f: QueryFactRow): number {
+  const key = `${f.periodStart}/${f.periodEnd}`;
+  let days = DAYS.get(key);
+  if (days === undefined) {
+    days = daysInclusive(f.periodStart, f.periodEnd);
+    if (DAYS.size > 100_000) DAYS.clear();
+    DAYS.set(key, days);
+  }
+  return days;
+}
+
 /** Resolves the facts of one dataset in one cell. */
 function resolveDataset(facts: QueryFactRow[], additive: boolean): ResolvedCell {
   const identities = new Map<string, QueryFactRow[]>();
@@ -59,10 +72,7 @@ function resolveDataset(facts: QueryFactRow[], additive: boolean): ResolvedCell 
   const ranked = [...identities.values()].map((list) => list.sort(byPreference));
   // Totals first (most dimensions left open, then the longest period), so a reported total wins over its parts.
   ranked.sort(
-    (a, b) =>
-      generalityOf(b[0]!) - generalityOf(a[0]!) ||
-      daysInclusive(b[0]!.periodStart, b[0]!.periodEnd) - daysInclusive(a[0]!.periodStart, a[0]!.periodEnd) ||
-      byPreference(a[0]!, b[0]!),
+    (a, b) => generalityOf(b[0]!) - generalityOf(a[0]!) || daysOf(b[0]!) - daysOf(a[0]!) || byPreference(a[0]!, b[0]!),
   );
   const picked: QueryFactRow[][] = [];
   for (const list of ranked) {
