@@ -87,11 +87,15 @@ export async function seedDatabase(db: WritableDb, dataDir: string): Promise<See
 }
 
 /**
- * Creates and seeds the database at `path` when it does not exist yet. It is built beside the target and
- * renamed into place only when complete, so a failed seed never leaves a half-filled database behind.
+ * Creates and seeds the database at `path` when it does not exist yet, or migrates it when it does. A new one is
+ * built beside the target and renamed into place only when complete, so a failed seed never leaves a half-filled
+ * database behind.
  */
 export async function ensureSeededDatabase(path: string, dataDir: string): Promise<SeedSummary | null> {
-  if (existsSync(path)) return null;
+  if (existsSync(path)) {
+    openWritable(path).close(); // an existing database is brought up to the current schema
+    return null;
+  }
   const tmp = `${path}.seeding`;
   for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
   const db = openWritable(tmp);

@@ -2,14 +2,15 @@ import { existsSync, mkdtempSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openReadonly } from "../src/handles.js";
+import { openReadonly, openWritableRaw } from "../src/handles.js";
+import { listMigrations } from "../src/migrate.js";
 import { ensureSeededDatabase } from "../src/seed.js";
 import { createFixtureDb, FIXTURE_DIR } from "./fixture-db.js";
 
 describe("seeding", () => {
   it("creates the schema, the full country list and every fixture fact with its source", async () => {
     const db = openReadonly(await createFixtureDb());
-    expect(db.prepare("SELECT max(version) FROM schema_migrations").pluck().get()).toBe(2);
+    expect(db.prepare("SELECT max(version) FROM schema_migrations").pluck().get()).toBe(listMigrations().length);
     expect(db.prepare("SELECT count(*) FROM countries").pluck().get()).toBeGreaterThanOrEqual(249);
     expect(db.prepare("SELECT name FROM countries WHERE iso3 = 'TWN'").pluck().get()).toBe("Taiwan");
     expect(db.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(17);
@@ -51,8 +52,19 @@ describe("seeding", () => {
     expect(existsSync(`${path}.seeding`)).toBe(false);
   });
 
-  it("does nothing when the database already exists", async () => {
-    const path = await createFixtureDb();
+  it("leaves the data of an existing database alone but brings its schema up to date", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "chipflow-old-")), "old.sqlite");
+    const old = openWritableRaw(path); // as made by the first chipflow: migration 1 only
+    const [first] = listMigrations();
+    old.exec(first!.sql);
+    old.exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);
+      INSERT INTO schema_migrations VALUES (1, '${first!.name}', '2026-01-01');
+      INSERT INTO datasets (id, title, kind) VALUES ('kept', 'Kept', 'imported');`);
+    old.close();
     expect(await ensureSeededDatabase(path, FIXTURE_DIR)).toBeNull();
+    const db = openReadonly(path);
+    expect(db.prepare("SELECT id FROM datasets").pluck().all()).toEqual(["kept"]);
+    expect(db.prepare("SELECT max(version) FROM schema_migrations").pluck().get()).toBe(listMigrations().length);
+    db.close();
   });
 });
