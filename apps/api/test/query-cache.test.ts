@@ -1,4 +1,5 @@
 import { openWritable } from "@chipflow/db";
+import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFixtureDb } from "../../../packages/db/test/fixture-db.js";
@@ -24,6 +25,21 @@ describe("the answer cache", () => {
     for (const header of ["content-type", "etag", "cache-control", "content-security-policy"])
       expect(again.headers[header]).toBe(first.headers[header]);
     expect(again.headers["x-request-id"]).not.toBe(first.headers["x-request-id"]);
+  });
+
+  it("sends the same answer gzipped to clients that accept gzip, first time and from memory", async () => {
+    const url = `${URL_}&top=3`; // not asked before: the first answer is computed, the second comes from memory
+    const zipped = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await app.inject({ method: "GET", url, headers: { "accept-encoding": "gzip, deflate, br" } });
+      expect(res.headers["content-encoding"]).toBe("gzip");
+      expect(res.headers.vary).toMatch(/Accept-Encoding/);
+      zipped.push(gunzipSync(res.rawPayload).toString());
+    }
+    const plain = await get(url);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(zipped).toEqual([plain.body, plain.body]);
+    expect(JSON.parse(plain.body)).toHaveProperty("series");
   });
 
   it("never stores an error: a bad query stays a 400 however often it is asked", async () => {

@@ -73,9 +73,9 @@ export function toRows(r: BenchResults): Row[] {
   if (r.http) {
     const h = r.http;
     rows.push({
-      what: `HTTP hot endpoint (${h.connections} connections, ${h.seconds} s each)`,
-      chipflow: `${n(h.chipflow.requestsPerSecond)} req/s, p99 ${n(h.chipflow.p99Ms, 1)} ms (${h.chipflow.non2xx} non-2xx)`,
-      baseline: `bare Fastify: ${n(h.hello.requestsPerSecond)} req/s, p99 ${n(h.hello.p99Ms, 1)} ms`,
+      what: `HTTP hot endpoint (${h.connections} connections, ${h.seconds} s each, accepting gzip)`,
+      chipflow: `${n(h.chipflow.requestsPerSecond)} req/s, p99 ${n(h.chipflow.p99Ms, 1)} ms, ${n(h.chipflow.bodyBytes)} B per answer (${h.chipflow.non2xx} non-2xx)`,
+      baseline: `bare Fastify: ${n(h.hello.requestsPerSecond)} req/s, p99 ${n(h.hello.p99Ms, 1)} ms, ${n(h.hello.bodyBytes)} B`,
       ratio: times(h.ratio),
       target: "≥ 0.5×",
       met: h.ratio >= 0.5 && h.chipflow.non2xx === 0,
