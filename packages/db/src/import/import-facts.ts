@@ -1,5 +1,6 @@
 import { COUNTRIES, type DatasetKind, type FactCsvRow } from "@chipflow/core";
 import type { WritableDb } from "../handles.js";
+import { rebuildRollups } from "../rollups/rebuild-rollups.js";
 import type { ProductInput } from "../write/dimension-ids.js";
 import { dropFactIndexes, restoreFactIndexes, type SavedIndex } from "../write/fact-indexes.js";
 import { FactWriter } from "../write/fact-writer.js";
@@ -47,6 +48,11 @@ export interface ImportOptions {
 
 /** The page cache an import works with (KiB, as `PRAGMA cache_size` takes it when negative): bounded memory. */
 const IMPORT_CACHE_KIB = 96 * 1024;
+/**
+ * The page cache of a bulk import, which appends rows and then sorts each index once: measured on 1M rows, SQLite's
+ * sorter (with two threads) builds the indexes faster with 16–32 MB than with 96 MB, and memory stays lower.
+ */
+const BULK_CACHE_KIB = 32 * 1024;
 /** Below this many rows, updating the indexes row by row costs less than rebuilding them. */
 const REBUILD_INDEXES_FROM = 20_000;
 
@@ -113,10 +119,14 @@ export async function importFacts(
     upsertDataset(db, dataset);
     if (options.replace) db.prepare("DELETE FROM facts WHERE dataset_id = ?").run(dataset.id);
     const fresh = db.prepare("SELECT 1 FROM facts WHERE dataset_id = ? LIMIT 1").get(dataset.id) === undefined;
-    const writer = new FactWriter(db, dataset.id, { fresh });
     const expected = options.expectedRows ?? 0;
+    const stored = (db.prepare("SELECT max(id) FROM facts").pluck().get() as number | null) ?? 0;
     let dropped: SavedIndex[] | undefined;
-    if (fresh && expected >= REBUILD_INDEXES_FROM && expected >= writer.firstNewId) dropped = dropFactIndexes(db);
+    if (fresh && expected >= REBUILD_INDEXES_FROM && expected > stored) {
+      dropped = dropFactIndexes(db);
+      db.pragma(`cache_size = ${-BULK_CACHE_KIB}`);
+    }
+    const writer = new FactWriter(db, dataset.id, { fresh, batched: dropped !== undefined });
     const described = new Set<string>();
     // The hot path: every row of every import passes through this loop once.
     for await (const record of records) {
@@ -142,6 +152,7 @@ export async function importFacts(
     if (!accept || options.dryRun) {
       db.exec("ROLLBACK");
     } else {
+      writer.flush();
       if (dropped) restoreFactIndexes(db, dropped, writer.firstNewId);
       db.prepare(
         `UPDATE datasets SET row_count = (SELECT count(*) FROM facts WHERE dataset_id = @id),
@@ -152,6 +163,7 @@ export async function importFacts(
         checksum: dataset.checksum ?? null,
         format: dataset.format ?? null,
       });
+      rebuildRollups(db, dataset.id); // rollups: keep the query API's fact_rollups in step with this dataset
       db.exec("COMMIT");
       summary.committed = true;
     }

@@ -1,5 +1,6 @@
 import type { FactRecord } from "@chipflow/core";
 import { inferGranularity } from "@chipflow/core";
+import type { Statement } from "better-sqlite3";
 import type { WritableDb } from "../handles.js";
 import { DimensionIds } from "./dimension-ids.js";
 
@@ -15,7 +16,15 @@ export interface FactWriterOptions {
    * and only a row whose natural key is already taken (the same fact twice in one file) goes through the upsert.
    */
   fresh?: boolean;
+  /**
+   * The facts table has no unique index while this writer runs (a bulk import rebuilds the indexes at the end), so
+   * no insert can conflict: rows are inserted many to a statement. Call `flush` before reading the table.
+   */
+  batched?: boolean;
 }
+
+/** Rows per multi-row INSERT in a batched writer (19 parameters each, under SQLite's limit of 32,766). */
+const BATCH_ROWS = 64;
 
 /**
  * Writes facts of one dataset, upserting by the natural key: a fact already there (same dataset, metric,
@@ -26,21 +35,84 @@ export class FactWriter {
   /** The first id a fact new to this writer gets; facts at or above it were written by this writer. */
   readonly firstNewId: number;
   private readonly insert;
-  private readonly upsert;
+  private readonly db: WritableDb;
+  private upsertStatement: Statement | undefined;
   private readonly fresh: boolean;
   private readonly granularities = new Map<string, string>();
   private readonly params: unknown[] = new Array(19);
+  private readonly insertBatch;
+  private readonly batch: unknown[] | undefined;
+  private batched = 0;
 
   constructor(
     db: WritableDb,
     private readonly datasetId: string,
     options: FactWriterOptions = {},
   ) {
+    this.db = db;
     this.ids = new DimensionIds(db);
     this.fresh = options.fresh ?? false;
     this.firstNewId = ((db.prepare("SELECT max(id) FROM facts").pluck().get() as number | null) ?? 0) + 1;
     this.insert = db.prepare(`INSERT INTO facts (${COLUMNS}) VALUES (${PLACEHOLDERS})`);
-    this.upsert = db
+    const rows = Array.from({ length: BATCH_ROWS }, () => `(${PLACEHOLDERS})`).join(", ");
+    this.insertBatch = options.batched ? db.prepare(`INSERT INTO facts (${COLUMNS}) VALUES ${rows}`) : undefined;
+    this.batch = options.batched ? new Array(19 * BATCH_ROWS) : undefined;
+  }
+
+  /** Writes one fact; says whether it was new or replaced an earlier copy of itself. */
+  write(f: FactRecord): "inserted" | "updated" {
+    const product =
+      f.product === null
+        ? null
+        : this.ids.product({ vendor: f.vendor, name: f.product, category: f.category ?? "other" });
+    const p = this.batch ?? this.params;
+    let i = this.batch ? this.batched * 19 : 0;
+    p[i++] = this.datasetId;
+    p[i++] = this.ids.source(f.source);
+    p[i++] = f.vendor === null ? null : this.ids.vendor(f.vendor);
+    p[i++] = product?.id ?? null;
+    p[i++] = product?.category ?? f.category;
+    p[i++] = f.origin;
+    p[i++] = f.destination;
+    p[i++] = f.buyer === null ? null : this.ids.buyer(f.buyer);
+    p[i++] = f.periodStart;
+    p[i++] = f.periodEnd;
+    p[i++] = this.granularity(f.periodStart, f.periodEnd);
+    p[i++] = f.periodLabel;
+    p[i++] = f.metric;
+    p[i++] = f.value;
+    p[i++] = f.low;
+    p[i++] = f.high;
+    p[i++] = f.estimateKind;
+    p[i++] = f.confidence;
+    p[i++] = f.note;
+    if (this.batch) {
+      if (++this.batched === BATCH_ROWS) this.flush();
+      return "inserted";
+    }
+    if (this.fresh) {
+      try {
+        this.insert.run(p);
+        return "inserted";
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_CONSTRAINT_UNIQUE") throw error;
+      }
+    }
+    const id = this.upsert().get(p) as number;
+    return id >= this.firstNewId ? "inserted" : "updated";
+  }
+
+  /** Writes the rows a batched writer still holds. */
+  flush(): void {
+    if (!this.batch || this.batched === 0) return;
+    if (this.batched === BATCH_ROWS) this.insertBatch!.run(this.batch);
+    else for (let r = 0; r < this.batched; r++) this.insert.run(this.batch.slice(r * 19, r * 19 + 19));
+    this.batched = 0;
+  }
+
+  /** The upsert by natural key, prepared when first needed (a batched writer never needs it). */
+  private upsert(): Statement {
+    this.upsertStatement ??= this.db
       .prepare(
         `INSERT INTO facts (${COLUMNS}) VALUES (${PLACEHOLDERS})
          ON CONFLICT (${NATURAL_KEY})
@@ -50,44 +122,7 @@ export class FactWriter {
          RETURNING id`,
       )
       .pluck();
-  }
-
-  /** Writes one fact; says whether it was new or replaced an earlier copy of itself. */
-  write(f: FactRecord): "inserted" | "updated" {
-    const product =
-      f.product === null
-        ? null
-        : this.ids.product({ vendor: f.vendor, name: f.product, category: f.category ?? "other" });
-    const p = this.params;
-    p[0] = this.datasetId;
-    p[1] = this.ids.source(f.source);
-    p[2] = f.vendor === null ? null : this.ids.vendor(f.vendor);
-    p[3] = product?.id ?? null;
-    p[4] = product?.category ?? f.category;
-    p[5] = f.origin;
-    p[6] = f.destination;
-    p[7] = f.buyer === null ? null : this.ids.buyer(f.buyer);
-    p[8] = f.periodStart;
-    p[9] = f.periodEnd;
-    p[10] = this.granularity(f.periodStart, f.periodEnd);
-    p[11] = f.periodLabel;
-    p[12] = f.metric;
-    p[13] = f.value;
-    p[14] = f.low;
-    p[15] = f.high;
-    p[16] = f.estimateKind;
-    p[17] = f.confidence;
-    p[18] = f.note;
-    if (this.fresh) {
-      try {
-        this.insert.run(p);
-        return "inserted";
-      } catch (error) {
-        if ((error as { code?: string }).code !== "SQLITE_CONSTRAINT_UNIQUE") throw error;
-      }
-    }
-    const id = this.upsert.get(p) as number;
-    return id >= this.firstNewId ? "inserted" : "updated";
+    return this.upsertStatement;
   }
 
   /** Periods repeat across millions of rows; their granularity is worked out once per distinct period. */
