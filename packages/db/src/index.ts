@@ -41,3 +41,5 @@ export * from "./queries/to-api.js";
 export * from "./write/dimension-ids.js";
 export * from "./write/fact-writer.js";
 export * from "./write/insert-events.js";
+export * from "./rollups/rebuild-rollups.js";
+export * from "./rollups/find-rollup-cells.js";

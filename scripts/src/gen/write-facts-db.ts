@@ -1,5 +1,5 @@
 import { inferGranularity } from "@chipflow/core";
-import { DimensionIds, type WritableDb } from "@chipflow/db";
+import { DimensionIds, rebuildRollups, type WritableDb } from "@chipflow/db";
 import { generateSyntheticFacts } from "./synthetic-facts.js";
 import type { SyntheticShape } from "./synthetic-shape.js";
 
@@ -78,6 +78,7 @@ export function writeFactsDb(db: WritableDb, shape: SyntheticShape, count: numbe
       );
     }
     for (const { sql } of indexes) db.exec(sql);
+    rebuildRollups(db, dataset.id); // rollups: keep the query API's fact_rollups in step with this dataset
   })();
   db.pragma("foreign_keys = ON");
 }

@@ -1,5 +1,6 @@
 import { METRICS, type BreakdownQuery, type BreakdownResponse, type BreakdownRow } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
+import { findRollupCells } from "../rollups/find-rollup-cells.js";
 import type { QueryFactRow } from "./find-facts-for-query.js";
 import { findFactsInPeriod } from "./find-facts-in-period.js";
 import { groupOf } from "./group-of.js";
@@ -13,7 +14,14 @@ import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
 export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownResponse {
   const metric = METRICS[query.metric];
   const additive = metric.aggregation === "sum";
-  const { facts, excluded } = findFactsInPeriod(db, query.metric, query);
+  const inside = (start: string, end: string) =>
+    (!query.from || start >= query.from) && (!query.to || end <= query.to)
+      ? { start: "", end: "", coarser: false }
+      : null;
+  const rolled = findRollupCells(db, query.metric, additive, query, query.groupBy, inside);
+  const { facts, excluded } = rolled
+    ? { facts: [], excluded: rolled.excluded }
+    : findFactsInPeriod(db, query.metric, query);
   const groups = new Map<string, { key: string; label: string; facts: QueryFactRow[] }>();
   for (const f of facts) {
     const g = groupOf(f, query.groupBy);
@@ -31,6 +39,14 @@ export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownR
       periodEnd: chosen.reduce((d, f) => (f.periodEnd > d ? f.periodEnd : d), chosen[0]!.periodEnd),
     };
   });
+  for (const c of rolled?.cells ?? [])
+    rows.push({
+      key: c.group.key,
+      label: c.group.label,
+      ...c.figure,
+      periodStart: c.periodStart,
+      periodEnd: c.periodEnd,
+    });
   rows.sort((a, b) => (b.value ?? b.high ?? 0) - (a.value ?? a.high ?? 0) || a.label.localeCompare(b.label));
   const total = additive && rows.every((r) => r.value !== null) ? rows.reduce((s, r) => s + r.value!, 0) : null;
   const ranked: BreakdownRow[] = rows

@@ -32,7 +32,7 @@ export interface QueryFactRow {
 /** Prepared statements by SQL text, per handle: a query's SQL depends only on which filters it uses. */
 const statements = new WeakMap<ReadonlyDb, Map<string, Statement>>();
 
-function prepareCached(db: ReadonlyDb, sql: string): Statement {
+export function prepareCached(db: ReadonlyDb, sql: string): Statement {
   let byText = statements.get(db);
   if (!byText) statements.set(db, (byText = new Map<string, Statement>()));
   let statement = byText.get(sql);
@@ -41,7 +41,7 @@ function prepareCached(db: ReadonlyDb, sql: string): Statement {
 }
 
 /** The ids of the slugs a filter names, through the small dimension table (unknown slugs match nothing). */
-function idsOf(db: ReadonlyDb, table: "vendors" | "products" | "buyers", slugs: string[]): string {
+export function idsOf(db: ReadonlyDb, table: "vendors" | "products" | "buyers", slugs: string[]): string {
   const ids = prepareCached(db, `SELECT id FROM ${table} WHERE slug IN (SELECT value FROM json_each(?))`)
     .pluck()
     .all(JSON.stringify(slugs));

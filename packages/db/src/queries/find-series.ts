@@ -10,6 +10,7 @@ import {
   type SeriesResponse,
 } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
+import { findRollupCells } from "../rollups/find-rollup-cells.js";
 import { findFactsForQuery, type QueryFactRow } from "./find-facts-for-query.js";
 import { groupOf } from "./group-of.js";
 import { listSourcesByIds } from "./list-sources.js";
@@ -34,18 +35,34 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
   const cells = new Map<string, Cell>();
   // Facts share few distinct periods: each period's bucket is worked out once.
   const buckets = new Map<string, { coarser: boolean; start: string; end: string }>();
-  const bucketOf = (f: QueryFactRow) => {
-    const key = `${f.periodStart}/${f.periodEnd}`;
+  const bucketOfPeriod = (periodStart: string, periodEnd: string) => {
+    const key = `${periodStart}/${periodEnd}`;
     let bucket = buckets.get(key);
     if (!bucket) {
-      const coarser = isCoarserThan(f.periodStart, f.periodEnd, query.interval);
-      const start = coarser ? f.periodStart : toFactBucket(f.periodStart, f.periodEnd, query.interval);
-      bucket = { coarser, start, end: coarser ? f.periodEnd : toBucketEnd(start, query.interval) };
+      const coarser = isCoarserThan(periodStart, periodEnd, query.interval);
+      const start = coarser ? periodStart : toFactBucket(periodStart, periodEnd, query.interval);
+      bucket = { coarser, start, end: coarser ? periodEnd : toBucketEnd(start, query.interval) };
       buckets.set(key, bucket);
     }
     return bucket;
   };
-  for (const f of findFactsForQuery(db, query.metric, query)) {
+  const bucketOf = (f: QueryFactRow) => bucketOfPeriod(f.periodStart, f.periodEnd);
+  const series = new Map<string, Series>();
+  const additive = metric.aggregation === "sum";
+  const rolled = findRollupCells(db, query.metric, additive, query, query.groupBy, bucketOfPeriod);
+  for (const cell of rolled?.cells ?? []) {
+    const s = series.get(cell.group.key) ?? { key: cell.group.key, label: cell.group.label, points: [] };
+    const { value, low, high, estimateKind, confidence, basis, sourceIds, datasetId, alternatives } = cell.figure;
+    s.points.push({
+      periodStart: cell.start,
+      periodEnd: cell.end,
+      label: cell.coarser ? `${cell.start} – ${cell.end}` : toBucketLabel(cell.start, query.interval),
+      ...{ value, low, high, estimateKind, confidence, coarser: cell.coarser, granularity: cell.granularity },
+      ...{ basis, sourceIds, datasetId, alternatives },
+    });
+    series.set(cell.group.key, s);
+  }
+  for (const f of rolled ? [] : findFactsForQuery(db, query.metric, query)) {
     const { coarser, start, end } = bucketOf(f);
     const group = groupOf(f, query.groupBy);
     const key = `${group.key}\u0000${start}\u0000${end}`;
@@ -54,7 +71,6 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
     else cells.set(key, { group, start, end, coarser, facts: [f] });
   }
 
-  const series = new Map<string, Series>();
   for (const cell of cells.values()) {
     const { chosen, ...figure } = resolveCell(cell.facts, metric.aggregation === "sum");
     const first = chosen[0]!;

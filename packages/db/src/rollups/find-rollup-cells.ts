@@ -1,0 +1,204 @@
+import {
+  GRANULARITY_RANK,
+  getCountry,
+  type Confidence,
+  type EstimateKind,
+  type FactFilter,
+  type Figure,
+  type Granularity,
+  type GroupBy,
+  type Metric,
+} from "@chipflow/core";
+import type { ReadonlyDb } from "../handles.js";
+import { idsOf, prepareCached } from "../queries/find-facts-for-query.js";
+
+/** Where a period goes: its bucket, or `null` to leave its facts out (counted as excluded). */
+export type BucketOfPeriod = (start: string, end: string) => { start: string; end: string; coarser: boolean } | null;
+
+/** One cell answered from rollups: the same figure `resolveCell` gives for its facts. */
+export interface RollupCell {
+  group: { key: string; label: string };
+  start: string;
+  end: string;
+  coarser: boolean;
+  figure: Figure;
+  granularity: Granularity;
+  periodStart: string;
+  periodEnd: string;
+}
+
+const KINDS: EstimateKind[] = ["forecast", "forecast", "estimate", "reported"];
+const CONFIDENCES: (Confidence | null)[] = [null, "low", "medium", "high"];
+const GRANULARITIES = Object.keys(GRANULARITY_RANK) as Granularity[];
+const EXACT_LIMIT = 2 ** 53;
+
+const GRAINS = {
+  vd: { groups: ["vendor", "destination"], filters: ["vendor", "destination"] },
+  vp: { groups: ["vendor", "product", "category"], filters: ["vendor", "product", "category"] },
+} as const;
+const FILTERS = ["vendor", "product", "category", "origin", "destination", "buyer"] as const;
+
+const GROUP_SQL: Record<string, { select: string; join: string; by: string }> = {
+  vendor: {
+    select: "v.slug AS gkey, v.name AS glabel",
+    join: "JOIN vendors v ON v.id = r.vendor_id",
+    by: "r.vendor_id",
+  },
+  product: {
+    select: "p.slug AS gkey, p.name AS glabel",
+    join: "JOIN products p ON p.id = r.product_id",
+    by: "r.product_id",
+  },
+  category: { select: "r.category AS gkey, r.category AS glabel", join: "", by: "r.category" },
+  destination: { select: "r.destination AS gkey, NULL AS glabel", join: "", by: "r.destination" },
+};
+
+const grainFor = (filter: FactFilter, groupBy: GroupBy): keyof typeof GRAINS | null => {
+  const used = FILTERS.filter((k) => filter[k].length > 0);
+  for (const grain of ["vd", "vp"] as const) {
+    const g = GRAINS[grain];
+    if (
+      (g.groups as readonly string[]).includes(groupBy) &&
+      used.every((k) => (g.filters as readonly string[]).includes(k))
+    )
+      return grain;
+  }
+  return null;
+};
+
+interface Row {
+  gkey: string;
+  glabel: string | null;
+  bs: string;
+  be: string;
+  coarser: number;
+  datasets: number;
+  datasetId: string;
+  simple: number;
+  n: number;
+  value: number | null;
+  nulls: number;
+  low: number;
+  high: number;
+  abs: number;
+  kind: number;
+  confidence: number | null;
+  sources: string;
+  granularity: number;
+  periodStart: string;
+  periodEnd: string;
+}
+
+/**
+ * The cells of a series or breakdown answered from `fact_rollups`, or `null` when the rollups cannot give exactly
+ * what `resolveCell` gives over the facts: a non-additive metric, a filter or grouping the rollups do not hold, a
+ * dataset whose rollups are stale, periods that overlap, a cell with a non-simple row or more than one dataset, or
+ * sums too large to be exact. `bucketOf` places each period (the same way the exact path does). `excluded` counts
+ * the facts of periods that `bucketOf` leaves out.
+ */
+export function findRollupCells(
+  db: ReadonlyDb,
+  metric: Metric,
+  additive: boolean,
+  filter: FactFilter,
+  groupBy: GroupBy,
+  bucketOf: BucketOfPeriod,
+): { cells: RollupCell[]; excluded: number } | null {
+  if (!additive) return null;
+  const grain = grainFor(filter, groupBy);
+  if (!grain) return null;
+  const datasets = filter.dataset.length ? JSON.stringify(filter.dataset) : null;
+  const stale = prepareCached(
+    db,
+    `SELECT count(*) FROM datasets d LEFT JOIN rollup_markers m ON m.dataset_id = d.id
+     WHERE (m.dataset_id IS NULL OR m.row_count IS NOT d.row_count OR m.imported_at IS NOT d.imported_at)
+       AND (? IS NULL OR d.id IN (SELECT value FROM json_each(?)))`,
+  )
+    .pluck()
+    .get(datasets, datasets) as number;
+  if (stale > 0) return null;
+
+  const periods = prepareCached(
+    db,
+    `SELECT DISTINCT period_start, period_end FROM rollup_periods
+     WHERE (? IS NULL OR dataset_id IN (SELECT value FROM json_each(?))) ORDER BY period_start, period_end`,
+  )
+    .raw()
+    .all(datasets, datasets) as [string, string][];
+  let lastEnd = "";
+  for (const [start, end] of periods) {
+    if (start <= lastEnd) return null; // overlapping periods could hold one another
+    lastEnd = end;
+  }
+  const buckets = periods.flatMap(([start, end]) => {
+    const b = bucketOf(start, end);
+    return [[start, end, b?.start ?? "", b?.end ?? "", b ? Number(b.coarser) : -1]];
+  });
+
+  const where = ["r.grain = ?", "r.metric = ?"];
+  const params: unknown[] = [JSON.stringify(buckets), grain, metric];
+  const add = (condition: string, value: unknown) => {
+    where.push(condition);
+    params.push(value);
+  };
+  if (filter.from) add("r.period_end >= ?", filter.from);
+  if (filter.to) add("r.period_start <= ?", filter.to);
+  if (filter.vendor.length) add("r.vendor_id IN (SELECT value FROM json_each(?))", idsOf(db, "vendors", filter.vendor));
+  if (filter.product.length)
+    add("r.product_id IN (SELECT value FROM json_each(?))", idsOf(db, "products", filter.product));
+  for (const column of ["category", "destination"] as const)
+    if (filter[column].length) add(`r.${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(filter[column]));
+  if (datasets) add("r.dataset_id IN (SELECT value FROM json_each(?))", datasets);
+  const group = GROUP_SQL[groupBy]!;
+  const granularityRank = `CASE r.granularity ${GRANULARITIES.map((g) => `WHEN '${g}' THEN ${GRANULARITY_RANK[g]}`).join(" ")} END`;
+  const rows = prepareCached(
+    db,
+    `WITH b(ps, pe, bs, be, coarser) AS (
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?))
+     SELECT ${group.select}, b.bs, b.be, b.coarser, count(DISTINCT r.dataset_id) AS datasets,
+       min(r.dataset_id) AS datasetId, min(r.simple) AS simple, sum(r.fact_count) AS n, sum(r.value_sum) AS value,
+       sum(r.value_nulls) AS nulls, sum(r.low_sum) AS low, sum(r.high_sum) AS high, sum(r.abs_sum) AS abs,
+       min(r.kind_rank) AS kind, min(r.confidence_rank) AS confidence, group_concat(r.source_ids) AS sources,
+       max(${granularityRank}) AS granularity, min(r.period_start) AS periodStart, max(r.period_end) AS periodEnd
+     FROM fact_rollups r ${group.join}
+       JOIN b ON b.ps = r.period_start AND b.pe = r.period_end
+     WHERE ${where.join(" AND ")}
+     GROUP BY ${group.by}, b.bs, b.be, b.coarser`,
+  ).all(...params) as Row[];
+
+  let abs = 0;
+  let excluded = 0;
+  const cells: RollupCell[] = [];
+  for (const r of rows) {
+    if (!r.simple || r.datasets !== 1) return null;
+    abs += r.abs;
+    if (r.coarser < 0) {
+      excluded += r.n;
+      continue;
+    }
+    const sourceIds = [...new Set(r.sources.split(",").map(Number))].sort((a, b) => a - b);
+    cells.push({
+      group: { key: r.gkey, label: r.glabel ?? getCountry(r.gkey).name },
+      start: r.bs,
+      end: r.be,
+      coarser: r.coarser === 1,
+      figure: {
+        value: r.nulls > 0 ? null : r.value,
+        low: r.low,
+        high: r.high,
+        estimateKind: KINDS[r.kind]!,
+        confidence: r.confidence === null ? null : CONFIDENCES[r.confidence]!,
+        basis: r.n === 1 ? "reported" : "sum",
+        datasetId: r.datasetId,
+        sourceIds,
+        alternatives: [],
+        factCount: r.n,
+      },
+      granularity: GRANULARITIES.find((g) => GRANULARITY_RANK[g] === r.granularity)!,
+      periodStart: r.periodStart,
+      periodEnd: r.periodEnd,
+    });
+  }
+  if (abs >= EXACT_LIMIT) return null;
+  return { cells, excluded };
+}

@@ -1,0 +1,62 @@
+/**
+ * The SQL that fills `fact_rollups` (migration 003) from `facts`. Two grains: `vd` (vendor × destination) and
+ * `vp` (vendor × product × category), each per dataset, metric and exact period. A row is `simple` when adding its
+ * facts is exactly what the aggregation rules would do: every fact names the grain's dimensions and the two inner
+ * ones (so any two facts differ in a dimension both name, and are disjoint), no two facts share their inner
+ * dimensions (no competing estimates), no fact has a fiscal period label, and every figure is a whole number (so
+ * sums are exact in any order). Queries use only simple rows; anything else goes the exact way.
+ */
+const KIND_RANK = "CASE f.estimate_kind WHEN 'reported' THEN 3 WHEN 'estimate' THEN 2 ELSE 1 END";
+const CONFIDENCE_RANK = "CASE f.confidence WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 END";
+const placed = (c: string) => `(f.${c} IS NOT NULL AND f.${c} <> 'WLD')`;
+const whole = (c: string) => `(f.${c} IS NULL OR f.${c} = round(f.${c}))`;
+
+interface Grain {
+  grain: "vd" | "vp";
+  keys: string[];
+  inner: [string, string];
+}
+
+const GRAINS: Grain[] = [
+  { grain: "vd", keys: ["vendor_id", "destination"], inner: ["product_id", "origin"] },
+  { grain: "vp", keys: ["vendor_id", "product_id", "category"], inner: ["origin", "destination"] },
+];
+
+const named = (c: string) => (c === "origin" || c === "destination" ? placed(c) : `f.${c} IS NOT NULL`);
+
+function insertSql(g: Grain, where: string): string {
+  const all = ["vendor_id", "product_id", "category", "destination"];
+  const columns = all.map((c) => (g.keys.includes(c) ? `f.${c}` : "NULL"));
+  const simple = [...g.keys, ...g.inner]
+    .map(named)
+    .concat("f.period_label IS NULL", ...["value", "low", "high"].map(whole));
+  return `INSERT INTO fact_rollups (grain, dataset_id, metric, vendor_id, product_id, category, destination,
+      period_start, period_end, granularity, fact_count, value_sum, value_nulls, low_sum, high_sum, abs_sum,
+      kind_rank, confidence_rank, source_ids, simple)
+    SELECT '${g.grain}', f.dataset_id, f.metric, ${columns.join(", ")},
+      f.period_start, f.period_end, f.granularity, count(*), sum(f.value), count(*) - count(f.value),
+      total(coalesce(f.low, f.value)), total(coalesce(f.high, f.value)),
+      total(abs(coalesce(f.value, 0)) + abs(coalesce(f.low, f.value, 0)) + abs(coalesce(f.high, f.value, 0))),
+      min(${KIND_RANK}), min(${CONFIDENCE_RANK}), group_concat(DISTINCT f.source_id),
+      min(${simple.join(" AND ")}) AND count(*) = count(DISTINCT f.${g.inner[0]} || '|' || f.${g.inner[1]})
+    FROM facts f ${where}
+    GROUP BY f.dataset_id, f.metric, ${g.keys.map((c) => `f.${c}`).join(", ")}, f.period_start, f.period_end,
+      f.granularity`;
+}
+
+/** The statements that rebuild one dataset's rollups (bound parameter: the dataset id, once per statement). */
+export const REBUILD_SQL: string[] = [
+  "DELETE FROM fact_rollups WHERE dataset_id = ?",
+  "DELETE FROM rollup_periods WHERE dataset_id = ?",
+  "DELETE FROM rollup_markers WHERE dataset_id = ?",
+  ...GRAINS.map((g) => insertSql(g, "WHERE f.dataset_id = ?")),
+  "INSERT INTO rollup_periods SELECT DISTINCT dataset_id, period_start, period_end FROM fact_rollups WHERE grain = 'vd' AND dataset_id = ?",
+  "INSERT INTO rollup_markers SELECT id, row_count, imported_at FROM datasets WHERE id = ?",
+];
+
+/** The same statements for every dataset at once (used by migration 003, kept in step by a test). */
+export const BUILD_ALL_SQL: string[] = [
+  ...GRAINS.map((g) => insertSql(g, "")),
+  "INSERT INTO rollup_periods SELECT DISTINCT dataset_id, period_start, period_end FROM fact_rollups WHERE grain = 'vd'",
+  "INSERT INTO rollup_markers SELECT id, row_count, imported_at FROM datasets",
+];
