@@ -2,7 +2,7 @@ import { FACT_COLUMNS, type FactCsvRow } from "@chipflow/core";
 import type { Readable } from "node:stream";
 import type { FactSourceRecord } from "./import-facts.js";
 import { CsvHeaderError } from "./read-csv.js";
-import { readCsvRecords } from "./read-csv-records.js";
+import { readCsvRecordBatches } from "./read-csv-records.js";
 
 /**
  * Streams the rows of a chipflow fact CSV: the header must hold exactly `FACT_COLUMNS` (in any order); a row with
@@ -10,22 +10,24 @@ import { readCsvRecords } from "./read-csv-records.js";
  */
 export async function* readFactCsv(file: string, input: Readable): AsyncGenerator<FactSourceRecord> {
   let header: string[] | undefined;
-  for await (const { line, fields } of readCsvRecords(input)) {
-    if (!header) {
-      header = fields.map((h) => h.trim());
-      const missing = FACT_COLUMNS.filter((c) => !header!.includes(c));
-      const unknown = header.filter((h) => !(FACT_COLUMNS as readonly string[]).includes(h));
-      if (missing.length || unknown.length) throw new CsvHeaderError(file, missing, unknown);
-      continue;
+  for await (const batch of readCsvRecordBatches(input)) {
+    for (const { line, fields } of batch) {
+      if (!header) {
+        header = fields.map((h) => h.trim());
+        const missing = FACT_COLUMNS.filter((c) => !header!.includes(c));
+        const unknown = header.filter((h) => !(FACT_COLUMNS as readonly string[]).includes(h));
+        if (missing.length || unknown.length) throw new CsvHeaderError(file, missing, unknown);
+        continue;
+      }
+      if (fields.length !== header.length) {
+        const value = fields.join(",");
+        const message = `expected ${header.length} fields as in the header, got ${fields.length}`;
+        yield { line, errors: [{ column: "(row)", value, message }] };
+        continue;
+      }
+      const row = {} as FactCsvRow;
+      for (let i = 0; i < header.length; i++) row[header[i] as keyof FactCsvRow] = fields[i]!;
+      yield { line, row };
     }
-    if (fields.length !== header.length) {
-      const value = fields.join(",");
-      const message = `expected ${header.length} fields as in the header, got ${fields.length}`;
-      yield { line, errors: [{ column: "(row)", value, message }] };
-      continue;
-    }
-    const row = {} as FactCsvRow;
-    for (let i = 0; i < header.length; i++) row[header[i] as keyof FactCsvRow] = fields[i]!;
-    yield { line, row };
   }
 }

@@ -153,7 +153,7 @@ export function findRollupCells(
   const granularityRank = `CASE r.granularity ${GRANULARITIES.map((g) => `WHEN '${g}' THEN ${GRANULARITY_RANK[g]}`).join(" ")} END`;
   const rows = prepareCached(
     db,
-    `WITH b(ps, pe, bs, be, coarser) AS (
+    `WITH b(ps, pe, bs, be, coarser) AS MATERIALIZED (
        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?))
      SELECT ${group.select}, b.bs, b.be, b.coarser, count(DISTINCT r.dataset_id) AS datasets,
        min(r.dataset_id) AS datasetId, min(r.simple) AS simple, sum(r.fact_count) AS n, sum(r.value_sum) AS value,
