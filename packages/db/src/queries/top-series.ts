@@ -22,7 +22,9 @@ export function topSeries(
   const cells = new Map<string, SeriesPoint[]>();
   for (const p of rest.flatMap((s) => s.points)) {
     const key = `${p.periodStart}/${p.periodEnd}`;
-    cells.set(key, [...(cells.get(key) ?? []), p]);
+    const list = cells.get(key);
+    if (list) list.push(p);
+    else cells.set(key, [p]);
   }
   const sum = (xs: (number | null)[]) => (xs.every((x) => x !== null) ? xs.reduce((s, x) => s + x, 0) : null);
   const points = [...cells.values()]
