@@ -26,7 +26,7 @@ const indexes = (db: WritableDb) =>
 
 /**
  * A synthetic file large enough for the bulk path (its indexes rebuilt once at the end), where two facts appear
- * twice with other values: the later copy must win, as with the row-by-row upsert.
+ * again with other values, on lines 5001, 30003 and 30004.
  */
 function writeFileWithDuplicates(): string {
   const file = join(dirname(tempDbPath()), "bulk.csv");
@@ -40,23 +40,44 @@ function writeFileWithDuplicates(): string {
 }
 
 describe("a large import into a new dataset", () => {
-  it("rebuilds the indexes of facts and gives the same facts as the row-by-row upsert, duplicates included", async () => {
+  it("rejects repeated facts in the bulk path as in the row-by-row path, naming their lines", async () => {
     const file = writeFileWithDuplicates();
+    const dataset = { id: "bulk", title: "Synthetic bulk import", kind: "synthetic" as const };
+    const bulk = openWritable(tempDbPath());
+    const rowByRow = openWritable(tempDbPath());
+    const a = await importFile(bulk, file, { dataset });
+    const b = await importFacts(rowByRow, readFactCsv(file, openTextSource(file, "utf-8").stream), { file, dataset });
+    // The bulk path finds every repeat when it builds the unique index; the row-by-row path stops writing (and so
+    // comparing keys) at the first rejected row. Both reject the file and name the first repeat.
+    expect(a.errors.map((e) => [e.line, e.column])).toEqual([
+      [5001, "metric"],
+      [30003, "metric"],
+      [30004, "metric"],
+    ]);
+    expect(b.errors.map((e) => [e.line, e.column])).toEqual([[5001, "metric"]]);
+    for (const summary of [a, b]) expect(summary).toMatchObject({ read: ROWS + 3, committed: false });
+    expect(bulk.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(0);
+    bulk.close();
+    rowByRow.close();
+  });
+
+  it("with --skip-invalid keeps the first copy of each fact and gives the same facts as the row-by-row path", async () => {
+    const file = writeFileWithDuplicates();
+    const dataset = { id: "bulk", title: "Synthetic bulk import", kind: "synthetic" as const };
     const bulk = openWritable(tempDbPath());
     const rowByRow = openWritable(tempDbPath());
     const before = indexes(bulk);
-    const dataset = { id: "bulk", title: "Synthetic bulk import", kind: "synthetic" as const };
-
-    const a = await importFile(bulk, file, { dataset });
-    const source = openTextSource(file, "utf-8");
-    const b = await importFacts(rowByRow, readFactCsv(file, source.stream), { file, dataset });
-
-    expect(a).toMatchObject({ read: ROWS + 3, inserted: b.inserted, updated: b.updated, committed: true });
-    expect(bulk.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(ROWS);
+    const a = await importFile(bulk, file, { dataset, skipInvalid: true });
+    const b = await importFacts(rowByRow, readFactCsv(file, openTextSource(file, "utf-8").stream), {
+      file,
+      dataset,
+      skipInvalid: true,
+    });
+    expect(a).toMatchObject({ read: ROWS + 3, inserted: ROWS, rejected: 3, committed: true });
+    expect(b).toMatchObject({ inserted: ROWS, rejected: 3, committed: true });
     expect(allFacts(bulk)).toEqual(allFacts(rowByRow));
-    const value = (db: WritableDb, line: number) =>
-      db.prepare("SELECT value FROM facts WHERE metric = 'units' AND id = ?").pluck().get(line);
-    expect(value(bulk, 10)).toBe(333); // the first copy keeps its id and takes the last copy's value
+    const value = (db: WritableDb, id: number) => db.prepare("SELECT value FROM facts WHERE id = ?").pluck().get(id);
+    expect(value(bulk, 10)).toBe(9); // line 11 of the file: its later copies were rejected
     expect(indexes(bulk)).toEqual(before);
     expect(bulk.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(bulk.pragma("foreign_key_check")).toEqual([]);

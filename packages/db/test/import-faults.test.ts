@@ -56,12 +56,14 @@ describe("import faults", () => {
     },
   );
 
-  // Known gap: the importer upserts by natural key, so a second row with the same key silently replaces the
-  // first within one file. This test fails loudly (as `it.fails` passes) once the importer rejects it.
-  it.fails("rejects a file holding the same fact key twice (known gap: the later row wins)", async () => {
+  it("rejects a file holding the same fact twice, naming the repeated row, and leaves the database as it was", async () => {
     const before = contentChecksum(db);
-    const { committed } = await importFault(duplicateKeyFault());
+    const fault = duplicateKeyFault();
+    const { committed, messages, file } = await importFault(fault);
     expect(committed).toBe(false);
+    expect(messages).toEqual([
+      expect.stringMatching(new RegExp(`^${file}:${fault.line}: column metric: repeats a fact`)),
+    ]);
     expect(contentChecksum(db)).toBe(before);
   });
 });

@@ -5,6 +5,7 @@ import type { ProductInput } from "../write/dimension-ids.js";
 import { dropFactIndexes, restoreFactIndexes, type SavedIndex } from "../write/fact-indexes.js";
 import { FactWriter } from "../write/fact-writer.js";
 import { checkFactRow } from "./check-fact-row.js";
+import { LineIndex } from "./line-index.js";
 
 /**
  * One row for the pipeline: a fact row to validate (with, optionally, the full description of its product, such as
@@ -79,6 +80,11 @@ export interface ImportSummary {
   seconds: number;
 }
 
+/** Why a row that repeats an earlier row's fact is rejected: upserting it would silently drop one of the two. */
+export const REPEATED_FACT =
+  "repeats a fact given earlier in this file (the same metric, vendor, product, origin, destination, buyer, " +
+  "period and source): keep one row per fact";
+
 /** How many row errors an import keeps to report; it counts them all. */
 export const MAX_REPORTED_ERRORS = 1000;
 
@@ -128,6 +134,13 @@ export async function importFacts(
     }
     const writer = new FactWriter(db, dataset.id, { fresh, batched: dropped !== undefined });
     const described = new Set<string>();
+    const lines = new LineIndex(); // bulk path: which line each written row came from, to report repeated facts
+    let written = 0;
+    const reject = (line: number, value: string) => {
+      summary.rejected++;
+      if (summary.errors.length < MAX_REPORTED_ERRORS)
+        summary.errors.push({ file: options.file, line, column: "metric", value, message: REPEATED_FACT });
+    };
     // The hot path: every row of every import passes through this loop once.
     for await (const record of records) {
       summary.read++;
@@ -146,14 +159,21 @@ export async function importFacts(
         writer.ids.product(record.product);
         described.add(record.product.name);
       }
-      summary[writer.write(parsed.fact)]++;
+      if (dropped) lines.record(written++, record.line);
+      const outcome = writer.write(parsed.fact);
+      if (outcome === "repeated") reject(record.line, parsed.fact.metric);
+      else summary[outcome]++;
+    }
+    if (dropped && (summary.rejected === 0 || options.skipInvalid)) {
+      writer.flush();
+      const repeated = restoreFactIndexes(db, dropped, writer.firstNewId);
+      for (const id of repeated) reject(lines.lineOf(id - writer.firstNewId), "");
+      summary.inserted -= repeated.length;
     }
     const accept = summary.rejected === 0 || options.skipInvalid === true;
     if (!accept || options.dryRun) {
       db.exec("ROLLBACK");
     } else {
-      writer.flush();
-      if (dropped) restoreFactIndexes(db, dropped, writer.firstNewId);
       db.prepare(
         `UPDATE datasets SET row_count = (SELECT count(*) FROM facts WHERE dataset_id = @id),
            imported_at = @at, checksum = @checksum, format = @format WHERE id = @id`,

@@ -6,17 +6,6 @@ export interface SavedIndex {
   sql: string;
 }
 
-const UPDATED_COLUMNS = [
-  "category",
-  "granularity",
-  "period_label",
-  "value",
-  "low",
-  "high",
-  "estimate_kind",
-  "confidence",
-  "note",
-] as const;
 const NATURAL_KEY = `dataset_id, metric, ifnull(vendor_id, 0), ifnull(product_id, 0), ifnull(origin, ''),
   ifnull(destination, ''), ifnull(buyer_id, 0), period_start, period_end, source_id`;
 
@@ -36,32 +25,32 @@ export function dropFactIndexes(db: WritableDb): SavedIndex[] {
 
 /**
  * Builds the dropped indexes again. When rows written since `firstNewId` share a natural key (the same fact twice in
- * one file), the unique index cannot be built: those rows are then merged as the row-by-row upsert would have (the
- * first row keeps its id and takes the values of the last one, the others are removed) and the build is retried.
+ * one file), the unique index cannot be built: every copy after the first is removed and the build retried. Returns
+ * the ids of the removed copies, so that the import reports them (and, unless it skips invalid rows, rolls back).
  */
-export function restoreFactIndexes(db: WritableDb, saved: SavedIndex[], firstNewId: number): void {
+export function restoreFactIndexes(db: WritableDb, saved: SavedIndex[], firstNewId: number): number[] {
+  let repeated: number[] = [];
   for (const index of saved) {
     try {
       db.exec(index.sql);
     } catch (error) {
       if ((error as { code?: string }).code !== "SQLITE_CONSTRAINT_UNIQUE") throw error;
-      mergeDuplicateFacts(db, firstNewId);
+      repeated = removeRepeatedFacts(db, firstNewId);
       db.exec(index.sql);
     }
   }
+  return repeated;
 }
 
-function mergeDuplicateFacts(db: WritableDb, firstNewId: number): void {
-  const duplicates = db
+function removeRepeatedFacts(db: WritableDb, firstNewId: number): number[] {
+  const repeated = db
     .prepare(
-      `SELECT min(id) AS keep, max(id) AS last FROM facts WHERE id >= ? GROUP BY ${NATURAL_KEY} HAVING count(*) > 1`,
+      `SELECT id FROM facts WHERE id >= ? AND id NOT IN (SELECT min(id) FROM facts WHERE id >= ? GROUP BY ${NATURAL_KEY})
+       ORDER BY id`,
     )
-    .all(firstNewId) as { keep: number; last: number }[];
-  if (duplicates.length === 0) return;
-  const set = UPDATED_COLUMNS.map((c) => `${c} = (SELECT ${c} FROM facts l WHERE l.id = @last)`).join(", ");
-  const merge = db.prepare(`UPDATE facts SET ${set} WHERE id = @keep`);
-  for (const d of duplicates) merge.run(d);
-  db.prepare(
-    `DELETE FROM facts WHERE id >= ? AND id NOT IN (SELECT min(id) FROM facts WHERE id >= ? GROUP BY ${NATURAL_KEY})`,
-  ).run(firstNewId, firstNewId);
+    .pluck()
+    .all(firstNewId, firstNewId) as number[];
+  const remove = db.prepare("DELETE FROM facts WHERE id = ?");
+  for (const id of repeated) remove.run(id);
+  return repeated;
 }

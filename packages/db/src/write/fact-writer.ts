@@ -13,7 +13,7 @@ const NATURAL_KEY = `dataset_id, metric, ifnull(vendor_id, 0), ifnull(product_id
 export interface FactWriterOptions {
   /**
    * The dataset holds no facts yet (a new dataset, or one just emptied by a replace): rows are inserted plainly,
-   * and only a row whose natural key is already taken (the same fact twice in one file) goes through the upsert.
+   * and a row whose natural key is already taken can only repeat an earlier row of the same file.
    */
   fresh?: boolean;
   /**
@@ -27,8 +27,10 @@ export interface FactWriterOptions {
 const BATCH_ROWS = 64;
 
 /**
- * Writes facts of one dataset, upserting by the natural key: a fact already there (same dataset, metric,
- * dimensions, period and source) is updated in place, so importing a file twice never duplicates it.
+ * Writes facts of one dataset, upserting by the natural key: a fact already there from an earlier import (same
+ * dataset, metric, dimensions, period and source) is updated in place, so importing a file twice never duplicates
+ * it. A fact that repeats one this writer already wrote (the same fact twice in one file) is not written:
+ * `write` says `repeated`, and the import rejects that row.
  */
 export class FactWriter {
   readonly ids: DimensionIds;
@@ -59,8 +61,8 @@ export class FactWriter {
     this.batch = options.batched ? new Array(19 * BATCH_ROWS) : undefined;
   }
 
-  /** Writes one fact; says whether it was new or replaced an earlier copy of itself. */
-  write(f: FactRecord): "inserted" | "updated" {
+  /** Writes one fact; says whether it was new, replaced a copy from an earlier import, or repeats this import's. */
+  write(f: FactRecord): "inserted" | "updated" | "repeated" {
     const product =
       f.product === null
         ? null
@@ -96,10 +98,11 @@ export class FactWriter {
         return "inserted";
       } catch (error) {
         if ((error as { code?: string }).code !== "SQLITE_CONSTRAINT_UNIQUE") throw error;
+        return "repeated";
       }
     }
-    const id = this.upsert().get(p) as number;
-    return id >= this.firstNewId ? "inserted" : "updated";
+    const id = this.upsert().get(p) as number | undefined; // no id: the key is taken by a row of this import
+    return id === undefined ? "repeated" : id >= this.firstNewId ? "inserted" : "updated";
   }
 
   /** Writes the rows a batched writer still holds. */
@@ -110,7 +113,10 @@ export class FactWriter {
     this.batched = 0;
   }
 
-  /** The upsert by natural key, prepared when first needed (a batched writer never needs it). */
+  /**
+   * The upsert by natural key, prepared when first needed (a batched writer never needs it). It updates only a row
+   * from an earlier import: on a row this writer wrote it does nothing and returns no id.
+   */
   private upsert(): Statement {
     this.upsertStatement ??= this.db
       .prepare(
@@ -119,6 +125,7 @@ export class FactWriter {
          DO UPDATE SET category = excluded.category, granularity = excluded.granularity,
            period_label = excluded.period_label, value = excluded.value, low = excluded.low, high = excluded.high,
            estimate_kind = excluded.estimate_kind, confidence = excluded.confidence, note = excluded.note
+         WHERE facts.id < ${this.firstNewId}
          RETURNING id`,
       )
       .pluck();
