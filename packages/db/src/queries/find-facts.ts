@@ -1,6 +1,7 @@
 import type { FactWithSource, FactsQuery, FactsResponse } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
 import type { DbSourceRow } from "../rows.js";
+import { asJsonList, FACT_FILTER_WHERE, FACT_JOINS, toFactFilterParams } from "./fact-filter-sql.js";
 import { toSource } from "./to-api.js";
 
 const SORT_KEYS = {
@@ -8,8 +9,6 @@ const SORT_KEYS = {
   value: "coalesce(f.value, f.low)",
   source_date: "s.published_on",
 } as const;
-
-const asJson = (values: readonly string[]) => (values.length ? JSON.stringify(values) : null);
 
 /** A page position: the sort key and id of the last row of the previous page. */
 type Cursor = [string | number, number];
@@ -47,38 +46,16 @@ export function findFacts(db: ReadonlyDb, q: FactsQuery): FactsResponse {
          f.value, f.low, f.high, f.estimate_kind AS estimateKind, f.confidence, f.note, ${key} AS sortKey,
          s.id AS s_id, s.publisher AS s_publisher, s.title AS s_title, s.url AS s_url,
          s.published_on AS s_published_on, s.notes AS s_notes
-       FROM facts f
-         JOIN sources s ON s.id = f.source_id
-         LEFT JOIN vendors v ON v.id = f.vendor_id
-         LEFT JOIN products p ON p.id = f.product_id
-         LEFT JOIN buyers b ON b.id = f.buyer_id
-       WHERE (@from IS NULL OR f.period_end >= @from)
-         AND (@to IS NULL OR f.period_start <= @to)
-         AND (@metric IS NULL OR f.metric IN (SELECT value FROM json_each(@metric)))
+       ${FACT_JOINS}
+       WHERE ${FACT_FILTER_WHERE}
          AND (@kind IS NULL OR f.estimate_kind IN (SELECT value FROM json_each(@kind)))
-         AND (@vendor IS NULL OR v.slug IN (SELECT value FROM json_each(@vendor)))
-         AND (@product IS NULL OR p.slug IN (SELECT value FROM json_each(@product)))
-         AND (@category IS NULL OR f.category IN (SELECT value FROM json_each(@category)))
-         AND (@origin IS NULL OR f.origin IN (SELECT value FROM json_each(@origin)))
-         AND (@destination IS NULL OR f.destination IN (SELECT value FROM json_each(@destination)))
-         AND (@buyer IS NULL OR b.slug IN (SELECT value FROM json_each(@buyer)))
-         AND (@dataset IS NULL OR f.dataset_id IN (SELECT value FROM json_each(@dataset)))
          AND (@afterKey IS NULL OR ${key} ${cmp} @afterKey OR (${key} = @afterKey AND f.id ${cmp} @afterId))
        ORDER BY ${key} ${dir}, f.id ${dir}
        LIMIT @limit`,
     )
     .all({
-      from: q.from ?? null,
-      to: q.to ?? null,
-      metric: asJson(q.metric),
-      kind: asJson(q.kind),
-      vendor: asJson(q.vendor),
-      product: asJson(q.product),
-      category: asJson(q.category),
-      origin: asJson(q.origin),
-      destination: asJson(q.destination),
-      buyer: asJson(q.buyer),
-      dataset: asJson(q.dataset),
+      ...toFactFilterParams(q),
+      kind: asJsonList(q.kind),
       afterKey: cursor?.[0] ?? null,
       afterId: cursor?.[1] ?? null,
       limit: q.limit + 1,

@@ -1,4 +1,4 @@
-import { apiErrorSchema, factsQuerySchema, factsResponseSchema, type FactsQuery, type Metric } from "@chipflow/core";
+import { apiErrorSchema, factsQuerySchema, factsResponseSchema, type FactsQuery } from "@chipflow/core";
 import { factsCsvStream, findFacts, iterateFacts } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
 import { assertKnownIds, cacheKey, viewName, wantsCsv } from "../../lib/query-route.js";
@@ -31,8 +31,7 @@ export async function factsRoutes(app: FastifyInstance) {
         const reader = app.openReader();
         const facts = (function* () {
           try {
-            for (const f of iterateFacts(reader, { ...q, metric: q.metric as Metric[] }))
-              if (kinds.size === 0 || kinds.has(f.estimateKind)) yield f;
+            for (const f of iterateFacts(reader, q)) if (kinds.size === 0 || kinds.has(f.estimateKind)) yield f;
           } finally {
             reader.close();
           }
