@@ -2,6 +2,7 @@ import type { Source, SummaryTile } from "@chipflow/core";
 import { useQuery } from "@tanstack/react-query";
 import { summaryQueryOptions } from "../api/summary.js";
 import { formatValue } from "../charts/format.js";
+import { SourceCitation } from "./SourceCitation.js";
 
 const KIND_NOTE = {
   reported: "reported by the company",
@@ -59,11 +60,7 @@ function Tile({ tile, sources }: { tile: SummaryTile; sources: Source[] }) {
         <ul>
           {own.map((s) => (
             <li key={s.id}>
-              {s.publisher},{" "}
-              <a href={s.url} target="_blank" rel="noreferrer">
-                {s.title}
-              </a>{" "}
-              ({s.publishedOn})
+              <SourceCitation source={s} />
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import type { Source } from "@chipflow/core";
 import type { Selection } from "./selection.js";
+import { SourceCitation } from "./SourceCitation.js";
 
 /** The provenance of the selected mark: its figure and kind, and every source behind it with a link. */
 export function MarkDetails({ selection, sources }: { selection: Selection | null; sources: Source[] }) {
@@ -23,11 +24,7 @@ export function MarkDetails({ selection, sources }: { selection: Selection | nul
       <ul className="mark-sources">
         {own.map((s) => (
           <li key={s.id} data-source-id={s.id}>
-            {s.publisher},{" "}
-            <a href={s.url} target="_blank" rel="noreferrer">
-              {s.title}
-            </a>{" "}
-            ({s.publishedOn})
+            <SourceCitation source={s} />
           </li>
         ))}
       </ul>
