@@ -24,20 +24,24 @@ export interface QueryCacheOptions {
   maxPayloadBytes?: number;
 }
 
-/** A JSON answer as sent, plain and gzipped once: a hit is one lookup and one write. */
+/** A JSON answer as sent, and gzipped once when first asked for so: a hit is one lookup and one write. */
 interface Payload {
   version: string;
   contentType: string;
   body: Buffer;
-  gzipped: Buffer;
+  gzipped?: Buffer;
 }
 
 const acceptsGzip = (request: FastifyRequest) => /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
 
-/** The stored answer in the encoding the client accepts. Browsers take gzip: a series shrinks about tenfold. */
-function sendPayload(request: FastifyRequest, reply: FastifyReply, p: Payload): Buffer {
+/**
+ * A stored answer in the encoding the client accepts. Browsers take gzip, and a series shrinks about tenfold; the
+ * compression is paid once, on the first repeat, so a query asked only once costs no compression at all.
+ */
+function sendStored(request: FastifyRequest, reply: FastifyReply, p: Payload): Buffer {
   void reply.header("Content-Type", p.contentType);
   if (!acceptsGzip(request)) return p.body;
+  p.gzipped ??= gzipSync(p.body);
   void reply.header("Content-Encoding", "gzip");
   return p.gzipped;
 }
@@ -53,7 +57,7 @@ const isDataRequest = (request: FastifyRequest) => request.method === "GET" && r
 export const queryCachePlugin = fp<QueryCacheOptions>(
   async (app: FastifyInstance, { max = 500, maxPayloadBytes = 64 * 1024 * 1024 }) => {
     const cache = new LruCache<unknown>(max);
-    const payloads = new LruCache<Payload>(max, maxPayloadBytes, (p) => p.body.length + p.gzipped.length);
+    const payloads = new LruCache<Payload>(max, maxPayloadBytes, (p) => 2 * p.body.length); // room for the gzipped copy
     const dataVersion = app.db.prepare("PRAGMA data_version").pluck();
     const served = new WeakSet<FastifyRequest>();
     let seen: number | null = null;
@@ -102,7 +106,7 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
       const hit = payloads.get(request.url);
       if (hit && hit.version === version) {
         served.add(request);
-        return reply.send(sendPayload(request, reply, hit));
+        return reply.send(sendStored(request, reply, hit));
       }
     });
     app.addHook("onSend", async (request, reply, payload) => {
@@ -118,9 +122,8 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
         const etag = reply.getHeader("etag");
         if (etag === `"${version}"`) {
           const body = Buffer.from(payload);
-          const stored = { version, contentType, body, gzipped: gzipSync(body) };
-          payloads.set(request.url, stored);
-          return sendPayload(request, reply, stored);
+          payloads.set(request.url, { version, contentType, body });
+          return body;
         }
       }
       return payload;
