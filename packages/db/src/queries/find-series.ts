@@ -49,7 +49,7 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
   const bucketOf = (f: QueryFactRow) => bucketOfPeriod(f.periodStart, f.periodEnd);
   const series = new Map<string, Series>();
   const additive = metric.aggregation === "sum";
-  const rolled = findRollupCells(db, query.metric, additive, query, query.groupBy, bucketOfPeriod, query.interval);
+  const rolled = findRollupCells(db, query.metric, additive, query, query.groupBy, bucketOfPeriod);
   for (const cell of rolled?.cells ?? []) {
     const s = series.get(cell.group.key) ?? { key: cell.group.key, label: cell.group.label, points: [] };
     const { value, low, high, estimateKind, confidence, basis, sourceIds, datasetId, alternatives } = cell.figure;

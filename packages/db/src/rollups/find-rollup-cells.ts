@@ -7,10 +7,7 @@ import {
   type Figure,
   type Granularity,
   type GroupBy,
-  type Interval,
   type Metric,
-  toBucketEnd,
-  toBucketStart,
 } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
 import { idsOf, prepareCached } from "../queries/find-facts-for-query.js";
@@ -69,32 +66,6 @@ const grainFor = (filter: FactFilter, groupBy: GroupBy): keyof typeof GRAINS | n
   return null;
 };
 
-/** The sums of a cell's rollup rows, in either table (`r`). */
-const SUMS = `min(r.dataset_id) = max(r.dataset_id) AS oneDataset, min(r.dataset_id) AS datasetId,
-  min(r.simple) AS simple, sum(r.fact_count) AS n, sum(r.value_sum) AS value, sum(r.value_nulls) AS nulls,
-  sum(r.low_sum) AS low, sum(r.high_sum) AS high, sum(r.abs_sum) AS abs, min(r.kind_rank) AS kind,
-  min(r.confidence_rank) AS confidence, group_concat(r.source_ids) AS sources, min(r.period_start) AS periodStart,
-  max(r.period_end) AS periodEnd`;
-
-/** The WHERE terms of a query's grain, metric and filters, on periods or (pre-grouped) on buckets. */
-function filterSql(db: ReadonlyDb, filter: FactFilter, grain: string, metric: Metric, on: "period" | "bucket") {
-  const where = ["r.grain = ?", "r.metric = ?"];
-  const params: unknown[] = [grain, metric];
-  const add = (condition: string, value: unknown) => {
-    where.push(condition);
-    params.push(value);
-  };
-  if (filter.from) add(`r.${on}_end >= ?`, filter.from);
-  if (filter.to) add(`r.${on}_start <= ?`, filter.to);
-  if (filter.vendor.length) add("r.vendor_id IN (SELECT value FROM json_each(?))", idsOf(db, "vendors", filter.vendor));
-  if (filter.product.length)
-    add("r.product_id IN (SELECT value FROM json_each(?))", idsOf(db, "products", filter.product));
-  for (const column of ["category", "destination"] as const)
-    if (filter[column].length) add(`r.${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(filter[column]));
-  if (filter.dataset.length) add("r.dataset_id IN (SELECT value FROM json_each(?))", JSON.stringify(filter.dataset));
-  return { where, params };
-}
-
 interface Row {
   gkey: string;
   glabel: string | null;
@@ -123,9 +94,7 @@ interface Row {
  * what `resolveCell` gives over the facts: a non-additive metric, a filter or grouping the rollups do not hold, a
  * dataset whose rollups are stale, periods that overlap, a cell with a non-simple row or more than one dataset, or
  * sums too large to be exact. `bucketOf` places each period (the same way the exact path does). `excluded` counts
- * the facts of periods that `bucketOf` leaves out. Given a quarter or year `interval` (and `from`/`to`, if any, on
- * that interval's bucket edges), periods that `bucketOf` puts in their own calendar bucket are read pre-grouped
- * from `fact_rollup_buckets`.
+ * the facts of periods that `bucketOf` leaves out.
  */
 export function findRollupCells(
   db: ReadonlyDb,
@@ -134,7 +103,6 @@ export function findRollupCells(
   filter: FactFilter,
   groupBy: GroupBy,
   bucketOf: BucketOfPeriod,
-  interval?: Interval,
 ): { cells: RollupCell[]; excluded: number } | null {
   if (!additive) return null;
   const grain = grainFor(filter, groupBy);
@@ -162,50 +130,42 @@ export function findRollupCells(
     if (start <= lastEnd) return null; // overlapping periods could hold one another
     lastEnd = end;
   }
-  const buckets = periods.map(([start, end]): [string, string, string, string, number] => {
+  const buckets = periods.flatMap(([start, end]) => {
     const b = bucketOf(start, end);
-    return [start, end, b?.start ?? "", b?.end ?? "", b ? Number(b.coarser) : -1];
+    return [[start, end, b?.start ?? "", b?.end ?? "", b ? Number(b.coarser) : -1]];
   });
 
-  const calendar = interval === "quarter" || interval === "year" ? interval : null;
-  const aligned =
-    calendar !== null &&
-    (!filter.from || toBucketStart(filter.from, calendar) === filter.from) &&
-    (!filter.to || toBucketEnd(toBucketStart(filter.to, calendar), calendar) === filter.to) &&
-    buckets.every(([ps, pe, bs, be, coarser]) => coarser === 1 || (coarser === 0 && bs <= ps && pe <= be));
+  const where = ["r.grain = ?", "r.metric = ?"];
+  const params: unknown[] = [JSON.stringify(buckets), grain, metric];
+  const add = (condition: string, value: unknown) => {
+    where.push(condition);
+    params.push(value);
+  };
+  if (filter.from) add("r.period_end >= ?", filter.from);
+  if (filter.to) add("r.period_start <= ?", filter.to);
+  if (filter.vendor.length) add("r.vendor_id IN (SELECT value FROM json_each(?))", idsOf(db, "vendors", filter.vendor));
+  if (filter.product.length)
+    add("r.product_id IN (SELECT value FROM json_each(?))", idsOf(db, "products", filter.product));
+  for (const column of ["category", "destination"] as const)
+    if (filter[column].length) add(`r.${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(filter[column]));
+  if (datasets) add("r.dataset_id IN (SELECT value FROM json_each(?))", datasets);
   const group = GROUP_SQL[groupBy]!;
-  const { where, params } = filterSql(db, filter, grain, metric, aligned ? "bucket" : "period");
-  const index = filter.vendor.length ? "lookup" : aligned ? "bucket" : "period";
-  const rows: Row[] = [];
-  if (aligned) {
-    rows.push(
-      ...(prepareCached(
-        db,
-        `SELECT ${group.select}, r.bucket_start AS bs, r.bucket_end AS be, 0 AS coarser, ${SUMS},
-           max(r.granularity_rank) AS granularity
-         FROM fact_rollup_buckets r INDEXED BY fact_rollup_buckets_${index} ${group.join}
-         WHERE r.interval = ? AND ${where.join(" AND ")}
-         GROUP BY ${group.by}, r.bucket_start, r.bucket_end`,
-      ).all(calendar, ...params) as Row[]),
-    );
-  }
-  const spans = aligned ? buckets.filter((b) => b[4] === 1) : buckets;
-  if (!aligned || spans.length) {
-    const period = aligned ? filterSql(db, filter, grain, metric, "period") : { where, params };
-    const granularityRank = `CASE r.granularity ${GRANULARITIES.map((g) => `WHEN '${g}' THEN ${GRANULARITY_RANK[g]}`).join(" ")} END`;
-    // One index search per distinct period (`b` first, by CROSS JOIN), never a scan of `b` per rollup row.
-    rows.push(
-      ...(prepareCached(
-        db,
-        `WITH b(ps, pe, bs, be, coarser) AS MATERIALIZED (
-           SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?))
-         SELECT ${group.select}, b.bs, b.be, b.coarser, ${SUMS}, max(${granularityRank}) AS granularity
-         FROM b CROSS JOIN fact_rollups r INDEXED BY fact_rollups_${index === "bucket" ? "period" : index} ${group.join}
-         WHERE r.period_start = b.ps AND r.period_end = b.pe AND ${period.where.join(" AND ")}
-         GROUP BY ${group.by}, b.bs, b.be, b.coarser`,
-      ).all(JSON.stringify(spans), ...period.params) as Row[]),
-    );
-  }
+  const granularityRank = `CASE r.granularity ${GRANULARITIES.map((g) => `WHEN '${g}' THEN ${GRANULARITY_RANK[g]}`).join(" ")} END`;
+  const index = filter.vendor.length ? "fact_rollups_lookup" : "fact_rollups_period";
+  // One index search per distinct period (`b` first, by CROSS JOIN), never a scan of `b` per rollup row.
+  const rows = prepareCached(
+    db,
+    `WITH b(ps, pe, bs, be, coarser) AS MATERIALIZED (
+       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?))
+     SELECT ${group.select}, b.bs, b.be, b.coarser, min(r.dataset_id) = max(r.dataset_id) AS oneDataset,
+       min(r.dataset_id) AS datasetId, min(r.simple) AS simple, sum(r.fact_count) AS n, sum(r.value_sum) AS value,
+       sum(r.value_nulls) AS nulls, sum(r.low_sum) AS low, sum(r.high_sum) AS high, sum(r.abs_sum) AS abs,
+       min(r.kind_rank) AS kind, min(r.confidence_rank) AS confidence, group_concat(r.source_ids) AS sources,
+       max(${granularityRank}) AS granularity, min(r.period_start) AS periodStart, max(r.period_end) AS periodEnd
+     FROM b CROSS JOIN fact_rollups r INDEXED BY ${index} ${group.join}
+     WHERE r.period_start = b.ps AND r.period_end = b.pe AND ${where.join(" AND ")}
+     GROUP BY ${group.by}, b.bs, b.be, b.coarser`,
+  ).all(...params) as Row[];
 
   let abs = 0;
   let excluded = 0;

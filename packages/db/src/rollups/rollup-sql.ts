@@ -1,5 +1,3 @@
-import { GRANULARITY_RANK } from "@chipflow/core";
-
 /**
  * The SQL that fills `fact_rollups` (migration 003) from `facts`. Two grains: `vd` (vendor × destination) and
  * `vp` (vendor × product × category), each per dataset, metric and exact period. A row is `simple` when adding its
@@ -46,45 +44,15 @@ function insertSql(g: Grain, where: string): string {
       f.granularity`;
 }
 
-const GRANULARITY_RANK_SQL = `CASE r.granularity ${Object.entries(GRANULARITY_RANK)
-  .map(([g, rank]) => `WHEN '${g}' THEN ${rank}`)
-  .join(" ")} END`;
-const BUCKET_START_SQL = `CASE i.interval WHEN 'year' THEN substr(r.period_start, 1, 5) || '01-01'
-  ELSE substr(r.period_start, 1, 5) || printf('%02d', (CAST(substr(r.period_start, 6, 2) AS INTEGER) - 1) / 3 * 3 + 1)
-    || '-01' END`;
-
-/**
- * Fills `fact_rollup_buckets` (migration 005) from `fact_rollups`: per calendar quarter and year, the sums of the
- * rows whose period lies within that one bucket.
- */
-function bucketSql(where: string): string {
-  return `INSERT INTO fact_rollup_buckets (interval, grain, dataset_id, metric, vendor_id, product_id, category,
-      destination, bucket_start, bucket_end, fact_count, value_sum, value_nulls, low_sum, high_sum, abs_sum, kind_rank,
-      confidence_rank, source_ids, granularity_rank, period_start, period_end, simple)
-    SELECT interval, grain, dataset_id, metric, vendor_id, product_id, category, destination, bs, be, sum(fact_count),
-      sum(value_sum), sum(value_nulls), sum(low_sum), sum(high_sum), sum(abs_sum), min(kind_rank), min(confidence_rank),
-      group_concat(source_ids), max(granularity_rank), min(period_start), max(period_end), min(simple)
-    FROM (SELECT *, date(bs, CASE interval WHEN 'year' THEN '+12 months' ELSE '+3 months' END, '-1 day') AS be
-      FROM (SELECT i.interval, r.*, ${GRANULARITY_RANK_SQL} AS granularity_rank, ${BUCKET_START_SQL} AS bs
-        FROM fact_rollups r CROSS JOIN (SELECT 'quarter' AS interval UNION ALL SELECT 'year') i ${where}))
-    WHERE period_end <= be
-    GROUP BY interval, grain, dataset_id, metric, vendor_id, product_id, category, destination, bs`;
-}
-
 /** The statements that rebuild one dataset's rollups (bound parameter: the dataset id, once per statement). */
 export const REBUILD_SQL: string[] = [
   "DELETE FROM fact_rollups WHERE dataset_id = ?",
   "DELETE FROM rollup_periods WHERE dataset_id = ?",
   "DELETE FROM rollup_markers WHERE dataset_id = ?",
-  "DELETE FROM fact_rollup_buckets WHERE dataset_id = ?",
   ...GRAINS.map((g) => insertSql(g, "WHERE f.dataset_id = ?")),
-  bucketSql("WHERE r.dataset_id = ?"),
   "INSERT INTO rollup_periods SELECT DISTINCT dataset_id, period_start, period_end FROM fact_rollups WHERE grain = 'vd' AND dataset_id = ?",
   "INSERT INTO rollup_markers SELECT id, row_count, imported_at FROM datasets WHERE id = ?",
 ];
-
-/** The statement that fills `fact_rollup_buckets` for every dataset at once (migration 005, kept in step by a test). */
-export const BUILD_ALL_BUCKETS_SQL: string = bucketSql("");
 
 /** The same statements for every dataset at once (used by migration 003, kept in step by a test). */
 export const BUILD_ALL_SQL: string[] = [
