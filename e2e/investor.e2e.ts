@@ -164,6 +164,16 @@ describe("an investor on the dashboard", () => {
     await expect
       .poll(() => page.locator('svg.sankey .link[aria-label^="H20 → China"]').getAttribute("aria-label"))
       .toMatch(/^H20 → China: 1\.0M units \((estimate|forecast)\)/);
+    // The Sankey's CSV is the API's export of the same flows query: one row per link.
+    const links = Number(await page.locator("svg.sankey").getAttribute("data-link-count"));
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator("#flows a", { hasText: "CSV" }).click(),
+    ]);
+    const [header, ...rows] = (await readFile(await download.path(), "utf8")).trim().split(/\r?\n/);
+    expect(header).toMatch(/^source,source_label,target,target_label,value/);
+    expect(rows).toHaveLength(links);
+    expect(rows.some((r) => r.includes(",H20,destination:CHN,China,1000000,"))).toBe(true);
     await page.locator("svg.ranking").waitFor();
     expect(Number(await page.locator("svg.ranking").getAttribute("data-bar-count"))).toBeGreaterThan(0);
     await page.locator("svg.world-map").waitFor();

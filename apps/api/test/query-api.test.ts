@@ -85,6 +85,25 @@ describe("CSV", () => {
     expect(a.body.split("\r\n")[0]).toMatch(/^rank,key,label,value/);
   });
 
+  it("renders the Sankey's links as CSV from the same flows query, one row per link", async () => {
+    const query = "metric=revenue_usd&dataset=fixture-estimates&from=2024-01-01&to=2024-12-31";
+    const json = (await get(`/api/v1/flows?${query}`)).json();
+    const res = await get(`/api/v1/flows.csv?${query}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-disposition"]).toMatch(
+      /filename="chipflow-flows-revenue_usd-from-2024-01-01-to-2024-12-31\.csv"/,
+    );
+    const lines = res.body.trimEnd().split("\r\n");
+    expect(lines[0]).toBe(
+      "source,source_label,target,target_label,value,low,high,estimate_kind,confidence,basis,not_itemised,dataset,source_ids",
+    );
+    expect(lines).toHaveLength(json.sankey.links.length + 1);
+    expect(json.sankey.links.length).toBeGreaterThan(0);
+    const first = json.sankey.links[0];
+    expect(lines[1]!.startsWith(`${first.source},`)).toBe(true);
+    expect(lines[1]).toContain(`,${first.value},`);
+  });
+
   it("exports facts in exactly the importer's columns, formula-like text neutralised and numbers kept", async () => {
     const res = await get("/api/v1/facts.csv?dataset=fixture-estimates&metric=charge_usd,revenue_usd");
     expect(res.body.split("\n")[0]!.trim()).toBe(FACT_COLUMNS.join(","));

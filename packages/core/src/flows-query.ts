@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { exportParamsSchema } from "./export-params.js";
 import { figureSchema } from "./figure.js";
 import { metricDescriptionSchema, sourceSchema } from "./api-types.js";
 import { fromBeforeTo, fromBeforeToMessage } from "./query-params.js";
@@ -9,7 +10,10 @@ import { factFilterSchema, metricParam } from "./series-query.js";
  * (units, revenue, orders…). Only facts whose whole period lies inside `from`..`to` count. Give `dataset` to keep
  * one basis; without it each cell takes its figure from the preferred dataset and the others are alternatives.
  */
-export const flowsQueryObject = factFilterSchema.extend({ metric: metricParam.default("revenue_usd") });
+export const flowsQueryObject = factFilterSchema.extend({
+  metric: metricParam.default("revenue_usd"),
+  ...exportParamsSchema.shape,
+});
 export const flowsQuerySchema = flowsQueryObject.refine(fromBeforeTo, fromBeforeToMessage);
 export type FlowsQuery = z.output<typeof flowsQuerySchema>;
 export type FlowsQueryInput = z.input<typeof flowsQuerySchema>;

@@ -1,31 +1,78 @@
 import { METRICS, apiErrorSchema, flowsQuerySchema, flowsResponseSchema, type FlowsQuery } from "@chipflow/core";
 import { findFlows } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
-import { assertKnownIds, cacheKey } from "../../lib/query-route.js";
+import { assertKnownIds, cacheKey, viewName, wantsCsv } from "../../lib/query-route.js";
+import { sendViewCsv } from "../../lib/send-csv.js";
 import { BadRequestError } from "../../lib/zod-schemas.js";
 
-/** `GET /api/v1/flows`: Sankey nodes and links (vendor → product → destination) and map links (origin → destination). */
+export const FLOWS_CSV_COLUMNS = [
+  "source",
+  "source_label",
+  "target",
+  "target_label",
+  "value",
+  "low",
+  "high",
+  "estimate_kind",
+  "confidence",
+  "basis",
+  "not_itemised",
+  "dataset",
+  "source_ids",
+] as const;
+
+/**
+ * `GET /api/v1/flows`: Sankey nodes and links (vendor → product → destination) and map links (origin → destination);
+ * `/api/v1/flows.csv`: the Sankey's links, one row each, from the same query.
+ */
 export async function flowsRoutes(app: FastifyInstance) {
-  app.get(
-    "/flows",
-    {
-      schema: {
-        tags: ["flows"],
-        summary: "Who ships what to whom over a period: Sankey and map links",
-        querystring: flowsQuerySchema,
-        response: { 200: flowsResponseSchema, 400: apiErrorSchema },
+  for (const url of ["/flows", "/flows.csv"]) {
+    app.get(
+      url,
+      {
+        schema: {
+          tags: ["flows"],
+          summary:
+            url === "/flows"
+              ? "Who ships what to whom over a period: Sankey and map links (format=csv for CSV)"
+              : "The Sankey's links as CSV (part=sources for their sources)",
+          querystring: flowsQuerySchema,
+          response: url === "/flows" ? { 200: flowsResponseSchema, 400: apiErrorSchema } : { 400: apiErrorSchema },
+        },
       },
-    },
-    async (request) => {
-      const q = request.query as FlowsQuery;
-      if (METRICS[q.metric].aggregation !== "sum") {
-        const additive = Object.entries(METRICS).filter(([, m]) => m.aggregation === "sum");
-        throw new BadRequestError(
-          `parameter metric: ${q.metric} does not add up, so it cannot flow; expected one of ${additive.map(([id]) => id).join(", ")}`,
-        );
-      }
-      assertKnownIds(app, q);
-      return app.queryCache.get(cacheKey("flows", q), () => findFlows(app.db, q));
-    },
-  );
+      async (request, reply) => {
+        const q = request.query as FlowsQuery;
+        if (METRICS[q.metric].aggregation !== "sum") {
+          const additive = Object.entries(METRICS).filter(([, m]) => m.aggregation === "sum");
+          throw new BadRequestError(
+            `parameter metric: ${q.metric} does not add up, so it cannot flow; expected one of ${additive.map(([id]) => id).join(", ")}`,
+          );
+        }
+        assertKnownIds(app, q);
+        const result = app.queryCache.get(cacheKey("flows", q), () => findFlows(app.db, q));
+        if (!wantsCsv(request, q.format)) return result;
+        const labels = new Map(result.sankey.nodes.map((n) => [n.id, n.label]));
+        return sendViewCsv(request, reply, q, {
+          name: viewName(["flows", q.metric], q.from, q.to),
+          columns: FLOWS_CSV_COLUMNS,
+          sources: result.sources,
+          rows: result.sankey.links.map((l) => [
+            l.source,
+            labels.get(l.source),
+            l.target,
+            labels.get(l.target),
+            l.value,
+            l.low,
+            l.high,
+            l.estimateKind,
+            l.confidence,
+            l.basis,
+            l.residual,
+            l.datasetId,
+            l.sourceIds.join(";"),
+          ]),
+        });
+      },
+    );
+  }
 }

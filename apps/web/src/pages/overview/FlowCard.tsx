@@ -31,8 +31,7 @@ export function FlowCard({ view, onChange }: { view: ViewState; onChange: (next:
       empty={graph.links.length === 0}
       emptyHint={additive ? undefined : "Flows need a metric that adds up (units, revenue, orders)."}
       sources={flows.data?.sources ?? []}
-      // The API has no flows.csv: the link gives the facts behind the flows (same filters and metric).
-      csvHref={toCsvHref("facts", query as Record<string, string>)}
+      csvHref={toCsvHref("flows", query as Record<string, string>)}
       heightAt={(w) => (w < 520 ? 420 : 380)}
       showTable={view.tables.includes("flows")}
       onToggleTable={() => onChange(toggleTable(view, "flows"))}
