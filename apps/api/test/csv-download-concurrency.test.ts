@@ -30,7 +30,8 @@ describe("a facts CSV download in progress", () => {
       Array.from({ length: 30 }, (_, i) => {
         const url = new URL(urls[i % urls.length]!, base);
         url.searchParams.set("n", String(i)); // distinct queries: no cache hits
-        return fetch(url).then((r) => r.status);
+        // Read each body whole: an unread answer keeps its request open and would hold up the close below.
+        return fetch(url).then(async (r) => (await r.arrayBuffer(), r.status));
       }),
     );
     expect(statuses.every((s) => s === 200)).toBe(true);
@@ -38,5 +39,5 @@ describe("a facts CSV download in progress", () => {
     controller.abort();
     await body.cancel().catch(() => undefined);
     await expect(app.close()).resolves.toBeUndefined();
-  });
+  }, 60_000); // an import and 31 requests: slow when the whole suite shares two cores
 });
