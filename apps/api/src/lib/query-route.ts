@@ -1,6 +1,7 @@
-import type { FactFilter } from "@chipflow/core";
+import { apiErrorSchema, type FactFilter } from "@chipflow/core";
 import { findUnknownIds } from "@chipflow/db";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodType } from "zod";
 import { BadRequestError } from "./zod-schemas.js";
 
 /** True when the request asks for CSV: a `.csv` path or `format=csv`. */
@@ -25,4 +26,34 @@ export function viewName(parts: (string | undefined)[], from?: string, to?: stri
     .filter((p): p is string => Boolean(p))
     .join("-")
     .replace(/[^\w.-]+/g, "_");
+}
+
+/** What a view with a CSV rendering says of itself in the API's documentation. */
+export interface ViewDoc {
+  tag: string;
+  /** Summary of the JSON route; "(format=csv for CSV)" is added. */
+  json: string;
+  /** Summary of the `.csv` route. */
+  csv: string;
+  querystring: ZodType;
+  response: ZodType;
+}
+
+/**
+ * The two URLs of a view (`/series` and `/series.csv`) with their schemas: both take the same querystring; the JSON
+ * one declares its 200 body, the CSV one its errors only. Both are served by one handler.
+ */
+export function jsonAndCsvRoutes(path: string, doc: ViewDoc) {
+  const common = { tags: [doc.tag], querystring: doc.querystring };
+  return [
+    {
+      url: path,
+      schema: {
+        ...common,
+        summary: `${doc.json} (format=csv for CSV)`,
+        response: { 200: doc.response, 400: apiErrorSchema },
+      },
+    },
+    { url: `${path}.csv`, schema: { ...common, summary: doc.csv, response: { 400: apiErrorSchema } } },
+  ];
 }

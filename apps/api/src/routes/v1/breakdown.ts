@@ -1,7 +1,7 @@
-import { apiErrorSchema, breakdownQuerySchema, breakdownResponseSchema, type BreakdownQuery } from "@chipflow/core";
+import { breakdownQuerySchema, breakdownResponseSchema, type BreakdownQuery } from "@chipflow/core";
 import { findBreakdown } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
-import { assertKnownIds, cacheKey, viewName, wantsCsv } from "../../lib/query-route.js";
+import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsCsv } from "../../lib/query-route.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 
 export const BREAKDOWN_CSV_COLUMNS = [
@@ -23,48 +23,40 @@ export const BREAKDOWN_CSV_COLUMNS = [
 
 /** `GET /api/v1/breakdown` and `/api/v1/breakdown.csv`: one dimension ranked over a period. */
 export async function breakdownRoutes(app: FastifyInstance) {
-  for (const url of ["/breakdown", "/breakdown.csv"]) {
-    app.get(
-      url,
-      {
-        schema: {
-          tags: ["breakdown"],
-          summary:
-            url === "/breakdown"
-              ? "One metric, one dimension, ranked over a period (format=csv for CSV)"
-              : "The breakdown as CSV (part=sources for its sources)",
-          querystring: breakdownQuerySchema,
-          response:
-            url === "/breakdown" ? { 200: breakdownResponseSchema, 400: apiErrorSchema } : { 400: apiErrorSchema },
-        },
-      },
-      async (request, reply) => {
-        const q = request.query as BreakdownQuery;
-        assertKnownIds(app, q);
-        const result = app.queryCache.get(cacheKey("breakdown", q), () => findBreakdown(app.db, q));
-        if (!wantsCsv(request, q.format)) return result;
-        return sendViewCsv(request, reply, q, {
-          name: viewName(["breakdown", q.metric, "by", q.groupBy], q.from, q.to),
-          columns: BREAKDOWN_CSV_COLUMNS,
-          sources: result.sources,
-          rows: result.rows.map((r) => [
-            r.rank,
-            r.key,
-            r.label,
-            r.value,
-            r.low,
-            r.high,
-            r.share,
-            r.estimateKind,
-            r.confidence,
-            r.basis,
-            r.datasetId,
-            r.periodStart,
-            r.periodEnd,
-            r.sourceIds.join(";"),
-          ]),
-        });
-      },
-    );
+  const routes = jsonAndCsvRoutes("/breakdown", {
+    tag: "breakdown",
+    json: "One metric, one dimension, ranked over a period",
+    csv: "The breakdown as CSV (part=sources for its sources)",
+    querystring: breakdownQuerySchema,
+    response: breakdownResponseSchema,
+  });
+  for (const { url, schema } of routes) {
+    app.get(url, { schema }, async (request, reply) => {
+      const q = request.query as BreakdownQuery;
+      assertKnownIds(app, q);
+      const result = app.queryCache.get(cacheKey("breakdown", q), () => findBreakdown(app.db, q));
+      if (!wantsCsv(request, q.format)) return result;
+      return sendViewCsv(request, reply, q, {
+        name: viewName(["breakdown", q.metric, "by", q.groupBy], q.from, q.to),
+        columns: BREAKDOWN_CSV_COLUMNS,
+        sources: result.sources,
+        rows: result.rows.map((r) => [
+          r.rank,
+          r.key,
+          r.label,
+          r.value,
+          r.low,
+          r.high,
+          r.share,
+          r.estimateKind,
+          r.confidence,
+          r.basis,
+          r.datasetId,
+          r.periodStart,
+          r.periodEnd,
+          r.sourceIds.join(";"),
+        ]),
+      });
+    });
   }
 }

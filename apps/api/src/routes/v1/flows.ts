@@ -1,7 +1,7 @@
-import { METRICS, apiErrorSchema, flowsQuerySchema, flowsResponseSchema, type FlowsQuery } from "@chipflow/core";
+import { METRICS, flowsQuerySchema, flowsResponseSchema, type FlowsQuery } from "@chipflow/core";
 import { findFlows } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
-import { assertKnownIds, cacheKey, viewName, wantsCsv } from "../../lib/query-route.js";
+import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsCsv } from "../../lib/query-route.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 import { BadRequestError } from "../../lib/zod-schemas.js";
 
@@ -26,53 +26,46 @@ export const FLOWS_CSV_COLUMNS = [
  * `/api/v1/flows.csv`: the Sankey's links, one row each, from the same query.
  */
 export async function flowsRoutes(app: FastifyInstance) {
-  for (const url of ["/flows", "/flows.csv"]) {
-    app.get(
-      url,
-      {
-        schema: {
-          tags: ["flows"],
-          summary:
-            url === "/flows"
-              ? "Who ships what to whom over a period: Sankey and map links (format=csv for CSV)"
-              : "The Sankey's links as CSV (part=sources for their sources)",
-          querystring: flowsQuerySchema,
-          response: url === "/flows" ? { 200: flowsResponseSchema, 400: apiErrorSchema } : { 400: apiErrorSchema },
-        },
-      },
-      async (request, reply) => {
-        const q = request.query as FlowsQuery;
-        if (METRICS[q.metric].aggregation !== "sum") {
-          const additive = Object.entries(METRICS).filter(([, m]) => m.aggregation === "sum");
-          throw new BadRequestError(
-            `parameter metric: ${q.metric} does not add up, so it cannot flow; expected one of ${additive.map(([id]) => id).join(", ")}`,
-          );
-        }
-        assertKnownIds(app, q);
-        const result = app.queryCache.get(cacheKey("flows", q), () => findFlows(app.db, q));
-        if (!wantsCsv(request, q.format)) return result;
-        const labels = new Map(result.sankey.nodes.map((n) => [n.id, n.label]));
-        return sendViewCsv(request, reply, q, {
-          name: viewName(["flows", q.metric], q.from, q.to),
-          columns: FLOWS_CSV_COLUMNS,
-          sources: result.sources,
-          rows: result.sankey.links.map((l) => [
-            l.source,
-            labels.get(l.source),
-            l.target,
-            labels.get(l.target),
-            l.value,
-            l.low,
-            l.high,
-            l.estimateKind,
-            l.confidence,
-            l.basis,
-            l.residual,
-            l.datasetId,
-            l.sourceIds.join(";"),
-          ]),
-        });
-      },
-    );
+  const routes = jsonAndCsvRoutes("/flows", {
+    tag: "flows",
+    json: "Who ships what to whom over a period: Sankey and map links",
+    csv: "The Sankey's links as CSV (part=sources for their sources)",
+    querystring: flowsQuerySchema,
+    response: flowsResponseSchema,
+  });
+  for (const { url, schema } of routes) {
+    app.get(url, { schema }, async (request, reply) => {
+      const q = request.query as FlowsQuery;
+      if (METRICS[q.metric].aggregation !== "sum") {
+        const additive = Object.entries(METRICS).filter(([, m]) => m.aggregation === "sum");
+        throw new BadRequestError(
+          `parameter metric: ${q.metric} does not add up, so it cannot flow; expected one of ${additive.map(([id]) => id).join(", ")}`,
+        );
+      }
+      assertKnownIds(app, q);
+      const result = app.queryCache.get(cacheKey("flows", q), () => findFlows(app.db, q));
+      if (!wantsCsv(request, q.format)) return result;
+      const labels = new Map(result.sankey.nodes.map((n) => [n.id, n.label]));
+      return sendViewCsv(request, reply, q, {
+        name: viewName(["flows", q.metric], q.from, q.to),
+        columns: FLOWS_CSV_COLUMNS,
+        sources: result.sources,
+        rows: result.sankey.links.map((l) => [
+          l.source,
+          labels.get(l.source),
+          l.target,
+          labels.get(l.target),
+          l.value,
+          l.low,
+          l.high,
+          l.estimateKind,
+          l.confidence,
+          l.basis,
+          l.residual,
+          l.datasetId,
+          l.sourceIds.join(";"),
+        ]),
+      });
+    });
   }
 }

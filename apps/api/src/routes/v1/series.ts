@@ -1,7 +1,7 @@
-import { apiErrorSchema, seriesQuerySchema, seriesResponseSchema, type SeriesQuery } from "@chipflow/core";
+import { seriesQuerySchema, seriesResponseSchema, type SeriesQuery } from "@chipflow/core";
 import { findSeries } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
-import { assertKnownIds, cacheKey, viewName, wantsCsv } from "../../lib/query-route.js";
+import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsCsv } from "../../lib/query-route.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 
 export const SERIES_CSV_COLUMNS = [
@@ -25,53 +25,44 @@ export const SERIES_CSV_COLUMNS = [
 
 /** `GET /api/v1/series` and `/api/v1/series.csv`: one query, two renderings. */
 export async function seriesRoutes(app: FastifyInstance) {
-  for (const url of ["/series", "/series.csv"]) {
-    app.get(
-      url,
-      {
-        schema: {
-          tags: ["series"],
-          summary:
-            url === "/series"
-              ? "One metric grouped by one dimension per month, quarter or year (format=csv for CSV)"
-              : "The series as CSV (part=sources for its sources)",
-          querystring: seriesQuerySchema,
-          response: url === "/series" ? { 200: seriesResponseSchema, 400: apiErrorSchema } : { 400: apiErrorSchema },
-        },
-      },
-      async (request, reply) => {
-        const q = request.query as SeriesQuery;
-        assertKnownIds(app, q);
-        const result = app.queryCache.get(cacheKey("series", q), () => findSeries(app.db, q));
-        if (!wantsCsv(request, q.format)) return result;
-        return sendViewCsv(request, reply, q, {
-          name: viewName(["series", q.metric, "by", q.groupBy, q.interval], q.from, q.to),
-          columns: SERIES_CSV_COLUMNS,
-          sources: result.sources,
-          rows: result.series.flatMap((s) =>
-            s.points.map((p) => [
-              s.key,
-              s.label,
-              p.periodStart,
-              p.periodEnd,
-              p.label,
-              p.value,
-              p.low,
-              p.high,
-              p.estimateKind,
-              p.confidence,
-              p.basis,
-              p.coarser,
-              p.granularity,
-              p.datasetId,
-              p.sourceIds.join(";"),
-              p.alternatives
-                .map((a) => `${a.value ?? `${a.low}..${a.high}`} (${a.datasetId} #${a.sourceId})`)
-                .join(";"),
-            ]),
-          ),
-        });
-      },
-    );
+  const routes = jsonAndCsvRoutes("/series", {
+    tag: "series",
+    json: "One metric grouped by one dimension per month, quarter or year",
+    csv: "The series as CSV (part=sources for its sources)",
+    querystring: seriesQuerySchema,
+    response: seriesResponseSchema,
+  });
+  for (const { url, schema } of routes) {
+    app.get(url, { schema }, async (request, reply) => {
+      const q = request.query as SeriesQuery;
+      assertKnownIds(app, q);
+      const result = app.queryCache.get(cacheKey("series", q), () => findSeries(app.db, q));
+      if (!wantsCsv(request, q.format)) return result;
+      return sendViewCsv(request, reply, q, {
+        name: viewName(["series", q.metric, "by", q.groupBy, q.interval], q.from, q.to),
+        columns: SERIES_CSV_COLUMNS,
+        sources: result.sources,
+        rows: result.series.flatMap((s) =>
+          s.points.map((p) => [
+            s.key,
+            s.label,
+            p.periodStart,
+            p.periodEnd,
+            p.label,
+            p.value,
+            p.low,
+            p.high,
+            p.estimateKind,
+            p.confidence,
+            p.basis,
+            p.coarser,
+            p.granularity,
+            p.datasetId,
+            p.sourceIds.join(";"),
+            p.alternatives.map((a) => `${a.value ?? `${a.low}..${a.high}`} (${a.datasetId} #${a.sourceId})`).join(";"),
+          ]),
+        ),
+      });
+    });
   }
 }
