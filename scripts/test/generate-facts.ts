@@ -15,7 +15,7 @@ export async function generateFactsCsv(path: string, rows: number): Promise<void
     const day = new Date(Date.UTC(2000, 0, 1) + Math.floor(i / 50) * 86_400_000).toISOString().slice(0, 10);
     const line =
       `${day},${day},,Synthetic Vendor,SX-${i % 50},gpu,TWN,${DESTINATIONS[i % 10]},,units,${(i % 997) + 1},,,` +
-      `estimate,low,Synthetic generator,Synthetic load test,2025,https://example.org/synthetic,row ${i}\n`;
+      `estimate,low,Synthetic generator,Synthetic load test,2025,https://example.org/synthetic,,,row ${i}\n`;
     if (!out.write(line)) await once(out, "drain");
   }
   out.end();

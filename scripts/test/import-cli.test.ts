@@ -70,7 +70,7 @@ describe("npm run import", () => {
     cpSync(example("facts.csv"), file);
     writeFileSync(
       file,
-      "2024-01-01,2024-12-31,,Examplechip,XA-9,gpu,,CHN,,units,many,,,estimate,,P,T,2024,https://example.org,\n",
+      "2024-01-01,2024-12-31,,Examplechip,XA-9,gpu,,CHN,,units,many,,,estimate,,P,T,2024,https://example.org,,,\n",
       {
         flag: "a",
       },

@@ -7,6 +7,8 @@ const source = (id: number, publisher: string) => ({
   title: "Synthetic",
   url: "https://example.org",
   publishedOn: "2024",
+  locator: null,
+  type: null,
   notes: null,
 });
 

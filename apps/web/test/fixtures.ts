@@ -42,7 +42,7 @@ export const revenueByRegion: SeriesResponse = {
     { key: "TWN", label: "Taiwan", points: [point("2025-01-01", "2025-03-31", "2025 Q1", null)] },
   ],
   sources: [
-    { id: 1, publisher: "Fixture", title: "Synthetic", url: "https://example.org", publishedOn: "2025", notes: null },
+    { id: 1, publisher: "Fixture", title: "Synthetic", url: "https://example.org", publishedOn: "2025", locator: null, type: null, notes: null },
   ],
 };
 
@@ -97,6 +97,8 @@ export const unitEstimates: SeriesResponse = {
       title: "Synthetic A",
       url: "https://example.org/a",
       publishedOn: "2024",
+      locator: null,
+      type: null,
       notes: null,
     },
     {
@@ -105,6 +107,8 @@ export const unitEstimates: SeriesResponse = {
       title: "Synthetic B",
       url: "https://example.org/b",
       publishedOn: "2024",
+      locator: null,
+      type: null,
       notes: null,
     },
   ],
@@ -115,7 +119,7 @@ export const fixtureEvents: PolicyEvent[] = [
   {
     id: 1,
     date: "2024-07-01",
-    effectiveDate: null,
+    dateKind: "announced",
     jurisdiction: "USA",
     actor: "Fixture agency",
     title: "Synthetic rule",
@@ -127,13 +131,15 @@ export const fixtureEvents: PolicyEvent[] = [
       title: "Rule",
       url: "https://example.org/r",
       publishedOn: "2024-07-01",
+      locator: null,
+      type: null,
       notes: null,
     },
   },
   {
     id: 2,
     date: "2020",
-    effectiveDate: null,
+    dateKind: "announced",
     jurisdiction: "USA",
     actor: "Fixture agency",
     title: "Older rule",
@@ -145,6 +151,8 @@ export const fixtureEvents: PolicyEvent[] = [
       title: "Old",
       url: "https://example.org/o",
       publishedOn: "2020",
+      locator: null,
+      type: null,
       notes: null,
     },
   },

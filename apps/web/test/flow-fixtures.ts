@@ -22,6 +22,8 @@ const source = {
   title: "Synthetic",
   url: "https://example.org",
   publishedOn: "2024",
+  locator: null,
+  type: null,
   notes: null,
 };
 

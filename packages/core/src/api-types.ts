@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { CATEGORIES, CONFIDENCES, DATASET_KINDS, ESTIMATE_KINDS, GROUP_BYS } from "./enums.js";
+import {
+  CATEGORIES,
+  CONFIDENCES,
+  DATASET_KINDS,
+  ESTIMATE_KINDS,
+  EVENT_DATE_KINDS,
+  GROUP_BYS,
+  SOURCE_TYPES,
+} from "./enums.js";
 import { METRIC_IDS, type Metric } from "./metrics.js";
 import { GRANULARITIES, INTERVALS } from "./periods.js";
 
@@ -17,6 +25,11 @@ export const sourceSchema = z.object({
   title: z.string(),
   url: z.string(),
   publishedOn: z.string().describe("YYYY, YYYY-MM or YYYY-MM-DD"),
+  locator: nullableString.describe("where in the document the figure stands: note, table, XBRL page, paragraph"),
+  type: z
+    .enum(SOURCE_TYPES)
+    .nullable()
+    .describe("primary: the issuer's or regulator's own document; secondary: an article or aggregator reporting it"),
   notes: nullableString,
 });
 export type Source = z.infer<typeof sourceSchema>;
@@ -128,7 +141,7 @@ export type SeriesResponse = z.infer<typeof seriesResponseSchema>;
 export const policyEventSchema = z.object({
   id: z.number().int(),
   date: z.string(),
-  effectiveDate: nullableString,
+  dateKind: z.enum(EVENT_DATE_KINDS).describe("what the date marks: announced, published, effective or occurred"),
   jurisdiction: z.string(),
   actor: z.string(),
   title: z.string(),

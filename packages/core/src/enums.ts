@@ -6,6 +6,17 @@ export type EstimateKind = (typeof ESTIMATE_KINDS)[number];
 export const CONFIDENCES = ["high", "medium", "low"] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
+/**
+ * Whose document a source is: `primary` is the issuer's or regulator's own (a 10-K, 20-F, annual report, earnings
+ * release, Federal Register notice, UN Comtrade record); `secondary` is an article or aggregator that reports it.
+ */
+export const SOURCE_TYPES = ["primary", "secondary"] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+/** What an event's one date marks: a rule announced, published (e.g. in the Federal Register), in force, or a deed done. */
+export const EVENT_DATE_KINDS = ["announced", "published", "effective", "occurred"] as const;
+export type EventDateKind = (typeof EVENT_DATE_KINDS)[number];
+
 /** Where a dataset came from. Synthetic datasets exist only for tests and benchmarks. */
 export const DATASET_KINDS = ["curated", "imported", "synthetic"] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];

@@ -15,4 +15,13 @@ export const exportParamsSchema = z.object({
 export type ExportParams = z.output<typeof exportParamsSchema>;
 
 /** The columns of a sources CSV (the `part=sources` companion of every CSV download). */
-export const SOURCE_CSV_COLUMNS = ["source_id", "publisher", "title", "date", "url", "notes"] as const;
+export const SOURCE_CSV_COLUMNS = [
+  "source_id",
+  "publisher",
+  "title",
+  "date",
+  "url",
+  "locator",
+  "type",
+  "notes",
+] as const;

@@ -22,10 +22,15 @@ export const FACT_COLUMNS = [
   "source_title",
   "source_date",
   "source_url",
+  "source_locator",
+  "source_type",
   "note",
 ] as const;
 
 export type FactColumn = (typeof FACT_COLUMNS)[number];
+
+/** Columns a fact file may leave out (files written before they existed): read as blank. */
+export const OPTIONAL_FACT_COLUMNS: readonly FactColumn[] = ["source_locator", "source_type"];
 
 /** One fact as it stands in a CSV file: every cell a string, blank for "not given". */
 export type FactCsvRow = Record<FactColumn, string>;
@@ -33,7 +38,7 @@ export type FactCsvRow = Record<FactColumn, string>;
 /** The columns of the events CSV. */
 export const EVENT_COLUMNS = [
   "date",
-  "effective_date",
+  "date_kind",
   "jurisdiction",
   "actor",
   "title",
@@ -42,6 +47,8 @@ export const EVENT_COLUMNS = [
   "source_title",
   "source_date",
   "source_url",
+  "source_locator",
+  "source_type",
   "confidence",
 ] as const;
 

@@ -1,12 +1,17 @@
-import type { Category, Confidence, EstimateKind } from "./enums.js";
+import type { Category, Confidence, EstimateKind, SourceType } from "./enums.js";
 import type { Metric } from "./metrics.js";
 
-/** Where a figure comes from. `date` is YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source is known. */
+/**
+ * Where a figure comes from. `date` is YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source is known; `locator`
+ * says where in the document the figure stands (a note, table or XBRL page), null when not given.
+ */
 export interface SourceRef {
   publisher: string;
   title: string;
   date: string;
   url: string;
+  locator: string | null;
+  type: SourceType | null;
 }
 
 /**

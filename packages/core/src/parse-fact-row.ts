@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCountryCode } from "./countries.js";
-import { CATEGORIES, CONFIDENCES, ESTIMATE_KINDS } from "./enums.js";
+import { CATEGORIES, CONFIDENCES, ESTIMATE_KINDS, SOURCE_TYPES } from "./enums.js";
 import type { FactColumn, FactCsvRow } from "./fact-columns.js";
 import type { FactRecord } from "./fact-record.js";
 import { METRIC_IDS } from "./metrics.js";
@@ -76,6 +76,8 @@ export const factRowSchema = z
     source_title: required("source_title"),
     source_date: required("source_date").refine(isPartialDate, "expected YYYY, YYYY-MM or YYYY-MM-DD"),
     source_url: required("source_url").refine((s) => /^https?:\/\/\S+$/.test(s), "expected an http(s) URL"),
+    source_locator: text,
+    source_type: maybeOneOf(SOURCE_TYPES),
     note: text,
   })
   .superRefine((r, ctx) => {
@@ -124,7 +126,14 @@ export function parseFactRow(row: FactCsvRow): ParsedFactRow {
       high: r.high,
       estimateKind: r.estimate_kind,
       confidence: r.confidence,
-      source: { publisher: r.source_publisher, title: r.source_title, date: r.source_date, url: r.source_url },
+      source: {
+        publisher: r.source_publisher,
+        title: r.source_title,
+        date: r.source_date,
+        url: r.source_url,
+        locator: r.source_locator,
+        type: r.source_type,
+      },
       note: r.note,
     },
   };
@@ -154,6 +163,8 @@ export function toFactRow(f: FactRecord): FactCsvRow {
     source_title: f.source.title,
     source_date: f.source.date,
     source_url: f.source.url,
+    source_locator: f.source.locator ?? "",
+    source_type: f.source.type ?? "",
     note: f.note ?? "",
   };
 }

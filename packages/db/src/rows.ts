@@ -5,6 +5,8 @@ export interface DbSourceRow {
   title: string;
   url: string;
   published_on: string;
+  locator: string;
+  type: "primary" | "secondary" | null;
   notes: string | null;
 }
 
@@ -24,7 +26,7 @@ export interface DbDatasetRow {
 export interface DbEventRow {
   id: number;
   date: string;
-  effective_date: string | null;
+  date_kind: "announced" | "published" | "effective" | "occurred";
   jurisdiction: string;
   actor: string;
   title: string;

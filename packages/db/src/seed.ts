@@ -1,4 +1,12 @@
-import { CATEGORIES, DATASET_KINDS, EVENT_COLUMNS, FACT_COLUMNS, keyword, type Category } from "@chipflow/core";
+import {
+  CATEGORIES,
+  DATASET_KINDS,
+  EVENT_COLUMNS,
+  FACT_COLUMNS,
+  keyword,
+  OPTIONAL_FACT_COLUMNS,
+  type Category,
+} from "@chipflow/core";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { WritableDb } from "./handles.js";
@@ -55,7 +63,7 @@ export async function seedDatabase(db: WritableDb, dataDir: string): Promise<See
   const summaries: ImportSummary[] = [];
   for (const { line, row } of await readAll(file("datasets.csv"), SEED_FILES.datasets)) {
     const path = file(row.file);
-    const summary = await importFacts(db, readCsv(path, FACT_COLUMNS), {
+    const summary = await importFacts(db, readCsv(path, FACT_COLUMNS, { optional: OPTIONAL_FACT_COLUMNS }), {
       file: row.file,
       replace: true,
       dataset: {

@@ -24,6 +24,8 @@ const VALID: FactCsvRow = {
   source_title: "Synthetic title",
   source_date: "2024-04",
   source_url: "https://example.org/synthetic",
+  source_locator: "Table 1",
+  source_type: "secondary",
   note: "",
 };
 
@@ -57,6 +59,7 @@ const EDGES: Record<string, string[]> = {
   ],
   kind: ["reported", "estimate", "forecast", " estimate", "guess", ""],
   confidence: ["", "high", "low", " low", "very", " "],
+  sourceType: ["", "primary", "secondary", " primary", "Primary", "tertiary", " "],
   required: ["", " ", "x", " padded ", "y".repeat(4001)],
   partialDate: ["2024", "2024-04", "2024-04-31", "2024-13", "24", " 2024", "2024-04-01", ""],
   url: ["https://example.org/a", "http://x", " https://x.org ", "javascript:alert(1)", "https://a b", "ftp://x", ""],
@@ -81,6 +84,8 @@ const COLUMN_KIND: Record<string, string> = {
   source_title: "required",
   source_date: "partialDate",
   source_url: "url",
+  source_locator: "text",
+  source_type: "sourceType",
   note: "text",
 };
 

@@ -41,8 +41,8 @@ describe("seeding", () => {
     cpSync(FIXTURE_DIR, dir, { recursive: true });
     writeFileSync(
       join(dir, "facts/estimates.csv"),
-      "period_start,period_end,period_label,vendor,product,category,origin,destination,buyer,metric,value,low,high,estimate_kind,confidence,source_publisher,source_title,source_date,source_url,note\n" +
-        "2024-01-01,2024-12-31,,NVIDIA,H20,,,CHN,,units,lots,,,estimate,medium,P,T,2024,https://example.org,\n",
+      "period_start,period_end,period_label,vendor,product,category,origin,destination,buyer,metric,value,low,high,estimate_kind,confidence,source_publisher,source_title,source_date,source_url,source_locator,source_type,note\n" +
+        "2024-01-01,2024-12-31,,NVIDIA,H20,,,CHN,,units,lots,,,estimate,medium,P,T,2024,https://example.org,,,\n",
     );
     const path = join(dir, "out.sqlite");
     await expect(ensureSeededDatabase(path, dir)).rejects.toThrow(

@@ -60,6 +60,8 @@ export function toSyntheticShape(seed: number): SyntheticShape {
     title: `Synthetic source ${pad(s + 1, 3)}`,
     date: `${2015 + Math.floor(random() * 12)}-${pad(1 + Math.floor(random() * 12), 2)}`,
     url: `https://example.org/synthetic/source-${pad(s + 1, 3)}`,
+    locator: null,
+    type: null,
   }));
   return { vendors, products, countries, buyers, sources, periods: monthlyPeriods(2015, 2026) };
 }

@@ -18,7 +18,7 @@ export function writeFactsCsv(file: string, shape: SyntheticShape, count: number
   const products = cell(shape.products, (p) => p.name);
   const categories = shape.products.map((p) => p.category);
   const buyers = cell(shape.buyers, (b) => b.name);
-  const sources = shape.sources.map((s) => [s.publisher, s.title, s.date, s.url].map(toCsvCell).join(","));
+  const sources = shape.sources.map((s) => [s.publisher, s.title, s.date, s.url, "", ""].map(toCsvCell).join(","));
 
   const fd = openSync(file, "w");
   let bytes = 0;

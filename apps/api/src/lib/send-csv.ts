@@ -52,7 +52,7 @@ export function sendViewCsv(
     return sendCsv(reply, {
       filename: `${view.name}-sources.csv`,
       columns: SOURCE_CSV_COLUMNS,
-      rows: view.sources.map((s) => [s.id, s.publisher, s.title, s.publishedOn, s.url, s.notes]),
+      rows: view.sources.map((s) => [s.id, s.publisher, s.title, s.publishedOn, s.url, s.locator, s.type, s.notes]),
       bom: params.bom,
     });
   }

@@ -1,4 +1,5 @@
 import type { Source } from "@chipflow/core";
+import { SourceTypeBadge } from "./SourceCitation.js";
 
 /** "Source: NVIDIA, 10-K (2026-02-25)" with links, under every chart; long lists end with a count. */
 export function SourceLine({ sources, max = 4 }: { sources: Source[]; max?: number }) {
@@ -11,6 +12,7 @@ export function SourceLine({ sources, max = 4 }: { sources: Source[]; max?: numb
       {shown.map((s, i) => (
         <span key={s.id}>
           {i > 0 ? "; " : ""}
+          <SourceTypeBadge type={s.type} />{" "}
           <a href={s.url} target="_blank" rel="noreferrer">
             {s.publisher}, {s.title}
           </a>{" "}

@@ -8,18 +8,21 @@ import {
   MAX_CELL_LENGTH,
   METRIC_IDS,
   parseFactRow,
+  SOURCE_TYPES,
   type Category,
   type Confidence,
   type EstimateKind,
   type FactCsvRow,
   type Metric,
   type ParsedFactRow,
+  type SourceType,
 } from "@chipflow/core";
 
 const CATEGORY_SET = new Set<string>(CATEGORIES);
 const CONFIDENCE_SET = new Set<string>(CONFIDENCES);
 const ESTIMATE_KIND_SET = new Set<string>(ESTIMATE_KINDS);
 const METRIC_SET = new Set<string>(METRIC_IDS);
+const SOURCE_TYPE_SET = new Set<string>(SOURCE_TYPES);
 const URL_PATTERN = /^https?:\/\/\S+$/;
 
 /** Dates repeat across millions of rows: each distinct one is checked once (a bounded memo). */
@@ -119,7 +122,14 @@ export function checkFactRow(row: FactCsvRow): ParsedFactRow {
         high,
         estimateKind: oneOf(row.estimate_kind, ESTIMATE_KIND_SET) as EstimateKind,
         confidence: maybeOneOf(row.confidence, CONFIDENCE_SET) as Confidence | null,
-        source: { publisher: required(row.source_publisher), title: required(row.source_title), date, url },
+        source: {
+          publisher: required(row.source_publisher),
+          title: required(row.source_title),
+          date,
+          url,
+          locator: text(row.source_locator),
+          type: maybeOneOf(row.source_type, SOURCE_TYPE_SET) as SourceType | null,
+        },
         note: text(row.note),
       },
     };

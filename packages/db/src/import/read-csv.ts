@@ -24,12 +24,13 @@ export class CsvHeaderError extends Error {
 
 /**
  * Streams the records of a UTF-8 CSV file (a BOM is skipped), checking the header against `columns`:
- * every column must be there and no other. Memory stays flat however large the file.
+ * every column must be there, but the `optional` ones (read as blank when absent), and no other. Memory stays flat
+ * however large the file.
  */
 export async function* readCsv<C extends string>(
   file: string,
   columns: readonly C[],
-  input: NodeJS.ReadableStream = createReadStream(file),
+  { optional = [], input = createReadStream(file) }: { optional?: readonly C[]; input?: NodeJS.ReadableStream } = {},
 ): AsyncGenerator<CsvRecord<C>> {
   const parser = input.pipe(
     parse({ bom: true, relax_column_count: false, skip_empty_lines: true, info: true, trim: false }),
@@ -38,12 +39,12 @@ export async function* readCsv<C extends string>(
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     if (!header) {
       header = record.map((h) => h.trim());
-      const missing = columns.filter((c) => !header!.includes(c));
+      const missing = columns.filter((c) => !header!.includes(c) && !optional.includes(c));
       const unknown = header.filter((h) => !(columns as readonly string[]).includes(h));
       if (missing.length || unknown.length) throw new CsvHeaderError(file, missing, unknown);
       continue;
     }
-    const row = {} as Record<C, string>;
+    const row = Object.fromEntries(optional.map((c) => [c, ""])) as Record<C, string>;
     header.forEach((h, i) => (row[h as C] = record[i] ?? ""));
     yield { line: info.lines, row };
   }

@@ -1,7 +1,7 @@
 import type { PolicyEvent } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
-import type { DbEventRow, DbSourceRow } from "../rows.js";
-import { toSource } from "./to-api.js";
+import type { DbEventRow } from "../rows.js";
+import { JOINED_SOURCE_COLUMNS, toJoinedSource, type JoinedSourceRow } from "./to-api.js";
 
 export interface EventQuery {
   from?: string | undefined;
@@ -13,8 +13,7 @@ export interface EventQuery {
 export function findEvents(db: ReadonlyDb, q: EventQuery = {}): PolicyEvent[] {
   const rows = db
     .prepare(
-      `SELECT e.*, s.id AS s_id, s.publisher AS s_publisher, s.title AS s_title, s.url AS s_url,
-         s.published_on AS s_published_on, s.notes AS s_notes
+      `SELECT e.*, ${JOINED_SOURCE_COLUMNS}
        FROM events e JOIN sources s ON s.id = e.source_id
        WHERE (@from IS NULL OR e.date >= substr(@from, 1, length(e.date)))
          AND (@to IS NULL OR e.date <= @to)
@@ -25,23 +24,19 @@ export function findEvents(db: ReadonlyDb, q: EventQuery = {}): PolicyEvent[] {
       from: q.from ?? null,
       to: q.to ?? null,
       jurisdictions: q.jurisdiction?.length ? JSON.stringify(q.jurisdiction) : null,
-    }) as (DbEventRow & Record<`s_${keyof DbSourceRow}`, never>)[];
-  return rows.map((r) => ({
-    id: r.id,
-    date: r.date,
-    effectiveDate: r.effective_date,
-    jurisdiction: r.jurisdiction,
-    actor: r.actor,
-    title: r.title,
-    description: r.description,
-    confidence: r.confidence,
-    source: toSource({
-      id: r.s_id,
-      publisher: r.s_publisher,
-      title: r.s_title,
-      url: r.s_url,
-      published_on: r.s_published_on,
-      notes: r.s_notes,
-    }),
-  }));
+    }) as (DbEventRow & JoinedSourceRow)[];
+  return rows.map((row) => {
+    const { source, rest: r } = toJoinedSource(row);
+    return {
+      id: r.id,
+      date: r.date,
+      dateKind: r.date_kind,
+      jurisdiction: r.jurisdiction,
+      actor: r.actor,
+      title: r.title,
+      description: r.description,
+      confidence: r.confidence,
+      source,
+    };
+  });
 }

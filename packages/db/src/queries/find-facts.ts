@@ -1,8 +1,7 @@
 import type { FactWithSource, FactsQuery, FactsResponse } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
-import type { DbSourceRow } from "../rows.js";
 import { asJsonList, FACT_FILTER_WHERE, FACT_JOINS, toFactFilterParams } from "./fact-filter-sql.js";
-import { toSource } from "./to-api.js";
+import { JOINED_SOURCE_COLUMNS, toJoinedSource, type JoinedSourceRow } from "./to-api.js";
 
 const SORT_KEYS = {
   period: "f.period_start",
@@ -27,7 +26,7 @@ function parseCursor(cursor: string | undefined): Cursor | null {
   });
 }
 
-type Row = Omit<FactWithSource, "source"> & Record<`s_${keyof DbSourceRow}`, never> & { sortKey: string | number };
+type Row = Omit<FactWithSource, "source"> & JoinedSourceRow & { sortKey: string | number };
 
 /**
  * One page of facts with their provenance, filtered (periods overlapping `from`..`to`), sorted by period, value or
@@ -44,8 +43,7 @@ export function findFacts(db: ReadonlyDb, q: FactsQuery): FactsResponse {
          f.period_label AS periodLabel, f.granularity, v.slug AS vendorId, v.name AS vendor, p.slug AS productId,
          p.name AS product, f.category, f.origin, f.destination, b.slug AS buyerId, b.name AS buyer, f.metric,
          f.value, f.low, f.high, f.estimate_kind AS estimateKind, f.confidence, f.note, ${key} AS sortKey,
-         s.id AS s_id, s.publisher AS s_publisher, s.title AS s_title, s.url AS s_url,
-         s.published_on AS s_published_on, s.notes AS s_notes
+         ${JOINED_SOURCE_COLUMNS}
        ${FACT_JOINS}
        WHERE ${FACT_FILTER_WHERE}
          AND (@kind IS NULL OR f.estimate_kind IN (SELECT value FROM json_each(@kind)))
@@ -63,17 +61,10 @@ export function findFacts(db: ReadonlyDb, q: FactsQuery): FactsResponse {
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {
-    facts: page.map(({ sortKey: _k, s_id, s_publisher, s_title, s_url, s_published_on, s_notes, ...f }) => ({
-      ...f,
-      source: toSource({
-        id: s_id,
-        publisher: s_publisher,
-        title: s_title,
-        url: s_url,
-        published_on: s_published_on,
-        notes: s_notes,
-      }),
-    })),
+    facts: page.map(({ sortKey: _k, ...row }) => {
+      const { source, rest } = toJoinedSource(row);
+      return { ...rest, source };
+    }),
     nextCursor:
       rows.length > q.limit && last ? Buffer.from(JSON.stringify([last.sortKey, last.id])).toString("base64url") : null,
   };

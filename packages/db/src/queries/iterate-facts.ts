@@ -28,7 +28,7 @@ export function iterateFactCsvCells(db: ReadonlyDb, filter: FactsFilter = {}): I
     .prepare(
       `SELECT f.period_start, f.period_end, f.period_label, v.name, p.name, f.category, f.origin, f.destination,
          b.name, f.metric, f.value, f.low, f.high, f.estimate_kind, f.confidence, s.publisher, s.title,
-         s.published_on, s.url, f.note
+         s.published_on, s.url, nullif(s.locator, ''), s.type, f.note
        ${FROM_WHERE}`,
     )
     .raw()
@@ -46,10 +46,10 @@ export function* iterateFacts(db: ReadonlyDb, filter: FactsFilter = {}): Generat
       `SELECT f.id, f.dataset_id AS datasetId, f.period_start AS periodStart, f.period_end AS periodEnd,
          f.period_label AS periodLabel, v.name AS vendor, p.name AS product, f.category, f.origin, f.destination,
          b.name AS buyer, f.metric, f.value, f.low, f.high, f.estimate_kind AS estimateKind, f.confidence,
-         s.publisher, s.title, s.published_on AS date, s.url, f.note
+         s.publisher, s.title, s.published_on AS date, s.url, nullif(s.locator, '') AS locator, s.type, f.note
        ${FROM_WHERE}`,
     )
     .iterate(toFactFilterParams(filter)) as IterableIterator<Row>;
-  for (const { publisher, title, date, url, ...fact } of rows)
-    yield { ...fact, source: { publisher, title, date, url } };
+  for (const { publisher, title, date, url, locator, type, ...fact } of rows)
+    yield { ...fact, source: { publisher, title, date, url, locator, type } };
 }

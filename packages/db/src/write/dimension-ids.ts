@@ -53,8 +53,8 @@ export class DimensionIds {
          RETURNING id`,
       ),
       insertSource: db.prepare(
-        `INSERT INTO sources (publisher, title, url, published_on) VALUES (?, ?, ?, ?)
-         ON CONFLICT (url, title, publisher, published_on) DO UPDATE SET publisher = excluded.publisher
+        `INSERT INTO sources (publisher, title, url, published_on, locator, type) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (url, title, publisher, published_on, locator) DO UPDATE SET type = coalesce(excluded.type, type)
          RETURNING id`,
       ),
     };
@@ -122,10 +122,11 @@ export class DimensionIds {
   }
 
   source(s: SourceRef): number {
-    const key = `${s.url}\u0000${s.title}\u0000${s.publisher}\u0000${s.date}`;
+    const locator = s.locator ?? "";
+    const key = `${s.url}\u0000${s.title}\u0000${s.publisher}\u0000${s.date}\u0000${locator}`;
     let id = this.sources.get(key);
     if (id === undefined) {
-      id = (this.stmts.insertSource.get(s.publisher, s.title, s.url, s.date) as { id: number }).id;
+      id = (this.stmts.insertSource.get(s.publisher, s.title, s.url, s.date, locator, s.type) as { id: number }).id;
       this.sources.set(key, id);
     }
     return id;

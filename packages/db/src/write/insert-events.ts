@@ -1,4 +1,12 @@
-import { CONFIDENCES, isCountryCode, isPartialDate, type EventCsvRow } from "@chipflow/core";
+import {
+  CONFIDENCES,
+  EVENT_DATE_KINDS,
+  isCountryCode,
+  isPartialDate,
+  SOURCE_TYPES,
+  type EventCsvRow,
+  type SourceType,
+} from "@chipflow/core";
 import type { WritableDb } from "../handles.js";
 import { DimensionIds } from "./dimension-ids.js";
 
@@ -6,8 +14,10 @@ import { DimensionIds } from "./dimension-ids.js";
 export function checkEventRow(r: EventCsvRow): string[] {
   const problems: string[] = [];
   if (!isPartialDate(r.date)) problems.push(`date: expected YYYY, YYYY-MM or YYYY-MM-DD (got "${r.date}")`);
-  if (r.effective_date && !isPartialDate(r.effective_date))
-    problems.push(`effective_date: expected a date (got "${r.effective_date}")`);
+  if (!(EVENT_DATE_KINDS as readonly string[]).includes(r.date_kind))
+    problems.push(`date_kind: expected ${EVENT_DATE_KINDS.join(", ")} (got "${r.date_kind}")`);
+  if (r.source_type && !(SOURCE_TYPES as readonly string[]).includes(r.source_type))
+    problems.push(`source_type: expected blank, ${SOURCE_TYPES.join(" or ")} (got "${r.source_type}")`);
   if (!isCountryCode(r.jurisdiction)) problems.push(`jurisdiction: expected an ISO3 code (got "${r.jurisdiction}")`);
   if (!r.title.trim()) problems.push("title: required");
   if (!/^https?:\/\//.test(r.source_url)) problems.push(`source_url: expected an http(s) URL (got "${r.source_url}")`);
@@ -21,7 +31,7 @@ export function checkEventRow(r: EventCsvRow): string[] {
 export function insertEvents(db: WritableDb, rows: EventCsvRow[]): number {
   const ids = new DimensionIds(db);
   const insert = db.prepare(
-    `INSERT INTO events (date, effective_date, jurisdiction, actor, title, description, confidence, source_id)
+    `INSERT INTO events (date, date_kind, jurisdiction, actor, title, description, confidence, source_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
@@ -31,10 +41,12 @@ export function insertEvents(db: WritableDb, rows: EventCsvRow[]): number {
         title: r.source_title,
         date: r.source_date,
         url: r.source_url,
+        locator: r.source_locator || null,
+        type: (r.source_type || null) as SourceType | null,
       });
       insert.run(
         r.date,
-        r.effective_date || null,
+        r.date_kind,
         r.jurisdiction,
         r.actor,
         r.title,

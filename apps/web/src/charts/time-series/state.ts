@@ -78,7 +78,7 @@ export function toEventMarks(events: PolicyEvent[]): EventMark[] {
   return events
     .map((e) => ({
       id: e.id,
-      date: toDay(e.effectiveDate ?? e.date),
+      date: toDay(e.date),
       title: e.title,
       description: e.description,
       jurisdiction: e.jurisdiction,

@@ -119,6 +119,8 @@ export function toComtradeFacts(fields: ComtradeFields, options: ComtradeOptions
     source_title: `UN Comtrade: ${getCountry(reporter).name} ${flow} reports${detail}`,
     source_date: period.date,
     source_url: options.sourceUrl,
+    source_locator: `records of reporter ${fields.reporterCode.trim()}, flow ${fields.flowCode.trim()}, commodity ${fields.cmdCode.trim()}`,
+    source_type: "primary",
     note: `HS ${fields.classification.trim()} ${fields.cmdCode.trim()}`.trim(),
   };
   const rows = [base];
