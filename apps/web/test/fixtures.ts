@@ -42,7 +42,16 @@ export const revenueByRegion: SeriesResponse = {
     { key: "TWN", label: "Taiwan", points: [point("2025-01-01", "2025-03-31", "2025 Q1", null)] },
   ],
   sources: [
-    { id: 1, publisher: "Fixture", title: "Synthetic", url: "https://example.org", publishedOn: "2025", locator: null, type: null, notes: null },
+    {
+      id: 1,
+      publisher: "Fixture",
+      title: "Synthetic",
+      url: "https://example.org",
+      publishedOn: "2025",
+      locator: null,
+      type: null,
+      notes: null,
+    },
   ],
 };
 

@@ -16,23 +16,41 @@ import { openWritable } from "./open-writable.js";
 import { DimensionIds } from "./write/dimension-ids.js";
 import { checkEventRow, insertEvents } from "./write/insert-events.js";
 import { fileChecksum } from "./import/file-checksum.js";
+import { importFile } from "./import/import-file.js";
 
 /** The curated files in `data/`; `data/README.md` describes each. */
 export const SEED_FILES = {
   vendors: ["name", "hq_country", "notes"],
   products: ["vendor", "name", "category", "hs_codes", "notes"],
   buyers: ["name", "country", "notes"],
-  datasets: ["id", "title", "description", "licence", "kind", "priority", "file"],
+  datasets: [
+    "id",
+    "title",
+    "description",
+    "licence",
+    "kind",
+    "priority",
+    "file",
+    "format",
+    "source_url",
+    "source_locator",
+  ],
 } as const;
+
+/**
+ * How a curated dataset's file is read: chipflow's fact CSV, or a UN Comtrade extract (read by the Comtrade
+ * importer, citing `source_url` and `source_locator`: where the extract was published and the query that made it).
+ */
+const SEED_FORMATS = ["chipflow-csv", "comtrade"] as const;
 
 export interface SeedSummary {
   datasets: ImportSummary[];
   events: number;
 }
 
-async function readAll<C extends string>(file: string, columns: readonly C[]) {
+async function readAll<C extends string>(file: string, columns: readonly C[], optional: readonly C[] = []) {
   const rows: { line: number; row: Record<C, string> }[] = [];
-  for await (const r of readCsv(file, columns)) rows.push(r);
+  for await (const r of readCsv(file, columns, { optional })) rows.push(r);
   return rows;
 }
 
@@ -61,22 +79,34 @@ export async function seedDatabase(db: WritableDb, dataDir: string): Promise<See
   })();
 
   const summaries: ImportSummary[] = [];
-  for (const { line, row } of await readAll(file("datasets.csv"), SEED_FILES.datasets)) {
+  const optional = ["format", "source_url", "source_locator"] as const;
+  for (const { line, row } of await readAll(file("datasets.csv"), SEED_FILES.datasets, optional)) {
     const path = file(row.file);
-    const summary = await importFacts(db, readCsv(path, FACT_COLUMNS, { optional: OPTIONAL_FACT_COLUMNS }), {
-      file: row.file,
-      replace: true,
-      dataset: {
-        id: row.id,
-        title: row.title,
-        description: row.description,
-        licence: row.licence,
-        kind: withLine(`datasets.csv:${line}`, () => keyword(row.kind, "kind", DATASET_KINDS)),
-        priority: Number(row.priority) || 0,
-        format: "chipflow-csv",
-        checksum: await fileChecksum(path),
-      },
-    });
+    const format = withLine(`datasets.csv:${line}`, () =>
+      keyword(row.format || "chipflow-csv", "format", SEED_FORMATS),
+    );
+    const dataset = {
+      id: row.id,
+      title: row.title,
+      description: row.description,
+      licence: row.licence,
+      kind: withLine(`datasets.csv:${line}`, () => keyword(row.kind, "kind", DATASET_KINDS)),
+      priority: Number(row.priority) || 0,
+    };
+    const summary =
+      format === "comtrade"
+        ? await importFile(db, path, {
+            format: "comtrade",
+            dataset,
+            replace: true,
+            sourceUrl: row.source_url || undefined,
+            sourceLocator: row.source_locator || undefined,
+          })
+        : await importFacts(db, readCsv(path, FACT_COLUMNS, { optional: OPTIONAL_FACT_COLUMNS }), {
+            file: row.file,
+            replace: true,
+            dataset: { ...dataset, format: "chipflow-csv", checksum: await fileChecksum(path) },
+          });
     if (!summary.committed) {
       throw new Error(`seed file rejected:\n${summary.errors.map(formatRowError).join("\n")}`);
     }

@@ -34,6 +34,39 @@ describe("importing UN Comtrade files", () => {
     expect(toHsProduct("TOTAL")).toBeUndefined();
   });
 
+  it("reads the compact layout of API scripts, leaves out areas that name no country, and cites the extract's query", async () => {
+    const db = fresh();
+    const summary = await importFile(db, fixture("comtrade-compact.csv"), {
+      dataset: { id: "compact" },
+      sourceUrl: "https://example.org/extract.csv",
+      sourceLocator: "reporterCode=156&flowCode=M",
+    });
+    expect(summary).toMatchObject({ format: "comtrade-compact-csv", rejected: 0, committed: true });
+    expect(summary.skipped).toEqual({
+      "rows whose partner is an area that names no country (nes regions, free zones)": 1,
+    });
+    const facts = factsOf(db, "compact");
+    expect(facts.map((f) => [f.product, f.origin, f.destination, f.value])).toEqual([
+      ["HS 8542", "WLD", "CHN", 3_000_000],
+      ["HS 8542", "TWN", "CHN", 1_200_000],
+      ["HS 8542", "KOR", "CHN", 800_000],
+      ["HS 8486", "NLD", "CHN", 500_000],
+    ]);
+    expect(db.prepare("SELECT DISTINCT url, locator, type FROM sources").all()).toEqual([
+      { url: "https://example.org/extract.csv", locator: "reporterCode=156&flowCode=M", type: "primary" },
+    ]);
+  });
+
+  it("reads the compact layout with flow_code, hs_code and trade_value_usd, keeping both sides of a trade apart", async () => {
+    const db = fresh();
+    const summary = await importFile(db, fixture("comtrade-compact-hs.csv"), { dataset: { id: "both" } });
+    expect(summary).toMatchObject({ format: "comtrade-compact-hs-csv", rejected: 0, committed: true });
+    expect(factsOf(db, "both").map((f) => [f.origin, f.destination, f.value, f.source])).toEqual([
+      ["NLD", "CHN", 400_000.5, "UN Comtrade: Netherlands export reports"],
+      ["NLD", "CHN", 420_000, "UN Comtrade: China import reports"],
+    ]);
+  });
+
   it("reads a quoted Comtrade+ file with trailing commas: totals only, annual over monthly, flows by reporter", async () => {
     const db = fresh();
     const summary = await importFile(db, fixture("comtrade-plus-quoted.csv"), { dataset: { id: "ct" } });

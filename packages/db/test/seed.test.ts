@@ -67,4 +67,25 @@ describe("seeding", () => {
     expect(db.prepare("SELECT max(version) FROM schema_migrations").pluck().get()).toBe(listMigrations().length);
     db.close();
   });
+
+  it("reads a dataset whose format is comtrade with the Comtrade importer, citing the extract and its query", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chipflow-comtrade-seed-"));
+    cpSync(FIXTURE_DIR, dir, { recursive: true });
+    cpSync(join(FIXTURE_DIR, "../import/comtrade-compact.csv"), join(dir, "comtrade.csv"));
+    writeFileSync(
+      join(dir, "datasets.csv"),
+      "id,title,description,licence,kind,priority,file,format,source_url,source_locator\n" +
+        "fixture-customs,Fixture customs,Synthetic,Test data,synthetic,20,comtrade.csv,comtrade," +
+        "https://example.org/extract.csv,reporterCode=156\n",
+    );
+    const path = join(dir, "out.sqlite");
+    const summary = await ensureSeededDatabase(path, dir);
+    expect(summary?.datasets.map((d) => [d.datasetId, d.inserted])).toEqual([["fixture-customs", 4]]);
+    const db = openReadonly(path);
+    expect(db.prepare("SELECT format FROM datasets").pluck().all()).toEqual(["comtrade-compact-csv"]);
+    expect(
+      db.prepare("SELECT DISTINCT s.url, s.locator FROM facts f JOIN sources s ON s.id = f.source_id").all(),
+    ).toEqual([{ url: "https://example.org/extract.csv", locator: "reporterCode=156" }]);
+    db.close();
+  });
 });

@@ -9,8 +9,8 @@ export function SourcesPanel({ sources }: { sources: Source[] }) {
     <section className="card sources-panel" aria-labelledby="sources-title">
       <h2 id="sources-title">Sources behind this view ({sorted.length})</h2>
       <p className="subtitle">
-        Each figure keeps its source: {primary} of {sorted.length} are primary documents (the issuer's or
-        regulator's own). Analyst estimates and forecasts are marked as such and never averaged.
+        Each figure keeps its source: {primary} of {sorted.length} are primary documents (the issuer's or regulator's
+        own). Analyst estimates and forecasts are marked as such and never averaged.
       </p>
       <ol className="sources-list">
         {sorted.map((s) => (

@@ -17,6 +17,8 @@ export interface ImportFileOptions {
   dataset?: Partial<DatasetInput>;
   /** The URL that Comtrade facts cite (the extract's own query URL, ideally). */
   sourceUrl?: string;
+  /** Where in that source the facts stand: the query that made the extract, say. */
+  sourceLocator?: string;
   keepBreakdowns?: boolean;
   replace?: boolean;
   skipInvalid?: boolean;
@@ -77,7 +79,11 @@ export async function importFile(
         : readComtrade(
             file,
             open,
-            { sourceUrl: options.sourceUrl ?? COMTRADE_URL, keepBreakdowns: options.keepBreakdowns ?? false },
+            {
+              sourceUrl: options.sourceUrl ?? COMTRADE_URL,
+              sourceLocator: options.sourceLocator,
+              keepBreakdowns: options.keepBreakdowns ?? false,
+            },
             report,
           );
   const { onProgress } = options;

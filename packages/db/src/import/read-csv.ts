@@ -35,6 +35,8 @@ export async function* readCsv<C extends string>(
   const parser = input.pipe(
     parse({ bom: true, relax_column_count: false, skip_empty_lines: true, info: true, trim: false }),
   );
+  // A file that cannot be read (missing, a folder) fails the iteration instead of crashing the process.
+  input.on("error", (error: Error) => parser.destroy(error));
   let header: string[] | undefined;
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     if (!header) {

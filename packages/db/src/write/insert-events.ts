@@ -44,16 +44,7 @@ export function insertEvents(db: WritableDb, rows: EventCsvRow[]): number {
         locator: r.source_locator || null,
         type: (r.source_type || null) as SourceType | null,
       });
-      insert.run(
-        r.date,
-        r.date_kind,
-        r.jurisdiction,
-        r.actor,
-        r.title,
-        r.description,
-        r.confidence || null,
-        sourceId,
-      );
+      insert.run(r.date, r.date_kind, r.jurisdiction, r.actor, r.title, r.description, r.confidence || null, sourceId);
     }
   })();
   return rows.length;

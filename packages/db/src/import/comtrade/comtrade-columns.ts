@@ -44,7 +44,12 @@ export type ComtradeField = keyof ComtradeFields;
 
 /** A Comtrade CSV variant: its name (recorded as the dataset's format) and where each field is. */
 export interface ComtradeVariant {
-  format: "comtrade-plus-csv" | "comtrade-legacy-csv" | "comtrade-legacy-api-csv";
+  format:
+    | "comtrade-plus-csv"
+    | "comtrade-legacy-csv"
+    | "comtrade-legacy-api-csv"
+    | "comtrade-compact-csv"
+    | "comtrade-compact-hs-csv";
   /** A column only this variant has, to recognise it by its header. */
   marker: string;
   columns: Record<ComtradeField, string | null>;
@@ -109,6 +114,48 @@ export const COMTRADE_VARIANTS: readonly ComtradeVariant[] = [
       qty: "TradeQuantity",
       qtyEstimated: "estCode",
       primaryValue: "TradeValue",
+    },
+  },
+  {
+    // The few fields that API scripts often keep of a Comtrade+ answer: reporter, partner, year, flow, code, value.
+    format: "comtrade-compact-csv",
+    marker: "value_usd",
+    columns: {
+      freq: null,
+      period: "year",
+      reporterCode: "reporter_code",
+      partnerCode: "partner_code",
+      partner2Code: null,
+      flowCode: "flow",
+      classification: "classification",
+      cmdCode: "cmd",
+      customsCode: null,
+      motCode: null,
+      qtyUnitCode: null,
+      qty: null,
+      qtyEstimated: null,
+      primaryValue: "value_usd",
+    },
+  },
+  {
+    // The same with the flow code and HS code named so, and the value as trade_value_usd.
+    format: "comtrade-compact-hs-csv",
+    marker: "trade_value_usd",
+    columns: {
+      freq: null,
+      period: "year",
+      reporterCode: "reporter_code",
+      partnerCode: "partner_code",
+      partner2Code: null,
+      flowCode: "flow_code",
+      classification: null,
+      cmdCode: "hs_code",
+      customsCode: null,
+      motCode: null,
+      qtyUnitCode: null,
+      qty: null,
+      qtyEstimated: null,
+      primaryValue: "trade_value_usd",
     },
   },
 ];

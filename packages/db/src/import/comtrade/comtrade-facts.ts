@@ -1,7 +1,7 @@
 import { getCountry, type FactCsvRow } from "@chipflow/core";
 import type { ProductInput } from "../../write/dimension-ids.js";
 import type { ComtradeField, ComtradeFields } from "./comtrade-columns.js";
-import { toIso3FromComtrade } from "./comtrade-country.js";
+import { isUnplacedComtradeArea, toIso3FromComtrade } from "./comtrade-country.js";
 import { toHsProduct } from "./hs-product.js";
 
 /** The default source URL of Comtrade facts, when the import does not give the extract's own. */
@@ -9,6 +9,8 @@ export const COMTRADE_URL = "https://comtradeplus.un.org/";
 
 export interface ComtradeOptions {
   sourceUrl: string;
+  /** Where the extract came from (the query that produced it), cited with every fact; by default its records. */
+  sourceLocator?: string | undefined;
   /** Keep rows that break a total down by second partner, customs procedure or transport mode. */
   keepBreakdowns: boolean;
 }
@@ -27,6 +29,7 @@ export type ComtradeRowResult =
 
 export const SKIP_BREAKDOWN = "breakdown rows (partner2Code, customsCode or motCode other than the total)";
 export const SKIP_REFLOW = "re-export and re-import rows";
+export const SKIP_UNPLACED = "rows whose partner is an area that names no country (nes regions, free zones)";
 
 const FLOWS: Record<string, "import" | "export" | "reflow"> = {
   M: "import",
@@ -70,6 +73,7 @@ export function toComtradeFacts(fields: ComtradeFields, options: ComtradeOptions
     isTotalCode(fields.motCode, "0")
   );
   if (breakdown && !options.keepBreakdowns) return { kind: "skip", reason: SKIP_BREAKDOWN };
+  if (isUnplacedComtradeArea(fields.partnerCode)) return { kind: "skip", reason: SKIP_UNPLACED };
 
   const errors: ComtradeCellError[] = [];
   if (!flow) errors.push({ field: "flowCode", value: fields.flowCode, message: "expected M or X (or legacy 1 or 2)" });
@@ -119,7 +123,9 @@ export function toComtradeFacts(fields: ComtradeFields, options: ComtradeOptions
     source_title: `UN Comtrade: ${getCountry(reporter).name} ${flow} reports${detail}`,
     source_date: period.date,
     source_url: options.sourceUrl,
-    source_locator: `records of reporter ${fields.reporterCode.trim()}, flow ${fields.flowCode.trim()}, commodity ${fields.cmdCode.trim()}`,
+    source_locator:
+      options.sourceLocator ??
+      `records of reporter ${fields.reporterCode.trim()}, flow ${fields.flowCode.trim()}, commodity ${fields.cmdCode.trim()}`,
     source_type: "primary",
     note: `HS ${fields.classification.trim()} ${fields.cmdCode.trim()}`.trim(),
   };

@@ -1,0 +1,44 @@
+import { cellKey, groupBy, sourceKey, whereOf, type CuratedFact, type QualityProblem } from "./curated-fact.js";
+
+/**
+ * Every curated figure names its source in full (publisher, title, date, URL), says whose document it is
+ * (primary or secondary) and, for a primary document, where in it the figure stands.
+ */
+export function checkSources(facts: CuratedFact[]): QualityProblem[] {
+  const problems: QualityProblem[] = [];
+  for (const f of facts) {
+    const s = f.fact.source;
+    const missing = [
+      s.publisher ? "" : "publisher",
+      s.title ? "" : "title",
+      s.date ? "" : "date",
+      /^https?:\/\//.test(s.url) ? "" : "URL",
+      s.type ? "" : "source_type (primary or secondary)",
+      s.type === "primary" && !s.locator ? "source_locator (where in the document the figure stands)" : "",
+    ].filter(Boolean);
+    if (missing.length) problems.push({ where: whereOf(f), message: `source lacks ${missing.join(", ")}` });
+  }
+  return problems;
+}
+
+/** One dataset never holds two figures for the same cell from the same source. */
+export function checkRepeatedCells(facts: CuratedFact[]): QualityProblem[] {
+  const groups = groupBy(facts, (f) => `${f.dataset}\u0001${cellKey(f.fact)}\u0001${sourceKey(f.fact)}`);
+  return [...groups.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => ({
+      where: whereOf(g[1]!),
+      message: `the same cell from the same source as ${whereOf(g[0]!)} (one figure per cell and source)`,
+    }));
+}
+
+/** Percentages run from 0 to 100. */
+export function checkPercentages(facts: CuratedFact[]): QualityProblem[] {
+  return facts
+    .filter((f) => f.fact.metric.endsWith("_pct"))
+    .flatMap((f) =>
+      [f.fact.value, f.fact.low, f.fact.high]
+        .filter((v): v is number => v !== null && (v < 0 || v > 100))
+        .map((v) => ({ where: whereOf(f), message: `${f.fact.metric} ${v} is outside 0-100` })),
+    );
+}

@@ -1,0 +1,122 @@
+import type { FactRecord } from "@chipflow/core";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { checkPercentages, checkRepeatedCells, checkSources } from "../src/quality/check-sources.js";
+import { checkGeographyMakesTotals, checkQuartersMakeYears, checkSharesMakeWhole } from "../src/quality/check-sums.js";
+import type { CuratedFact } from "../src/quality/curated-fact.js";
+import { checkDataQuality, formatDataQuality } from "../src/quality/data-quality.js";
+
+const DATA = fileURLToPath(new URL("../../data/", import.meta.url));
+
+/** A synthetic reported fact from a primary document; every figure here is made up for the test. */
+function fact(line: number, over: Partial<FactRecord> = {}): CuratedFact {
+  return {
+    dataset: "synthetic",
+    file: "facts/synthetic.csv",
+    line,
+    fact: {
+      periodStart: "2024-01-01",
+      periodEnd: "2024-12-31",
+      periodLabel: null,
+      vendor: "Synthetic Vendor",
+      product: null,
+      category: null,
+      origin: null,
+      destination: "CHN",
+      buyer: null,
+      metric: "revenue_usd",
+      value: 100,
+      low: null,
+      high: null,
+      estimateKind: "reported",
+      confidence: "high",
+      source: {
+        publisher: "Synthetic Vendor (annual report)",
+        title: "Annual report 2024",
+        date: "2025-02-01",
+        url: "https://example.org/ar-2024",
+        locator: "Note 3, revenue by region",
+        type: "primary",
+      },
+      note: null,
+      ...over,
+    },
+  };
+}
+const quarter = (line: number, start: string, end: string, value: number) =>
+  fact(line, { periodStart: start, periodEnd: end, value, source: { ...fact(0).fact.source, locator: `Q ${line}` } });
+
+describe("the data-quality gate", () => {
+  it("passes on the curated data in data/, and prints the primary share per dataset", async () => {
+    const report = await checkDataQuality(DATA);
+    console.log(formatDataQuality(report));
+    expect(report.problems).toEqual([]);
+    expect(report.datasets.length).toBeGreaterThan(0);
+  });
+
+  it("names a figure whose source lacks its type, or a primary one without a locator", () => {
+    const base = fact(2).fact.source;
+    const problems = checkSources([
+      fact(2),
+      fact(3, { source: { ...base, type: null } }),
+      fact(4, { source: { ...base, locator: null } }),
+      fact(5, { source: { ...base, type: "secondary", locator: null } }),
+    ]);
+    expect(problems.map((p) => p.where)).toEqual(["facts/synthetic.csv:3", "facts/synthetic.csv:4"]);
+    expect(problems[1]!.message).toMatch(/source_locator/);
+  });
+
+  it("finds one cell given twice by one source in one dataset, but not by two sources", () => {
+    const other = { ...fact(0).fact.source, title: "Another report" };
+    expect(checkRepeatedCells([fact(2), fact(3, { value: 101 }), fact(4, { source: other })])).toEqual([
+      { where: "facts/synthetic.csv:3", message: expect.stringMatching(/same cell from the same source as .*:2/) },
+    ]);
+  });
+
+  it("keeps percentages within 0-100", () => {
+    const share = (line: number, value: number) => fact(line, { metric: "revenue_share_pct", value });
+    expect(checkPercentages([share(2, 0), share(3, 100), share(4, 100.5), share(5, -1)]).map((p) => p.where)).toEqual([
+      "facts/synthetic.csv:4",
+      "facts/synthetic.csv:5",
+    ]);
+  });
+
+  it("compares four quarters that tile a year with the year, within rounding", () => {
+    const quarters = [
+      quarter(3, "2024-01-01", "2024-03-31", 25),
+      quarter(4, "2024-04-01", "2024-06-30", 25),
+      quarter(5, "2024-07-01", "2024-09-30", 25),
+      quarter(6, "2024-10-01", "2024-12-31", 25.4),
+    ];
+    const [ok] = checkQuartersMakeYears([fact(2), ...quarters]);
+    expect(ok).toMatchObject({ total: 100, parts: 100.4, ok: true });
+    const [bad] = checkQuartersMakeYears([fact(2, { value: 90 }), ...quarters]);
+    expect(bad).toMatchObject({ total: 90, ok: false });
+    // Three quarters do not make a year: nothing to compare.
+    expect(checkQuartersMakeYears([fact(2), ...quarters.slice(0, 3)])).toEqual([]);
+  });
+
+  it("adds regions up to the reported total: exactly when the residual ROW is given, never above it otherwise", () => {
+    const region = (line: number, destination: string, value: number) => fact(line, { destination, value });
+    const exact = checkGeographyMakesTotals([
+      region(2, "WLD", 100),
+      region(3, "CHN", 30),
+      region(4, "USA", 50),
+      region(5, "ROW", 10),
+    ]);
+    expect(exact).toMatchObject([{ total: 100, parts: 90, ok: false }]);
+    const partial = checkGeographyMakesTotals([region(2, "WLD", 100), region(3, "CHN", 30), region(4, "USA", 50)]);
+    expect(partial).toMatchObject([{ parts: 80, ok: true }]);
+    const over = checkGeographyMakesTotals([region(2, "WLD", 100), region(3, "CHN", 60), region(4, "USA", 50)]);
+    expect(over).toMatchObject([{ parts: 110, ok: false }]);
+  });
+
+  it("keeps one source's shares by destination within 100%", () => {
+    const share = (line: number, destination: string, value: number) =>
+      fact(line, { metric: "revenue_share_pct", destination, value });
+    expect(checkSharesMakeWhole([share(2, "CHN", 30), share(3, "USA", 50), share(4, "ROW", 20)])).toMatchObject([
+      { parts: 100, ok: true },
+    ]);
+    expect(checkSharesMakeWhole([share(2, "CHN", 60), share(3, "USA", 50)])).toMatchObject([{ ok: false }]);
+  });
+});
