@@ -77,6 +77,12 @@ describe("an investor on the dashboard", () => {
     expect(await page.locator(`.sources-panel #source-${id}`).innerText()).toContain(
       await source.locator("a").innerText(),
     );
+    // Whose document it is, and where in it the figure stands.
+    expect(await source.locator(".source-type").innerText()).toMatch(/^(primary|secondary)$/i);
+    const panel = page.locator(".sources-panel");
+    expect(await panel.locator(".subtitle").innerText()).toMatch(/\d+ of \d+ are primary documents/);
+    expect(await panel.locator(".source-type-primary").count()).toBeGreaterThan(0);
+    expect(await panel.locator(".locator").count()).toBeGreaterThan(0);
     // Policy events carry their description on focus.
     await page.locator("svg.time-series .event").first().focus();
     await expect.poll(() => details.locator(".description").count()).toBe(1);

@@ -3,8 +3,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkPercentages, checkRepeatedCells, checkSources } from "../src/quality/check-sources.js";
 import { checkGeographyMakesTotals, checkQuartersMakeYears, checkSharesMakeWhole } from "../src/quality/check-sums.js";
+import { findCoverage, formatCoverage } from "../src/quality/coverage.js";
 import type { CuratedFact } from "../src/quality/curated-fact.js";
 import { checkDataQuality, formatDataQuality } from "../src/quality/data-quality.js";
+import { readReadmeCoverage, renderCoverage } from "../src/quality/readme-coverage.js";
 
 const DATA = fileURLToPath(new URL("../../data/", import.meta.url));
 
@@ -52,6 +54,10 @@ describe("the data-quality gate", () => {
     console.log(formatDataQuality(report));
     expect(report.problems).toEqual([]);
     expect(report.datasets.length).toBeGreaterThan(0);
+  });
+
+  it("keeps the coverage tables of data/README.md up to date (npm run check-data -- --update-readme)", async () => {
+    expect(await readReadmeCoverage(DATA)).toBe(await renderCoverage(DATA));
   });
 
   it("names a figure whose source lacks its type, or a primary one without a locator", () => {
@@ -118,5 +124,31 @@ describe("the data-quality gate", () => {
       { parts: 100, ok: true },
     ]);
     expect(checkSharesMakeWhole([share(2, "CHN", 60), share(3, "USA", 50)])).toMatchObject([{ ok: false }]);
+  });
+
+  it("marks each company's years and quarters P, S or missing, and says why with the most specific reason", () => {
+    const secondary = { ...fact(0).fact.source, type: "secondary" as const };
+    const nvidia = (line: number, over: Partial<FactRecord>) => fact(line, { vendor: "NVIDIA", ...over });
+    const [coverage] = findCoverage([
+      nvidia(2, {}),
+      nvidia(3, { periodStart: "2022-01-01", periodEnd: "2022-12-31", source: secondary }),
+      nvidia(4, { periodStart: "2023-01-01", periodEnd: "2023-12-31", destination: "USA" }),
+      nvidia(5, { periodStart: "2024-07-01", periodEnd: "2024-09-30", metric: "revenue_share_pct", value: 20 }),
+    ]);
+    expect(coverage).toMatchObject({ vendor: "NVIDIA", facts: 4, primary: 3 });
+    expect(coverage!.years).toEqual(["-", "-", "-", "S", "-", "P", "-", "-"]);
+    expect(coverage!.quarters.filter((m) => m !== "-")).toEqual(["P"]);
+    const text = formatCoverage(
+      [coverage!],
+      [
+        { vendor: "NVIDIA", period: "2019", why: "before the series" },
+        { vendor: "NVIDIA", period: "years", why: "not stored" },
+        { vendor: "*", period: "2026", why: "not over yet" },
+      ],
+    );
+    expect(text).toContain("- **NVIDIA** 2019: before the series");
+    expect(text).toContain("- **NVIDIA** 2020, 2021, 2023, 2025: not stored");
+    expect(text).toContain("- **NVIDIA** 2026: not over yet");
+    expect(text).toMatch(/- \*\*NVIDIA\*\* 2023Q1, .*: not found in any stored source/);
   });
 });
