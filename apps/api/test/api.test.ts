@@ -63,12 +63,14 @@ describe("GET /api/v1/series", () => {
 
 describe("provenance", () => {
   it("gives every source its type and, where known, where in the document the figure stands", async () => {
-    const body = (await get("/api/v1/facts?dataset=fixture-reported,fixture-estimates&limit=100")).json();
-    const byDataset = (id: string) => body.facts.filter((f: { datasetId: string }) => f.datasetId === id);
+    const res = await get("/api/v1/facts?dataset=fixture-reported,fixture-estimates&limit=100");
+    const body = res.json<{ facts: { datasetId: string; source: unknown }[] }>();
+    const byDataset = (id: string) => body.facts.filter((f) => f.datasetId === id);
     expect(byDataset("fixture-reported").length).toBeGreaterThan(0);
     for (const f of byDataset("fixture-reported"))
       expect(f.source).toMatchObject({ type: "primary", locator: 'Quarterly report, table 2 "Revenue by region"' });
-    for (const f of byDataset("fixture-estimates")) expect(f.source).toMatchObject({ type: "secondary", locator: null });
+    for (const f of byDataset("fixture-estimates"))
+      expect(f.source).toMatchObject({ type: "secondary", locator: null });
     const csv = (await get("/api/v1/facts.csv?dataset=fixture-reported")).body;
     const [header, first] = csv.replace(/^\uFEFF/, "").split(/\r?\n/);
     expect(header).toContain("source_url,source_locator,source_type,note");
