@@ -21,6 +21,7 @@ export const revenueByRegion: SeriesResponse = {
   metric: { id: "revenue_usd", label: "Revenue (USD)", unit: "USD", aggregation: "sum" },
   groupBy: "destination",
   interval: "quarter",
+  total: null,
   series: [
     {
       key: "CHN",
@@ -78,6 +79,7 @@ export const unitEstimates: SeriesResponse = {
   metric: { id: "units", label: "Units", unit: "units", aggregation: "sum" },
   groupBy: "product",
   interval: "year",
+  total: null,
   series: [
     {
       key: "chip-a",

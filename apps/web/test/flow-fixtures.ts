@@ -88,6 +88,7 @@ export const breakdownByDestination: BreakdownResponse = {
     row("ROW", "Rest of world", 4, null, { low: 1e8, high: 2e8 }),
   ],
   total: 16e9,
+  totalBasis: "sum",
   excludedFacts: 0,
   sources: [source],
 };

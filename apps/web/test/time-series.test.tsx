@@ -16,6 +16,14 @@ describe("time series state", () => {
     expect(lines[0]!.points[0]).toMatchObject({ coarser: true, label: "FY2025", value: 10_000_000_000 });
   });
 
+  it("adds World's reported total as a line labelled as the total only when asked (never to a stack)", () => {
+    const world = { ...revenueByRegion.series[0]!, key: "WLD", label: "World" };
+    const response = { ...revenueByRegion, total: world };
+    expect(toLineSeries(response).map((s) => s.key)).not.toContain("WLD");
+    const withTotal = toLineSeries(response, true);
+    expect(withTotal.at(-1)).toMatchObject({ key: "WLD", label: "World (reported total)" });
+  });
+
   it("keeps competing estimates apart from the value", () => {
     const chipA = toLineSeries(unitEstimates)[0]!;
     expect(chipA.points[1]).toMatchObject({ value: 1_000_000, low: 900_000, high: 1_500_000 });

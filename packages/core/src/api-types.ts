@@ -133,6 +133,11 @@ export const seriesResponseSchema = z.object({
     .nullable()
     .optional()
     .describe("present when top is given and more groups exist"),
+  total: seriesSchema
+    .nullable()
+    .describe(
+      "grouping by place: World's reported figures, the total of the series (never one of them, never stacked)",
+    ),
   sources: z.array(sourceSchema),
 });
 export type SeriesResponse = z.infer<typeof seriesResponseSchema>;

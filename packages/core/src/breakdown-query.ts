@@ -40,7 +40,13 @@ export const breakdownResponseSchema = z.object({
   total: z
     .number()
     .nullable()
-    .describe("sum of the rows' values for additive metrics (groups are disjoint); null for shares and prices"),
+    .describe(
+      "additive metrics: the reported total (World, when grouping by place) where one holds the rows, else the sum of the rows; null for shares and prices",
+    ),
+  totalBasis: z
+    .enum(["reported", "sum"])
+    .nullable()
+    .describe("reported: a reported total (never listed as a row) gives `total`; sum: the rows are added up"),
   excludedFacts: z.number().int().describe("facts overlapping the period but not inside it, left out"),
   sources: z.array(sourceSchema),
 });

@@ -3,6 +3,7 @@ import type { ReadonlyDb } from "../handles.js";
 import { findRollupCells } from "../rollups/find-rollup-cells.js";
 import type { QueryFactRow } from "./find-facts-for-query.js";
 import { findFactsInPeriod } from "./find-facts-in-period.js";
+import { isAggregateGroup } from "./aggregate-group.js";
 import { groupOf } from "./group-of.js";
 import { listSourcesByIds } from "./list-sources.js";
 import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
@@ -10,6 +11,7 @@ import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
 /**
  * One metric, one dimension, ranked over a period. Each group is one cell resolved by `resolveCell`, so a vendor
  * total wins over its products, a year over its quarters, and competing estimates and datasets are never added.
+ * World, grouping by place, is not a row: it is the reported total, which wins over the sum of the rows.
  */
 export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownResponse {
   const metric = METRICS[query.metric];
@@ -48,8 +50,13 @@ export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownR
       periodEnd: c.periodEnd,
     });
   rows.sort((a, b) => (b.value ?? b.high ?? 0) - (a.value ?? a.high ?? 0) || a.label.localeCompare(b.label));
-  const total = additive && rows.every((r) => r.value !== null) ? rows.reduce((s, r) => s + r.value!, 0) : null;
-  const ranked: BreakdownRow[] = rows
+  const reported = rows.find((r) => isAggregateGroup(query.groupBy, r.key));
+  const parts = rows.filter((r) => r !== reported);
+  const sum = additive && parts.every((r) => r.value !== null) ? parts.reduce((s, r) => s + r.value!, 0) : null;
+  // A reported total wins over the sum of its parts, where it can hold them (same scope: not below their sum).
+  const holds = reported?.value != null && additive && (sum === null || reported.value >= sum * (1 - 1e-9));
+  const total = holds ? reported.value : sum;
+  const ranked: BreakdownRow[] = parts
     .slice(0, query.top ?? rows.length)
     .map((r, i) => ({ ...r, rank: i + 1, share: total && r.value !== null ? r.value / total : null }));
   return {
@@ -59,7 +66,8 @@ export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownR
     to: query.to ?? null,
     rows: ranked,
     total,
+    totalBasis: total === null ? null : holds ? "reported" : "sum",
     excludedFacts: excluded,
-    sources: listSourcesByIds(db, ranked.flatMap(sourceIdsOf)),
+    sources: listSourcesByIds(db, [...ranked, ...(holds ? [reported] : [])].flatMap(sourceIdsOf)),
   };
 }

@@ -11,6 +11,7 @@ import {
 } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
 import { findRollupCells } from "../rollups/find-rollup-cells.js";
+import { isAggregateGroup } from "./aggregate-group.js";
 import { findFactsForQuery, type QueryFactRow } from "./find-facts-for-query.js";
 import { groupOf } from "./group-of.js";
 import { listSourcesByIds } from "./list-sources.js";
@@ -28,7 +29,8 @@ interface Cell {
 /**
  * One metric grouped by one dimension per interval, each cell resolved by `resolveCell` (no double counting of
  * totals and parts, competing estimates or datasets). A fact longer than the interval is shown over its whole span
- * and marked `coarser`, never split; it forms its own cell, so it is never added to finer figures.
+ * and marked `coarser`, never split; it forms its own cell, so it is never added to finer figures. World, grouping
+ * by place, is returned apart as `total`: never one of the series, never ranked, stacked or folded into Other.
  */
 export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
   const metric = METRICS[query.metric];
@@ -102,14 +104,16 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
 
   for (const s of series.values())
     s.points.sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd));
-  const byLabel = [...series.values()].sort((a, b) => a.label.localeCompare(b.label));
+  const total = [...series.values()].find((s) => isAggregateGroup(query.groupBy, s.key)) ?? null;
+  const byLabel = [...series.values()].filter((s) => s !== total).sort((a, b) => a.label.localeCompare(b.label));
   const shown = topSeries(byLabel, query.top, metric.aggregation === "sum");
-  const sourceIds = shown.series.flatMap((s) => s.points.flatMap(sourceIdsOf));
+  const sourceIds = [...shown.series, ...(total ? [total] : [])].flatMap((s) => s.points.flatMap(sourceIdsOf));
   return {
     metric: { id: query.metric, ...metric },
     groupBy: query.groupBy,
     interval: query.interval,
     ...shown,
+    total,
     sources: listSourcesByIds(db, sourceIds),
   };
 }

@@ -21,6 +21,7 @@ export const SERIES_CSV_COLUMNS = [
   "dataset",
   "source_ids",
   "alternatives",
+  "role",
 ] as const;
 
 /** `GET /api/v1/series` and `/api/v1/series.csv`: one query, two renderings. */
@@ -42,7 +43,8 @@ export async function seriesRoutes(app: FastifyInstance) {
         name: viewName(["series", q.metric, "by", q.groupBy, q.interval], q.from, q.to),
         columns: SERIES_CSV_COLUMNS,
         sources: result.sources,
-        rows: result.series.flatMap((s) =>
+        // World's reported figures come last, marked `total`: never added to the series (`part`) above them.
+        rows: [...result.series, ...(result.total ? [result.total] : [])].flatMap((s) =>
           s.points.map((p) => [
             s.key,
             s.label,
@@ -60,6 +62,7 @@ export async function seriesRoutes(app: FastifyInstance) {
             p.datasetId,
             p.sourceIds.join(";"),
             p.alternatives.map((a) => `${a.value ?? `${a.low}..${a.high}`} (${a.datasetId} #${a.sourceId})`).join(";"),
+            s === result.total ? "total" : "part",
           ]),
         ),
       });

@@ -48,10 +48,14 @@ export function toDay(iso: string): Date {
 
 /**
  * Turns an API series response into lines: points without a value are dropped, and so is any series left
- * with none. Alternatives without a value are dropped too. Pure: no scales, no pixels.
+ * with none. Alternatives without a value are dropped too. With `withTotal`, World's reported total (grouping by
+ * place) is one more line, labelled as the total; it is never stacked, so area charts leave it out. Pure: no
+ * scales, no pixels.
  */
-export function toLineSeries(response: SeriesResponse): LineSeries[] {
-  return response.series
+export function toLineSeries(response: SeriesResponse, withTotal = false): LineSeries[] {
+  const total =
+    withTotal && response.total ? [{ ...response.total, label: `${response.total.label} (reported total)` }] : [];
+  return [...response.series, ...total]
     .map((s) => ({
       key: s.key,
       label: s.label,

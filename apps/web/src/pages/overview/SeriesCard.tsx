@@ -27,10 +27,10 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
   const query = toSeriesQuery(view);
   const series = useQuery(seriesQueryOptions(query));
   const events = useQuery({ ...eventsQueryOptions(), enabled: view.events });
-  const lines = series.data ? toLineSeries(series.data) : [];
   const metric = series.data?.metric;
   const stackable = metric?.aggregation === "sum";
   const mark = view.mark === "area" && stackable ? "area" : "line";
+  const lines = series.data ? toLineSeries(series.data, mark === "line") : [];
   const eventMarks = view.events && events.data ? toEventMarks(events.data.events) : [];
   const eventSources = view.events && events.data ? events.data.events.map((e) => e.source) : [];
   const title = `${metric?.label ?? "Series"} by ${GROUP_LABEL[view.groupBy]}, per ${view.interval}`;
@@ -48,7 +48,10 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
       subtitle={
         `${metric?.unit ?? ""} per ${view.interval}; dashed spans cover a longer period than one ${view.interval}; ` +
         `diamonds are competing estimates, never added; the shaded band runs from low to high` +
-        (view.mark === "area" && !stackable ? ". This metric does not add up, so it is drawn as lines" : "")
+        (view.mark === "area" && !stackable ? ". This metric does not add up, so it is drawn as lines" : "") +
+        (mark === "area" && series.data?.total
+          ? ". World, the reported total, is drawn as a line only, never stacked"
+          : "")
       }
       units={`${metric?.label ?? ""} (${metric?.unit ?? ""}) per ${view.interval}`}
       status={series.status}
