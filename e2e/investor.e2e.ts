@@ -65,6 +65,22 @@ describe("an investor on the dashboard", () => {
     await page.close();
   });
 
+  it("names the filter that empties a view and brings the figures back when it is cleared", async () => {
+    const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(
+      `${dashboard.url}/?metric=revenue_usd&groupBy=destination&interval=year&vendor=nvidia&product=nvidia-h20&dataset=nvidia-geo-hq`,
+    );
+    const empty = page.locator("#series .empty-view");
+    await expect.poll(() => empty.locator(".excluding-filters li").count()).toBeGreaterThan(0);
+    expect(await empty.innerText()).toMatch(/filters? leaves? out every figure of this metric/);
+    const dataset = empty.locator("li", { hasText: "Dataset: NVIDIA revenue by customer headquarters" });
+    await dataset.locator("button", { hasText: "Clear dataset" }).click();
+    await page.locator("svg.time-series").waitFor({ state: "visible" });
+    expect(new URL(page.url()).searchParams.get("dataset")).toBeNull();
+    expect(new URL(page.url()).searchParams.get("product")).toBe("nvidia-h20");
+    await page.close();
+  });
+
   it("opens the source of a mark by keyboard and finds it in the sources panel", async () => {
     const { page } = await open();
     const mark = page.locator("svg.time-series .mark").first();

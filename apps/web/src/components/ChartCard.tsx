@@ -17,8 +17,8 @@ export interface ChartCardProps {
   empty: boolean;
   /** A changed view is loading while the previous one is still shown. */
   updating?: boolean;
-  /** What to change when nothing matches. */
-  emptyHint?: string;
+  /** What to say, and offer to change, when nothing matches. */
+  emptyView?: ReactNode;
   sources: Source[];
   /** Sources of other marks (policy events), looked up when one is selected but left out of the source line. */
   eventSources?: Source[];
@@ -88,8 +88,8 @@ export function ChartCard(props: ChartCardProps) {
             Could not load this chart: {props.error?.message ?? "unknown error"}
           </div>
         ) : empty ? (
-          <div className="placeholder empty" style={{ height }} role="status">
-            No figures match this view. {props.emptyHint ?? "Widen the filters or the period."}
+          <div className="placeholder empty" style={{ minHeight: height }} role="status">
+            {props.emptyView ?? "No figures match this view. Widen the filters or the period."}
           </div>
         ) : showTable ? (
           props.table()

@@ -4,6 +4,7 @@ import { flowsQueryOptions } from "../../api/flows.js";
 import { formatValue } from "../../charts/format.js";
 import { SankeyChart } from "../../charts/sankey/SankeyChart.js";
 import { toFlowGraph, type FlowLinkDatum } from "../../charts/sankey/state.js";
+import { EmptyView } from "../../components/EmptyView.js";
 import { ChartCard } from "../../components/ChartCard.js";
 import { DataTable } from "../../components/DataTable.js";
 import { toFlowsQuery } from "../../view/queries.js";
@@ -29,7 +30,13 @@ export function FlowCard({ view, onChange }: { view: ViewState; onChange: (next:
       updating={flows.isPlaceholderData}
       error={flows.error}
       empty={graph.links.length === 0}
-      emptyHint={additive ? undefined : "Flows need a metric that adds up (units, revenue, orders)."}
+      emptyView={
+        <EmptyView
+          view={view}
+          onChange={onChange}
+          hint={additive ? undefined : "Flows need a metric that adds up (units, revenue, orders)."}
+        />
+      }
       sources={flows.data?.sources ?? []}
       csvHref={toCsvHref("flows", query as Record<string, string>)}
       heightAt={(w) => (w < 520 ? 420 : 380)}

@@ -8,6 +8,7 @@ import { toCsvHref } from "../../api/csv-href.js";
 import { formatValue } from "../../charts/format.js";
 import { toCountryValues, type CountryValue } from "../../charts/world-map/state.js";
 import { WorldMap } from "../../charts/world-map/WorldMap.js";
+import { EmptyView } from "../../components/EmptyView.js";
 import { ChartCard } from "../../components/ChartCard.js";
 import { DataTable } from "../../components/DataTable.js";
 import { toFilterParams, type ViewState } from "../../view/view-state.js";
@@ -35,7 +36,9 @@ export default function MapCard({ view, onChange }: { view: ViewState; onChange:
       updating={breakdown.isPlaceholderData}
       error={breakdown.error}
       empty={values.size === 0}
-      emptyHint="No figure of this view names a destination country."
+      emptyView={
+        <EmptyView view={view} onChange={onChange} hint={"No figure of this view names a destination country."} />
+      }
       sources={breakdown.data?.sources ?? []}
       csvHref={toCsvHref("breakdown", query as unknown as Record<string, string>)}
       heightAt={(w) => mapHeight(w) + 28}

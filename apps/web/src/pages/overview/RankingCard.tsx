@@ -5,6 +5,7 @@ import { toCsvHref } from "../../api/csv-href.js";
 import { formatValue } from "../../charts/format.js";
 import { RankingBars } from "../../charts/ranking/RankingBars.js";
 import { toRankedBars, type RankedBar } from "../../charts/ranking/state.js";
+import { EmptyView } from "../../components/EmptyView.js";
 import { ChartCard } from "../../components/ChartCard.js";
 import { DataTable } from "../../components/DataTable.js";
 import { toBreakdownQuery } from "../../view/queries.js";
@@ -30,6 +31,7 @@ export function RankingCard({ view, onChange }: { view: ViewState; onChange: (ne
       updating={breakdown.isPlaceholderData}
       error={breakdown.error}
       empty={bars.length === 0}
+      emptyView={<EmptyView view={view} onChange={onChange} />}
       sources={breakdown.data?.sources ?? []}
       csvHref={toCsvHref("breakdown", query as Record<string, string>)}
       heightAt={() => Math.max(120, bars.length * 28 + 20) || 300}

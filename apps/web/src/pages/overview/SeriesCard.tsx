@@ -6,6 +6,7 @@ import { formatValue } from "../../charts/format.js";
 import { colorAt } from "../../charts/palette.js";
 import { toEventMarks, toLineSeries, type LinePoint, type LineSeries } from "../../charts/time-series/state.js";
 import { TimeSeriesChart } from "../../charts/time-series/TimeSeriesChart.js";
+import { EmptyView } from "../../components/EmptyView.js";
 import { ChartCard } from "../../components/ChartCard.js";
 import { DataTable } from "../../components/DataTable.js";
 import { KindLegend } from "../../components/KindLegend.js";
@@ -58,6 +59,7 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
       updating={series.isPlaceholderData}
       error={series.error}
       empty={lines.length === 0}
+      emptyView={<EmptyView view={view} onChange={onChange} />}
       sources={series.data?.sources ?? []}
       eventSources={eventSources}
       csvHref={toCsvHref("series", query as Record<string, string>)}
