@@ -73,6 +73,11 @@ describe("an investor on the dashboard", () => {
     const empty = page.locator("#series .empty-view");
     await expect.poll(() => empty.locator(".excluding-filters li").count()).toBeGreaterThan(0);
     expect(await empty.innerText()).toMatch(/filters? leaves? out every figure of this metric/);
+    // With every chart empty, the sources panel lists the headline tiles' sources only: no event is drawn.
+    const tiles = (await (await fetch(`${dashboard.url}/api/v1/summary`)).json()) as { sources: unknown[] };
+    await expect
+      .poll(() => page.locator("#sources-title").innerText())
+      .toBe(`Sources behind this view (${tiles.sources.length})`);
     const dataset = empty.locator("li", { hasText: "Dataset: NVIDIA revenue by customer headquarters" });
     await dataset.locator("button", { hasText: "Clear dataset" }).click();
     await page.locator("svg.time-series").waitFor({ state: "visible" });
@@ -113,7 +118,8 @@ describe("an investor on the dashboard", () => {
       page.locator("#series a", { hasText: "CSV" }).click(),
     ]);
     const csv = await readFile(await download.path(), "utf8");
-    const [header, ...rows] = csv.trim().split(/\r?\n/);
+    expect(csv.startsWith("\uFEFF")).toBe(true); // Excel reads UTF-8 (accented names) only with the mark
+    const [header, ...rows] = csv.slice(1).trim().split(/\r?\n/);
     expect(header!.split(",")).toEqual(expect.arrayContaining(["series_key", "period", "value", "estimate_kind"]));
     expect(rows.length).toBe(marks);
     const columns = header!.split(",");
@@ -192,7 +198,9 @@ describe("an investor on the dashboard", () => {
       page.waitForEvent("download"),
       page.locator("#flows a", { hasText: "CSV" }).click(),
     ]);
-    const [header, ...rows] = (await readFile(await download.path(), "utf8")).trim().split(/\r?\n/);
+    const flowsCsv = await readFile(await download.path(), "utf8");
+    expect(flowsCsv.startsWith("\uFEFF")).toBe(true);
+    const [header, ...rows] = flowsCsv.slice(1).trim().split(/\r?\n/);
     expect(header).toMatch(/^source,source_label,target,target_label,value/);
     expect(rows).toHaveLength(links);
     expect(rows.some((r) => r.includes(",H20,destination:CHN,China,1000000,"))).toBe(true);

@@ -9,18 +9,23 @@ import { SourcesPanel } from "../../components/SourcesPanel.js";
 import { toBreakdownQuery, toFlowsQuery, toSeriesQuery } from "../../view/queries.js";
 import type { ViewState } from "../../view/view-state.js";
 
-/** The sources panel of the view: the same queries as the charts (shared from the cache), their sources merged. */
+/**
+ * The sources panel of the view: the same queries as the charts (shared from the cache), their sources merged.
+ * Event sources count only while events are drawn, that is on a time series that has figures.
+ */
 export function ViewSources({ view }: { view: ViewState }) {
+  const series = useQuery(seriesQueryOptions(toSeriesQuery(view))).data;
   const results = [
     useQuery(summaryQueryOptions()).data?.sources,
-    useQuery(seriesQueryOptions(toSeriesQuery(view))).data?.sources,
+    series?.sources,
     useQuery(flowsQueryOptions(toFlowsQuery(view))).data?.sources,
     useQuery(breakdownQueryOptions(toBreakdownQuery(view))).data?.sources,
   ];
   const events = useQuery({ ...eventsQueryOptions(), enabled: view.events });
+  const eventsDrawn = view.events && (series?.series.some((s) => s.points.length > 0) ?? false);
   const all: Source[] = [
     ...results.flatMap((r) => r ?? []),
-    ...(view.events ? (events.data?.events.map((e) => e.source) ?? []) : []),
+    ...(eventsDrawn ? (events.data?.events.map((e) => e.source) ?? []) : []),
   ];
   const unique = [...new Map(all.map((s) => [s.id, s])).values()];
   return <SourcesPanel sources={unique} />;
