@@ -109,7 +109,9 @@ describe("TimeSeriesChart", () => {
     expect(svg.match(/class="band"/g)).toHaveLength(1);
     expect(svg).toContain("Chip A, 2024: competing forecast 1.5M units (fixture-b, not added)");
     expect(svg.match(/class="event"/g)).toHaveLength(1);
-    expect(svg).toContain("2024-07-01: Synthetic rule");
+    expect(svg).toContain("Announced 2024-07-01: Synthetic rule");
+    // Data marks come before events in the document, so they come first in the tab order.
+    expect(svg.lastIndexOf('class="mark')).toBeLessThan(svg.indexOf('class="event"'));
   });
 
   it("draws stacked areas (test/output/time-series-area.svg)", async () => {

@@ -1,7 +1,7 @@
 import { selectable, type Selection } from "../../components/selection.js";
 import { formatTick, formatValue } from "../format.js";
 import { defaultBounds, layoutTimeSeries, type Bounds } from "./layout.js";
-import type { EventMark, LineSeries } from "./state.js";
+import { DATE_KIND_LABELS, type EventMark, type LineSeries } from "./state.js";
 
 export interface TimeSeriesChartProps {
   lines: LineSeries[];
@@ -62,33 +62,6 @@ export function TimeSeriesChart({
           >
             {t.label}
           </text>
-        ))}
-        {layout.events.map((e) => (
-          <g
-            key={e.id}
-            className="event"
-            aria-label={`Event ${e.date.toISOString().slice(0, 10)}: ${e.title}`}
-            {...selectable(
-              {
-                heading: `${e.date.toISOString().slice(0, 10)} · ${e.jurisdiction}: ${e.title}`,
-                description: e.description,
-                sourceIds: [e.sourceId],
-              },
-              onSelect,
-            )}
-          >
-            <title>{`${e.date.toISOString().slice(0, 10)}: ${e.title}`}</title>
-            <line
-              x1={e.x}
-              x2={e.x}
-              y2={layout.innerHeight}
-              stroke="#8a6d00"
-              strokeOpacity={0.45}
-              strokeDasharray="2 3"
-            />
-            <rect x={e.x - 3} y={-9} width={6} height={6} fill="#8a6d00" transform={`rotate(45 ${e.x} -6)`} />
-            <rect x={e.x - 6} y={0} width={12} height={layout.innerHeight} fill="transparent" />
-          </g>
         ))}
         {layout.series.map((s) => (
           <g key={s.key} className="series" data-key={s.key}>
@@ -175,6 +148,40 @@ export function TimeSeriesChart({
             })}
           </g>
         ))}
+        {/* Events after the data: data marks come first in the tab order. Only the diamond at the top takes the
+            pointer, so a dashed line never covers a data mark. */}
+        {layout.events.map((e) => {
+          const when = [DATE_KIND_LABELS[e.dateKind], e.dateLabel].filter(Boolean).join(" ");
+          return (
+            <g
+              key={e.id}
+              className="event"
+              data-date-kind={e.dateKind}
+              aria-label={`Event, ${when}: ${e.title}`}
+              {...selectable(
+                {
+                  heading: `${when} · ${e.jurisdiction}: ${e.title}`,
+                  description: e.description,
+                  sourceIds: [e.sourceId],
+                },
+                onSelect,
+              )}
+            >
+              <title>{`${when}: ${e.title}`}</title>
+              <line
+                x1={e.x}
+                x2={e.x}
+                y2={layout.innerHeight}
+                stroke="#8a6d00"
+                strokeOpacity={0.45}
+                strokeDasharray="2 3"
+                pointerEvents="none"
+              />
+              <rect x={e.x - 3} y={-9} width={6} height={6} fill="#8a6d00" transform={`rotate(45 ${e.x} -6)`} />
+              <rect x={e.x - 6} y={-14} width={12} height={16} fill="transparent" />
+            </g>
+          );
+        })}
       </g>
     </svg>
   );

@@ -1,4 +1,4 @@
-import type { EstimateKind, PolicyEvent, SeriesResponse } from "@chipflow/core";
+import type { EstimateKind, EventDateKind, PolicyEvent, SeriesResponse } from "@chipflow/core";
 
 /** A competing estimate of the same cell, kept apart from the value and drawn as its own mark. */
 export interface Alternative {
@@ -30,10 +30,21 @@ export interface LineSeries {
   points: LinePoint[];
 }
 
-/** A policy event on a time axis. */
+/** How an event's one date reads: "Announced 2025-01-13", "In force 2023-11-17". */
+export const DATE_KIND_LABELS: Record<EventDateKind, string> = {
+  announced: "Announced",
+  published: "Published",
+  effective: "In force",
+  occurred: "",
+};
+
+/** A policy event on a time axis: one date, with what it marks. */
 export interface EventMark {
   id: number;
   date: Date;
+  /** The date as the source gives it: a day, a month or a year. */
+  dateLabel: string;
+  dateKind: EventDateKind;
   title: string;
   description: string;
   jurisdiction: string;
@@ -83,6 +94,8 @@ export function toEventMarks(events: PolicyEvent[]): EventMark[] {
     .map((e) => ({
       id: e.id,
       date: toDay(e.date),
+      dateLabel: e.date,
+      dateKind: e.dateKind,
       title: e.title,
       description: e.description,
       jurisdiction: e.jurisdiction,
