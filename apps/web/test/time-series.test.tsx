@@ -52,6 +52,18 @@ describe("time series layout", () => {
     expect(Math.max(...layout.series.flatMap((s) => s.points.map((p) => p.x1)))).toBe(layout.innerWidth);
   });
 
+  it("draws a fiscal year on a quarterly axis at its rate per quarter, never at its yearly value", () => {
+    const [china] = toLineSeries(revenueByRegion);
+    const yearly = china!.points[0]!;
+    expect([yearly.value, yearly.intervals, yearly.shown]).toEqual([10_000_000_000, 4, 2_500_000_000]);
+    const layout = layoutTimeSeries(toLineSeries(revenueByRegion));
+    // The axis reaches the largest quarterly figure ($3.0B), not the $10.0B yearly total.
+    expect(layout.yTicks.at(-1)!.value).toBeLessThan(10_000_000_000);
+    const drawn = layout.series[0]!.points[0]!;
+    const at = (v: number) => layout.innerHeight * (1 - v / layout.yTicks.at(-1)!.value);
+    expect(Math.abs(drawn.y - at(2_500_000_000))).toBeLessThan(1);
+  });
+
   it("reaches up to the highest competing estimate and draws a band only where low and high differ", () => {
     const layout = layoutTimeSeries(toLineSeries(unitEstimates));
     expect(layout.yTicks.at(-1)!.value).toBeGreaterThanOrEqual(1_500_000);
@@ -93,7 +105,11 @@ describe("TimeSeriesChart", () => {
     await expect(svg).toMatchFileSnapshot("./output/time-series.svg");
     expect(svg.match(/class="mark"/g)).toHaveLength(3);
     expect(svg).toContain('class="mark coarser"');
-    expect(svg).toContain("China, FY2025: $10.0B (reported, whole period)");
+    expect(svg).toContain(
+      "China, FY2025: $10.0B for the whole period, drawn at $2.5B per quarter on average (reported)",
+    );
+    expect(svg).toContain('class="span-label"');
+    expect(svg).toContain(">FY2025: $10.0B</text>");
   });
 
   it("draws estimates with a band, a competing estimate and an event (test/output/time-series-estimates.svg)", async () => {

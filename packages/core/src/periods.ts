@@ -100,3 +100,11 @@ const INTERVAL_MAX_DAYS: Record<Interval, number> = { month: 31, quarter: 98, ye
 export function isCoarserThan(start: string, end: string, interval: Interval): boolean {
   return daysInclusive(start, end) > INTERVAL_MAX_DAYS[interval];
 }
+
+/** The average length of an interval in days, to say how many intervals a longer figure covers. */
+const INTERVAL_MEAN_DAYS: Record<Interval, number> = { month: 365.25 / 12, quarter: 365.25 / 4, year: 365.25 };
+
+/** How many intervals a period spans, at least one: a fiscal year is 4 quarters or 12 months, a half 2 quarters. */
+export function intervalsIn(start: string, end: string, interval: Interval): number {
+  return Math.max(1, Math.round(daysInclusive(start, end) / INTERVAL_MEAN_DAYS[interval]));
+}

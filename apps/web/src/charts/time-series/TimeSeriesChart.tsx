@@ -72,11 +72,14 @@ export function TimeSeriesChart({
               <path d={s.path} fill="none" stroke={s.color} strokeWidth={2} />
             )}
             {s.points.map((p) => {
-              const text = `${s.label}, ${p.label}: ${fmt(p.value)} (${p.estimateKind}${p.coarser ? ", whole period" : ""})`;
+              const rate = `${fmt(p.shown)} per ${s.interval} on average`;
+              const text = p.coarser
+                ? `${s.label}, ${p.label}: ${fmt(p.value)} for the whole period, drawn at ${rate} (${p.estimateKind})`
+                : `${s.label}, ${p.label}: ${fmt(p.value)} (${p.estimateKind})`;
               const handlers = selectable(
                 {
                   heading: `${s.label}, ${p.label}`,
-                  value: fmt(p.value),
+                  value: p.coarser ? `${fmt(p.value)} for the whole period (${rate})` : fmt(p.value),
                   kind: p.estimateKind,
                   sourceIds: p.sourceIds,
                 },
@@ -84,6 +87,11 @@ export function TimeSeriesChart({
               );
               return (
                 <g key={p.label}>
+                  {p.coarser ? (
+                    <text x={p.x0} y={p.y - 5} fontSize={10} fill={s.color} className="span-label">
+                      {`${p.label}: ${fmt(p.value)}`}
+                    </text>
+                  ) : null}
                   {p.coarser ? (
                     <line
                       x1={p.x0}
@@ -115,7 +123,7 @@ export function TimeSeriesChart({
                     </circle>
                   )}
                   {p.placedAlternatives.map((a) => {
-                    const alt = `${s.label}, ${p.label}: competing ${a.estimateKind} ${fmt(a.value)} (${a.datasetId}, not added)`;
+                    const alt = `${s.label}, ${p.label}: competing ${a.estimateKind} ${fmt(a.value)}${p.coarser ? " for the whole period" : ""} (${a.datasetId}, not added)`;
                     return (
                       <rect
                         key={`${a.sourceId}-${a.datasetId}`}

@@ -31,6 +31,7 @@ export interface PlacedPoint extends LinePoint {
 export interface PlacedSeries {
   key: string;
   label: string;
+  interval: LineSeries["interval"];
   color: string;
   /** The line, or in area mode the stacked area. */
   path: string;
@@ -83,7 +84,9 @@ function stackTops(lines: LineSeries[]): Map<string, Map<number, [number, number
 
 /**
  * Places lines with d3 scales: x by the middle of each period, y from zero to the largest value, high or
- * competing estimate. In area mode the series are stacked (only for metrics that add up; the caller decides).
+ * competing estimate. A figure coarser than the interval is drawn at its rate per interval (`shown`), never at its
+ * whole-period value on a per-interval axis. In area mode the series are stacked (only for metrics that add up;
+ * the caller decides).
  */
 export function layoutTimeSeries(
   lines: LineSeries[],
@@ -101,7 +104,11 @@ export function layoutTimeSeries(
   const highest =
     tops !== null
       ? max([...tops.values()].flatMap((m) => [...m.values()].map((d) => d[1])))
-      : max(all, (p) => Math.max(p.value, p.high ?? 0, ...p.alternatives.map((a) => Math.max(a.value, a.high ?? 0))));
+      : max(all, (p) =>
+          p.coarser
+            ? Math.max(p.shown, ...p.alternatives.map((a) => a.value / p.intervals))
+            : Math.max(p.value, p.high ?? 0, ...p.alternatives.map((a) => Math.max(a.value, a.high ?? 0))),
+        );
   const y = scaleLinear()
     .domain([0, highest || 1])
     .nice()
@@ -125,11 +132,11 @@ export function layoutTimeSeries(
       x: round(x(mid(p))),
       x0: round(x(p.start)),
       x1: round(x(p.end)),
-      y: round(y(own && !p.coarser ? (own.get(p.start.getTime())?.[1] ?? p.value) : p.value)),
+      y: round(y(own && !p.coarser ? (own.get(p.start.getTime())?.[1] ?? p.value) : p.shown)),
       placedAlternatives: (own ? [] : p.alternatives).map((a, i) => ({
         ...a,
         x: round(x(mid(p)) + 8 * (i + 1)),
-        y: round(y(a.value)),
+        y: round(y(a.value / p.intervals)),
       })),
     }));
     const fine = points.filter((p) => !p.coarser);
@@ -145,6 +152,7 @@ export function layoutTimeSeries(
     return {
       key: s.key,
       label: s.label,
+      interval: s.interval,
       color: colorAt(i),
       points,
       path,

@@ -1,4 +1,11 @@
-import type { EstimateKind, EventDateKind, PolicyEvent, SeriesResponse } from "@chipflow/core";
+import {
+  intervalsIn,
+  type EstimateKind,
+  type EventDateKind,
+  type Interval,
+  type PolicyEvent,
+  type SeriesResponse,
+} from "@chipflow/core";
 
 /** A competing estimate of the same cell, kept apart from the value and drawn as its own mark. */
 export interface Alternative {
@@ -15,7 +22,15 @@ export interface LinePoint {
   start: Date;
   end: Date;
   label: string;
+  /** The figure as reported, for the whole period. */
   value: number;
+  /**
+   * Where the figure is drawn on a per-interval axis: the value itself, or for a coarser figure its rate per
+   * interval (a fiscal year's $25B on a quarterly chart is drawn at $6.25B per quarter, its span labelled $25B).
+   */
+  shown: number;
+  /** How many intervals the figure covers: 1, or for a coarser figure 4 quarters, 12 months… */
+  intervals: number;
   low: number | null;
   high: number | null;
   coarser: boolean;
@@ -27,6 +42,8 @@ export interface LinePoint {
 export interface LineSeries {
   key: string;
   label: string;
+  /** The interval of the axis the points are drawn on. */
+  interval: Interval;
   points: LinePoint[];
 }
 
@@ -70,20 +87,26 @@ export function toLineSeries(response: SeriesResponse, withTotal = false): LineS
     .map((s) => ({
       key: s.key,
       label: s.label,
+      interval: response.interval,
       points: s.points
         .filter((p) => p.value !== null)
-        .map((p) => ({
-          start: toDay(p.periodStart),
-          end: toDay(p.periodEnd),
-          label: p.label,
-          value: p.value!,
-          low: p.low,
-          high: p.high,
-          coarser: p.coarser,
-          estimateKind: p.estimateKind,
-          sourceIds: p.sourceIds,
-          alternatives: p.alternatives.filter((a) => a.value !== null).map((a) => ({ ...a, value: a.value! })),
-        })),
+        .map((p) => {
+          const intervals = p.coarser ? intervalsIn(p.periodStart, p.periodEnd, response.interval) : 1;
+          return {
+            start: toDay(p.periodStart),
+            end: toDay(p.periodEnd),
+            label: p.label,
+            value: p.value!,
+            shown: p.value! / intervals,
+            intervals,
+            low: p.low,
+            high: p.high,
+            coarser: p.coarser,
+            estimateKind: p.estimateKind,
+            sourceIds: p.sourceIds,
+            alternatives: p.alternatives.filter((a) => a.value !== null).map((a) => ({ ...a, value: a.value! })),
+          };
+        }),
     }))
     .filter((s) => s.points.length > 0);
 }

@@ -47,7 +47,8 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
       id="series"
       title={title}
       subtitle={
-        `${metric?.unit ?? ""} per ${view.interval}; dashed spans cover a longer period than one ${view.interval}; ` +
+        `${metric?.unit ?? ""} per ${view.interval}; a dashed span is a figure for a longer period, drawn at its ` +
+        `average per ${view.interval} and labelled with its total; ` +
         `diamonds are competing estimates, never added; the shaded band runs from low to high` +
         (view.mark === "area" && !stackable ? ". This metric does not add up, so it is drawn as lines" : "") +
         (mark === "area" && series.data?.total
