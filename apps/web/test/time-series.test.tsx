@@ -64,6 +64,34 @@ describe("time series layout", () => {
     expect(Math.abs(drawn.y - at(2_500_000_000))).toBeLessThan(1);
   });
 
+  it("labels a chart of yearly figures by year only, never by month", () => {
+    // Two fiscal years (late January to late January): a plain time axis would tick Apr, Jul and Oct.
+    const fiscal = {
+      ...unitEstimates,
+      series: [
+        {
+          ...unitEstimates.series[0]!,
+          points: [
+            {
+              ...unitEstimates.series[0]!.points[0]!,
+              periodStart: "2024-01-29",
+              periodEnd: "2025-01-26",
+              label: "FY2025",
+            },
+            {
+              ...unitEstimates.series[0]!.points[0]!,
+              periodStart: "2025-01-27",
+              periodEnd: "2026-01-25",
+              label: "FY2026",
+            },
+          ],
+        },
+      ],
+    };
+    const layout = layoutTimeSeries(toLineSeries(fiscal));
+    expect(layout.xTicks.map((t) => t.label)).toEqual(["2025", "2026"]);
+  });
+
   it("reaches up to the highest competing estimate and draws a band only where low and high differ", () => {
     const layout = layoutTimeSeries(toLineSeries(unitEstimates));
     expect(layout.yTicks.at(-1)!.value).toBeGreaterThanOrEqual(1_500_000);

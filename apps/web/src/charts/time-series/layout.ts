@@ -60,6 +60,17 @@ export interface TimeSeriesOptions {
 
 const tickLabel = (d: Date) =>
   d.getUTCMonth() === 0 && d.getUTCDate() === 1 ? String(d.getUTCFullYear()) : monthDay(d);
+
+/**
+ * Ticks on the first day of each year inside the domain, every `step` years so that at most `count` fit: a chart of
+ * yearly figures is labelled by year only, never by month.
+ */
+function yearTicks([d0, d1]: [Date, Date], count: number): Date[] {
+  const first = d0.getUTCFullYear() + (d0.getUTCMonth() === 0 && d0.getUTCDate() === 1 ? 0 : 1);
+  const years = Array.from({ length: Math.max(0, d1.getUTCFullYear() - first + 1) }, (_, i) => first + i);
+  const step = Math.max(1, Math.ceil(years.length / Math.max(1, count)));
+  return years.filter((_, i) => i % step === 0).map((y) => new Date(Date.UTC(y, 0, 1)));
+}
 const monthDay = utcFormat("%b");
 const mid = (p: LinePoint) => new Date((p.start.getTime() + p.end.getTime()) / 2);
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -166,7 +177,10 @@ export function layoutTimeSeries(
     innerHeight,
     series,
     events: options.events.filter((e) => e.date >= d0 && e.date <= d1).map((e) => ({ ...e, x: round(x(e.date)) })),
-    xTicks: x.ticks(Math.max(2, Math.floor(innerWidth / 110))).map((d) => ({
+    xTicks: (lines[0]?.interval === "year"
+      ? yearTicks([d0, d1], Math.floor(innerWidth / 60))
+      : x.ticks(Math.max(2, Math.floor(innerWidth / 110)))
+    ).map((d) => ({
       x: round(x(d)),
       label: tickLabel(d),
     })),
