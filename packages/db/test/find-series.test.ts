@@ -11,7 +11,7 @@ beforeAll(async () => {
 const series = (q: SeriesQueryInput) => findSeries(db, seriesQuerySchema.parse(q));
 
 describe("findSeries", () => {
-  it("groups NVIDIA revenue by destination per quarter, fiscal quarters in their calendar quarter", () => {
+  it("groups NVIDIA revenue by destination per quarter, fiscal quarters keeping their own name and dates", () => {
     const r = series({
       metric: "revenue_usd",
       groupBy: "destination",
@@ -20,9 +20,9 @@ describe("findSeries", () => {
     });
     const usa = r.series.find((s) => s.key === "USA")!;
     expect(usa.label).toBe("United States");
-    expect(usa.points.map((p) => [p.label, p.value, p.basis])).toEqual([
-      ["2025 Q1", 3000, "reported"],
-      ["2025 Q2", 3200, "reported"],
+    expect(usa.points.map((p) => [p.label, p.periodStart, p.periodEnd, p.value, p.basis])).toEqual([
+      ["Q1 FY2026", "2025-01-27", "2025-04-27", 3000, "reported"],
+      ["Q2 FY2026", "2025-04-28", "2025-07-27", 3200, "reported"],
     ]);
     expect(r.sources.map((s) => s.title)).toEqual(["Quarterly report Q1", "Quarterly report Q2", "Annual report"]);
   });
@@ -87,7 +87,7 @@ describe("findSeries", () => {
       from: "2025-01-01",
       to: "2025-03-31",
     });
-    const q1 = r.series[0]!.points.find((p) => p.label === "2025 Q1")!;
+    const q1 = r.series[0]!.points.find((p) => p.label === "Q1 FY2026")!;
     expect(q1).toMatchObject({ value: 4000, basis: "sum", datasetId: "fixture-reported" });
     expect(q1.alternatives).toEqual([
       expect.objectContaining({ value: 1400, basis: "sum", datasetId: "fixture-billing" }),
@@ -119,8 +119,8 @@ describe("findSeries", () => {
     expect(r.series.map((s) => s.key)).toEqual(["CHN", "other"]);
     expect(r.other).toEqual({ keys: ["USA"], folded: true });
     expect(r.series[1]!.points.map((p) => [p.label, p.value])).toEqual([
-      ["2025 Q1", 3000],
-      ["2025 Q2", 3200],
+      ["Q1 FY2026", 3000],
+      ["Q2 FY2026", 3200],
     ]);
   });
 

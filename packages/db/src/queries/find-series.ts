@@ -15,6 +15,7 @@ import { isAggregateGroup } from "./aggregate-group.js";
 import { findFactsForQuery, type QueryFactRow } from "./find-facts-for-query.js";
 import { groupOf } from "./group-of.js";
 import { listSourcesByIds } from "./list-sources.js";
+import { ownPeriodFinder } from "./own-period.js";
 import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
 import { topSeries } from "./top-series.js";
 
@@ -29,7 +30,8 @@ interface Cell {
 /**
  * One metric grouped by one dimension per interval, each cell resolved by `resolveCell` (no double counting of
  * totals and parts, competing estimates or datasets). A fact longer than the interval is shown over its whole span
- * and marked `coarser`, never split; it forms its own cell, so it is never added to finer figures. World, grouping
+ * and marked `coarser`, never split; it forms its own cell, so it is never added to finer figures. A point whose
+ * figures all cover one fiscal period keeps that period's own dates and name ("Q3 FY2025"). World, grouping
  * by place, is returned apart as `total`: never one of the series, never ranked, stacked or folded into Other.
  */
 export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
@@ -52,13 +54,15 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
   const series = new Map<string, Series>();
   const additive = metric.aggregation === "sum";
   const rolled = findRollupCells(db, query.metric, additive, query, query.groupBy, bucketOfPeriod);
+  const ownPeriod = ownPeriodFinder(db, query.metric);
   for (const cell of rolled?.cells ?? []) {
     const s = series.get(cell.group.key) ?? { key: cell.group.key, label: cell.group.label, points: [] };
     const { value, low, high, estimateKind, confidence, basis, sourceIds, datasetId, alternatives } = cell.figure;
+    const own = ownPeriod(cell.periodStart, cell.periodEnd, cell.granularity, datasetId);
     s.points.push({
-      periodStart: cell.start,
-      periodEnd: cell.end,
-      label: cell.coarser ? `${cell.start} – ${cell.end}` : toBucketLabel(cell.start, query.interval),
+      periodStart: own?.start ?? cell.start,
+      periodEnd: own?.end ?? cell.end,
+      label: own?.label ?? (cell.coarser ? `${cell.start} – ${cell.end}` : toBucketLabel(cell.start, query.interval)),
       ...{ value, low, high, estimateKind, confidence, coarser: cell.coarser, granularity: cell.granularity },
       ...{ basis, sourceIds, datasetId, alternatives },
     });
@@ -81,12 +85,17 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
       first.granularity,
     );
     const s = series.get(cell.group.key) ?? { key: cell.group.key, label: cell.group.label, points: [] };
+    const start = chosen.reduce((d, f) => (f.periodStart < d ? f.periodStart : d), first.periodStart);
+    const end = chosen.reduce((d, f) => (f.periodEnd > d ? f.periodEnd : d), first.periodEnd);
+    const own = ownPeriod(start, end, granularity, figure.datasetId);
     s.points.push({
-      periodStart: cell.start,
-      periodEnd: cell.end,
-      label: cell.coarser
-        ? (first.periodLabel ?? `${cell.start} – ${cell.end}`)
-        : toBucketLabel(cell.start, query.interval),
+      periodStart: own?.start ?? cell.start,
+      periodEnd: own?.end ?? cell.end,
+      label:
+        own?.label ??
+        (cell.coarser
+          ? (first.periodLabel ?? `${cell.start} – ${cell.end}`)
+          : toBucketLabel(cell.start, query.interval)),
       value: figure.value,
       low: figure.low,
       high: figure.high,
