@@ -1,4 +1,4 @@
-import type { FactsResponse, Metric } from "@chipflow/core";
+import type { FactsResponse } from "@chipflow/core";
 import { queryOptions } from "@tanstack/react-query";
 import { fetchJson, toSearch } from "../api/fetch-json.js";
 import { FILTER_KEYS, toFilterParams, type FilterKey, type ViewState } from "./view-state.js";
@@ -26,7 +26,7 @@ export function withoutRestriction(view: ViewState, r: Restriction): ViewState {
  * The key holds the whole question, so each answer is asked once and shared by every chart.
  */
 export function figuresWithoutOptions(view: ViewState, r: Restriction) {
-  const params = { metric: view.metric as Metric, limit: "1", ...toFilterParams(withoutRestriction(view, r)) };
+  const params = { metric: view.metric, limit: "1", ...toFilterParams(withoutRestriction(view, r)) };
   return queryOptions({
     queryKey: ["figures-without", params] as const,
     queryFn: async ({ signal }) =>
