@@ -1,7 +1,7 @@
 import type { FactRecord } from "@chipflow/core";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { checkPercentages, checkRepeatedCells, checkSources } from "../src/quality/check-sources.js";
+import { checkPercentages, checkRepeatedCells, checkSigns, checkSources } from "../src/quality/check-sources.js";
 import { checkGeographyMakesTotals, checkQuartersMakeYears, checkSharesMakeWhole } from "../src/quality/check-sums.js";
 import { findCoverage, formatCoverage } from "../src/quality/coverage.js";
 import type { CuratedFact } from "../src/quality/curated-fact.js";
@@ -76,6 +76,20 @@ describe("the data-quality gate", () => {
     const other = { ...fact(0).fact.source, title: "Another report" };
     expect(checkRepeatedCells([fact(2), fact(3, { value: 101 }), fact(4, { source: other })])).toEqual([
       { where: "facts/synthetic.csv:3", message: expect.stringMatching(/same cell from the same source as .*:2/) },
+    ]);
+  });
+
+  it("keeps one sign per metric: amounts positive, a negative charge only for a released reserve", () => {
+    const lost = fact(2, { metric: "lost_revenue_usd", value: -8e9 });
+    const release = fact(3, {
+      metric: "charge_usd",
+      value: -180e6,
+      note: "Release of a previously reserved inventory",
+    });
+    const charge = fact(4, { metric: "charge_usd", value: -4.5e9 });
+    expect(checkSigns([lost, release, charge, fact(5)]).map((p) => p.where)).toEqual([
+      "facts/synthetic.csv:2",
+      "facts/synthetic.csv:4",
     ]);
   });
 

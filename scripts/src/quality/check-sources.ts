@@ -42,3 +42,20 @@ export function checkPercentages(facts: CuratedFact[]): QualityProblem[] {
         .map((v) => ({ where: whereOf(f), message: `${f.fact.metric} ${v} is outside 0-100` })),
     );
 }
+
+/**
+ * One sign convention per metric (data/README.md, Metrics): amounts are positive; the only negative figures are
+ * charges that release a reserve, whose note says so.
+ */
+export function checkSigns(facts: CuratedFact[]): QualityProblem[] {
+  return facts.flatMap((f) => {
+    const values = [f.fact.value, f.fact.low, f.fact.high].filter((v): v is number => v !== null && v < 0);
+    if (!values.length) return [];
+    if (f.fact.metric === "charge_usd" && /releas/i.test(f.fact.note ?? "")) return [];
+    const rule =
+      f.fact.metric === "charge_usd"
+        ? "charges are positive; only a released reserve is negative, and its note says so"
+        : "amounts are positive (lost revenue is lost_revenue_usd, a positive amount)";
+    return [{ where: whereOf(f), message: `${f.fact.metric} ${values[0]} is negative: ${rule}` }];
+  });
+}

@@ -1,4 +1,4 @@
-import { checkPercentages, checkRepeatedCells, checkSources } from "./check-sources.js";
+import { checkPercentages, checkRepeatedCells, checkSigns, checkSources } from "./check-sources.js";
 import {
   checkGeographyMakesTotals,
   checkQuartersMakeYears,
@@ -48,6 +48,7 @@ export async function checkDataQuality(dataDir: string): Promise<DataQualityRepo
     ...checkSources(facts),
     ...checkRepeatedCells(facts),
     ...checkPercentages(facts),
+    ...checkSigns(facts),
     ...sums.filter((c) => !c.ok).map(toSumProblem),
   ];
   if (primaryShare < PRIMARY_SHARE_FLOOR)
