@@ -84,9 +84,9 @@ describe("the data-quality gate", () => {
     const release = fact(3, {
       metric: "charge_usd",
       value: -180e6,
-      note: "Release of a previously reserved inventory",
+      note: "Release of previously reserved H20 inventory",
     });
-    const charge = fact(4, { metric: "charge_usd", value: -4.5e9 });
+    const charge = fact(4, { metric: "charge_usd", value: -4.5e9, note: "Charge, per the press release" });
     expect(checkSigns([lost, release, charge, fact(5)]).map((p) => p.where)).toEqual([
       "facts/synthetic.csv:2",
       "facts/synthetic.csv:4",

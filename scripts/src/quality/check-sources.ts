@@ -47,11 +47,13 @@ export function checkPercentages(facts: CuratedFact[]): QualityProblem[] {
  * One sign convention per metric (data/README.md, Metrics): amounts are positive; the only negative figures are
  * charges that release a reserve, whose note says so.
  */
+const RELEASED_RESERVE = /release of (previously )?reserved|reserves? released|reversal/i;
+
 export function checkSigns(facts: CuratedFact[]): QualityProblem[] {
   return facts.flatMap((f) => {
     const values = [f.fact.value, f.fact.low, f.fact.high].filter((v): v is number => v !== null && v < 0);
     if (!values.length) return [];
-    if (f.fact.metric === "charge_usd" && /releas/i.test(f.fact.note ?? "")) return [];
+    if (f.fact.metric === "charge_usd" && RELEASED_RESERVE.test(f.fact.note ?? "")) return [];
     const rule =
       f.fact.metric === "charge_usd"
         ? "charges are positive; only a released reserve is negative, and its note says so"
