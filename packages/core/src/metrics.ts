@@ -13,7 +13,7 @@ export interface MetricInfo {
  * so EUR and USD can never share a series.
  */
 export const METRICS = {
-  units: { label: "Units", unit: "units", aggregation: "sum" },
+  units: { label: "Units shipped or sold", unit: "units", aggregation: "sum" },
   revenue_usd: { label: "Revenue (USD)", unit: "USD", aggregation: "sum" },
   revenue_eur: { label: "Revenue (EUR)", unit: "EUR", aggregation: "sum" },
   revenue_jpy: { label: "Revenue (JPY)", unit: "JPY", aggregation: "sum" },
@@ -27,6 +27,8 @@ export const METRICS = {
   lost_revenue_usd: { label: "Revenue lost to export controls (USD)", unit: "USD", aggregation: "sum" },
   levy_pct: { label: "Levy on revenue", unit: "%", aggregation: "none" },
   capacity_wafers_month: { label: "Capacity (wafers per month)", unit: "wafers/month", aggregation: "sum" },
+  units_ordered: { label: "Units ordered or approved", unit: "units", aggregation: "sum" },
+  units_produced: { label: "Units produced (or production capacity)", unit: "units", aggregation: "sum" },
 } as const satisfies Record<string, MetricInfo>;
 
 export type Metric = keyof typeof METRICS;

@@ -21,7 +21,7 @@ import { importFile } from "./import/import-file.js";
 /** The curated files in `data/`; `data/README.md` describes each. */
 export const SEED_FILES = {
   vendors: ["name", "hq_country", "notes"],
-  products: ["vendor", "name", "category", "hs_codes", "notes"],
+  products: ["vendor", "name", "category", "hs_codes", "notes", "parent"],
   buyers: ["name", "country", "notes"],
   datasets: [
     "id",
@@ -60,7 +60,7 @@ export async function seedDatabase(db: WritableDb, dataDir: string): Promise<See
   const file = (name: string) => join(dataDir, name);
 
   const vendors = await readAll(file("vendors.csv"), SEED_FILES.vendors);
-  const products = await readAll(file("products.csv"), SEED_FILES.products);
+  const products = await readAll(file("products.csv"), SEED_FILES.products, ["parent"]);
   const buyers = await readAll(file("buyers.csv"), SEED_FILES.buyers);
   db.transaction(() => {
     for (const { row } of vendors)
@@ -75,6 +75,8 @@ export async function seedDatabase(db: WritableDb, dataDir: string): Promise<See
         notes: row.notes || null,
       });
     }
+    for (const { line, row } of products.filter((p) => p.row.parent))
+      withLine(`products.csv:${line}`, () => setParent(db, ids, row.vendor || null, row.name, row.parent));
     for (const { row } of buyers) ids.buyer({ name: row.name, country: row.country || null, notes: row.notes || null });
   })();
 
@@ -148,6 +150,27 @@ export async function ensureSeededDatabase(path: string, dataDir: string): Promi
     for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
     throw error;
   }
+}
+
+/**
+ * Makes `parent` (a product of the same vendor) the parent of `name`, and writes the paths of the product and of
+ * everything below it. A product cannot contain itself, directly or not.
+ */
+function setParent(db: WritableDb, ids: DimensionIds, vendor: string | null, name: string, parent: string): void {
+  const find = db.prepare("SELECT id, path FROM products WHERE ifnull(vendor_id, 0) = ? AND name = ?");
+  const vendorId = vendor === null ? 0 : ids.vendor(vendor);
+  const child = find.get(vendorId, name) as { id: number; path: string };
+  const up = find.get(vendorId, parent) as { id: number; path: string } | undefined;
+  if (!up) throw new Error(`parent: no product "${parent}" of ${vendor ?? "no vendor"} in products.csv`);
+  if (up.path.startsWith(child.path)) throw new Error(`parent: "${parent}" is "${name}" or lies inside it`);
+  db.prepare("UPDATE products SET parent_id = ? WHERE id = ?").run(up.id, child.id);
+  const [parentPath, childPath] = [up.path, child.path];
+  // Every product whose path starts with the child's old path moves under the parent's path.
+  db.prepare("UPDATE products SET path = ? || substr(path, 2) WHERE substr(path, 1, length(?)) = ?").run(
+    parentPath,
+    childPath,
+    childPath,
+  );
 }
 
 function withLine<T>(where: string, f: () => T): T {

@@ -3,7 +3,7 @@ import type { ReadonlyDb } from "../handles.js";
 import { findRollupCells } from "../rollups/find-rollup-cells.js";
 import type { QueryFactRow } from "./find-facts-for-query.js";
 import { findFactsInPeriod } from "./find-facts-in-period.js";
-import { isAggregateGroup } from "./aggregate-group.js";
+import { findContainedGroups, isAggregateGroup } from "./aggregate-group.js";
 import { groupOf } from "./group-of.js";
 import { listSourcesByIds } from "./list-sources.js";
 import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
@@ -11,7 +11,8 @@ import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
 /**
  * One metric, one dimension, ranked over a period. Each group is one cell resolved by `resolveCell`, so a vendor
  * total wins over its products, a year over its quarters, and competing estimates and datasets are never added.
- * World, grouping by place, is not a row: it is the reported total, which wins over the sum of the rows.
+ * World, grouping by place, is not a row: it is the reported total, which wins over the sum of the rows. A product
+ * inside another listed product is a row of its own but is never added to the total again.
  */
 export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownResponse {
   const metric = METRICS[query.metric];
@@ -52,7 +53,14 @@ export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownR
   rows.sort((a, b) => (b.value ?? b.high ?? 0) - (a.value ?? a.high ?? 0) || a.label.localeCompare(b.label));
   const reported = rows.find((r) => isAggregateGroup(query.groupBy, r.key));
   const parts = rows.filter((r) => r !== reported);
-  const sum = additive && parts.every((r) => r.value !== null) ? parts.reduce((s, r) => s + r.value!, 0) : null;
+  // A group inside another listed group (a product within its parent) is listed, but never added to the total.
+  const contained = findContainedGroups(
+    db,
+    query.groupBy,
+    parts.map((r) => r.key),
+  );
+  const added = parts.filter((r) => !contained.has(r.key));
+  const sum = additive && added.every((r) => r.value !== null) ? added.reduce((s, r) => s + r.value!, 0) : null;
   // A reported total wins over the sum of its parts, where it can hold them (same scope: not below their sum).
   const holds = reported?.value != null && additive && (sum === null || reported.value >= sum * (1 - 1e-9));
   const total = holds ? reported.value : sum;

@@ -13,6 +13,8 @@ export interface QueryFactRow {
   vendor: string | null;
   productId: string | null;
   product: string | null;
+  /** The product's place in its hierarchy: "/parent-slug/child-slug/"; a product contains those its path prefixes. */
+  productPath: string | null;
   category: string | null;
   origin: string | null;
   destination: string | null;
@@ -76,7 +78,7 @@ export function findFactsForQuery(db: ReadonlyDb, metric: Metric, filter: FactFi
   return prepareCached(
     db,
     `SELECT f.id, f.dataset_id AS datasetId, d.priority, f.source_id AS sourceId, s.published_on AS sourceDate,
-       v.slug AS vendorId, v.name AS vendor, p.slug AS productId, p.name AS product, f.category,
+       v.slug AS vendorId, v.name AS vendor, p.slug AS productId, p.name AS product, p.path AS productPath, f.category,
        f.origin, f.destination, b.slug AS buyerId, b.name AS buyer,
        f.period_start AS periodStart, f.period_end AS periodEnd, f.granularity, f.period_label AS periodLabel,
        f.value, f.low, f.high, f.estimate_kind AS estimateKind, f.confidence

@@ -92,7 +92,8 @@ interface Row {
 /**
  * The cells of a series or breakdown answered from `fact_rollups`, or `null` when the rollups cannot give exactly
  * what `resolveCell` gives over the facts: a non-additive metric, a filter or grouping the rollups do not hold, a
- * dataset whose rollups are stale, periods that overlap, a cell with a non-simple row or more than one dataset, or
+ * dataset whose rollups are stale, a product that contains others (or is contained) among its figures, periods that
+ * overlap, a cell with a non-simple row or more than one dataset, or
  * sums too large to be exact. `bucketOf` places each period (the same way the exact path does). `excluded` counts
  * the facts of periods that `bucketOf` leaves out.
  */
@@ -117,6 +118,17 @@ export function findRollupCells(
     .pluck()
     .get(datasets, datasets) as number;
   if (stale > 0) return null;
+  // Sums of rollup rows know nothing of products that contain others (a parent's figure is the total of its
+  // children): where such a product has figures in the datasets asked for, the exact path answers.
+  const nested = prepareCached(
+    db,
+    `SELECT EXISTS (SELECT 1 FROM products p JOIN fact_rollups r ON r.product_id = p.id
+       WHERE (p.parent_id IS NOT NULL OR p.id IN (SELECT parent_id FROM products))
+         AND (? IS NULL OR r.dataset_id IN (SELECT value FROM json_each(?))))`,
+  )
+    .pluck()
+    .get(datasets, datasets) as number;
+  if (nested) return null;
 
   const periods = prepareCached(
     db,

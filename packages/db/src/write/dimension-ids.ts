@@ -43,7 +43,7 @@ export class DimensionIds {
       ),
       productByName: db.prepare("SELECT id, category FROM products WHERE ifnull(vendor_id, 0) = ? AND name = ?"),
       insertProduct: db.prepare(
-        "INSERT INTO products (slug, vendor_id, name, category, hs_codes, notes) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO products (slug, vendor_id, name, category, hs_codes, notes, path) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
       ),
       updateProduct: db.prepare("UPDATE products SET category = ?, hs_codes = ?, notes = ? WHERE id = ?"),
       buyerByName: db.prepare("SELECT id FROM buyers WHERE name = ?").pluck(),
@@ -97,6 +97,7 @@ export class DimensionIds {
         input.category,
         hs,
         input.notes ?? null,
+        `/${slug}/`,
       ) as { id: number };
       id = row.id;
     } else if (input.hsCodes !== undefined) {
