@@ -65,6 +65,24 @@ describe("an investor on the dashboard", () => {
     await page.close();
   });
 
+  it("holds one basis of NVIDIA's geography at a time, says it on every figure, and explains the switch", async () => {
+    const { page } = await open();
+    const basis = page.locator("#series .basis-switch");
+    expect(await basis.locator('[aria-checked="true"]').innerText()).toBe("Customer headquarters");
+    await page.locator("svg.time-series circle.mark").first().focus();
+    await expect
+      .poll(() => page.locator("#series .mark-details .basis").innerText())
+      .toMatch(/customer headquarters basis/);
+    await basis.locator("button", { hasText: "Billing location" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("dataset")).toBe("nvidia-geo-billing");
+    await expect
+      .poll(() => page.locator("svg.time-series circle.mark").first().getAttribute("aria-label"))
+      .toMatch(/billing location basis/);
+    await basis.locator("summary").click();
+    expect(await basis.locator("details p").innerText()).toMatch(/not comparable/);
+    await page.close();
+  });
+
   it("names the filter that empties a view and brings the figures back when it is cleared", async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(

@@ -31,6 +31,8 @@ export interface ChartCardProps {
   table: () => ReactNode;
   legend?: ReactNode;
   controls?: ReactNode;
+  /** A choice the whole chart depends on (the basis of its figures), shown between the title and the chart. */
+  banner?: ReactNode;
 }
 
 /** A chart with its title, controls, downloads, states, provenance of the selected mark, and source line. */
@@ -74,6 +76,7 @@ export function ChartCard(props: ChartCardProps) {
           ) : null}
         </div>
       </header>
+      {props.banner}
       <div
         className={props.updating ? "chart-frame updating" : "chart-frame"}
         ref={frameRef}

@@ -20,6 +20,7 @@ export function MarkDetails({ selection, sources }: { selection: Selection | nul
         {selection.value ? `: ${selection.value}` : ""}
         {selection.kind ? <span className={`kind kind-${selection.kind}`}>{selection.kind}</span> : null}
       </p>
+      {selection.basis ? <p className="basis">On the {selection.basis}.</p> : null}
       {selection.description ? <p className="description">{selection.description}</p> : null}
       <ul className="mark-sources">
         {own.map((s) => (

@@ -5,6 +5,8 @@ export interface Selection {
   heading: string;
   value?: string;
   kind?: EstimateKind;
+  /** The basis of the figure (NVIDIA's revenue by geography is reported on two). */
+  basis?: string;
   description?: string;
   sourceIds: number[];
 }

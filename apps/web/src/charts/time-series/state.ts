@@ -35,6 +35,8 @@ export interface LinePoint {
   high: number | null;
   coarser: boolean;
   estimateKind: EstimateKind;
+  /** The basis of the figure's dataset ("customer headquarters basis"), where it has one. */
+  basis: string | null;
   sourceIds: number[];
   alternatives: Alternative[];
 }
@@ -77,10 +79,14 @@ export function toDay(iso: string): Date {
 /**
  * Turns an API series response into lines: points without a value are dropped, and so is any series left
  * with none. Alternatives without a value are dropped too. With `withTotal`, World's reported total (grouping by
- * place) is one more line, labelled as the total; it is never stacked, so area charts leave it out. Pure: no
- * scales, no pixels.
+ * place) is one more line, labelled as the total; it is never stacked, so area charts leave it out. `basisOf` names
+ * the basis of a figure's dataset. Pure: no scales, no pixels.
  */
-export function toLineSeries(response: SeriesResponse, withTotal = false): LineSeries[] {
+export function toLineSeries(
+  response: SeriesResponse,
+  withTotal = false,
+  basisOf: (datasetId: string | undefined) => string | null = () => null,
+): LineSeries[] {
   const total =
     withTotal && response.total ? [{ ...response.total, label: `${response.total.label} (reported total)` }] : [];
   return [...response.series, ...total]
@@ -103,6 +109,7 @@ export function toLineSeries(response: SeriesResponse, withTotal = false): LineS
             high: p.high,
             coarser: p.coarser,
             estimateKind: p.estimateKind,
+            basis: basisOf(p.datasetId),
             sourceIds: p.sourceIds,
             alternatives: p.alternatives.filter((a) => a.value !== null).map((a) => ({ ...a, value: a.value! })),
           };

@@ -6,7 +6,9 @@ import { formatValue } from "../../charts/format.js";
 import { colorAt } from "../../charts/palette.js";
 import { toEventMarks, toLineSeries, type LinePoint, type LineSeries } from "../../charts/time-series/state.js";
 import { TimeSeriesChart } from "../../charts/time-series/TimeSeriesChart.js";
+import { BasisSwitch } from "../../components/BasisSwitch.js";
 import { EmptyView } from "../../components/EmptyView.js";
+import { basisOf, showsNvidiaGeography } from "../../view/bases.js";
 import { ChartCard } from "../../components/ChartCard.js";
 import { DataTable } from "../../components/DataTable.js";
 import { KindLegend } from "../../components/KindLegend.js";
@@ -31,7 +33,7 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
   const metric = series.data?.metric;
   const stackable = metric?.aggregation === "sum";
   const mark = view.mark === "area" && stackable ? "area" : "line";
-  const lines = series.data ? toLineSeries(series.data, mark === "line") : [];
+  const lines = series.data ? toLineSeries(series.data, mark === "line", basisOf) : [];
   const eventMarks = view.events && events.data ? toEventMarks(events.data.events) : [];
   const eventSources = view.events && events.data ? events.data.events.map((e) => e.source) : [];
   const title = `${metric?.label ?? "Series"} by ${GROUP_LABEL[view.groupBy]}, per ${view.interval}`;
@@ -61,6 +63,7 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
       error={series.error}
       empty={lines.length === 0}
       emptyView={<EmptyView view={view} onChange={onChange} />}
+      banner={showsNvidiaGeography(view) ? <BasisSwitch view={view} onChange={onChange} /> : null}
       sources={series.data?.sources ?? []}
       eventSources={eventSources}
       csvHref={toCsvHref("series", query as Record<string, string>)}
@@ -90,6 +93,7 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
             { label: "Low", value: (r) => formatValue(r.p.low, metric!.unit), numeric: true },
             { label: "High", value: (r) => formatValue(r.p.high, metric!.unit), numeric: true },
             { label: "Kind", value: (r) => r.p.estimateKind },
+            { label: "Basis", value: (r) => r.p.basis ?? "" },
             {
               label: "Competing estimates",
               value: (r) => r.p.alternatives.map((a) => formatValue(a.value, metric!.unit)).join(", "),
