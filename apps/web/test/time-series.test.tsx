@@ -64,6 +64,27 @@ describe("time series layout", () => {
     expect(Math.abs(drawn.y - at(2_500_000_000))).toBeLessThan(1);
   });
 
+  it("labels coarser spans with their totals without ever overlapping two labels", () => {
+    // Five series with the same fiscal year at nearly the same height: their labels would all fall on one spot.
+    const yearly = revenueByRegion.series[0]!.points[0]!;
+    const crowded = {
+      ...revenueByRegion,
+      series: [0, 1, 2, 3, 4].map((i) => ({
+        key: `S${i}`,
+        label: `Series ${i}`,
+        points: [{ ...yearly, value: 10_000_000_000 + i * 1e8 }, revenueByRegion.series[0]!.points[1]!],
+      })),
+    };
+    const spans = layoutTimeSeries(toLineSeries(crowded)).series.flatMap((s) => s.points.filter((p) => p.coarser));
+    const labelled = spans.filter((p) => p.labelled);
+    expect(labelled.length).toBeGreaterThan(0);
+    expect(labelled.length).toBeLessThan(spans.length);
+    const boxes = labelled.map((p) => ({ x0: p.x0, x1: p.x0 + 6 * (p.label.length + 8), y0: p.y - 17, y1: p.y - 5 }));
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1))
+        expect(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1, "two span labels overlap").toBe(false);
+  });
+
   it("labels a chart of yearly figures by year only, never by month", () => {
     // Two fiscal years (late January to late January): a plain time axis would tick Apr, Jul and Oct.
     const fiscal = {

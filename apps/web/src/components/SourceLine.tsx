@@ -1,14 +1,18 @@
 import type { Source } from "@chipflow/core";
 import { SourceTypeBadge } from "./SourceCitation.js";
 
-/** "Source: NVIDIA, 10-K (2026-02-25)" with links, under every chart; long lists end with a count. */
+/**
+ * "Source: NVIDIA, 10-K (2026-02-25)" with links, under every chart: one entry per document (the figures of one
+ * table are cited at different places in it, but the line names the document once); long lists end with a count.
+ */
 export function SourceLine({ sources, max = 4 }: { sources: Source[]; max?: number }) {
-  if (sources.length === 0) return null;
-  const shown = sources.slice(0, max);
-  const more = sources.length - shown.length;
+  const documents = [...new Map(sources.map((s) => [`${s.publisher}\u0000${s.title}\u0000${s.url}`, s])).values()];
+  if (documents.length === 0) return null;
+  const shown = documents.slice(0, max);
+  const more = documents.length - shown.length;
   return (
     <p className="source-line">
-      Source{sources.length > 1 ? "s" : ""}:{" "}
+      Source{documents.length > 1 ? "s" : ""}:{" "}
       {shown.map((s, i) => (
         <span key={s.id}>
           {i > 0 ? "; " : ""}

@@ -89,7 +89,7 @@ export function TimeSeriesChart({
               );
               return (
                 <g key={p.label}>
-                  {p.coarser ? (
+                  {p.coarser && p.labelled ? (
                     <text x={p.x0} y={p.y - 5} fontSize={10} fill={s.color} className="span-label">
                       {`${p.label}: ${fmt(p.value)}`}
                     </text>

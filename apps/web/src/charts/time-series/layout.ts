@@ -25,6 +25,8 @@ export interface PlacedPoint extends LinePoint {
   x0: number;
   x1: number;
   y: number;
+  /** Whether a coarser figure's span carries its total as a label: only where the label overlaps no other. */
+  labelled: boolean;
   placedAlternatives: PlacedAlternative[];
 }
 
@@ -75,6 +77,28 @@ const monthDay = utcFormat("%b");
 const mid = (p: LinePoint) => new Date((p.start.getTime() + p.end.getTime()) / 2);
 const round = (n: number) => Math.round(n * 10) / 10;
 const hasRange = (p: LinePoint) => p.low !== null && p.high !== null && p.high > p.low;
+
+/** Roughly how wide a span label of `n` characters is at 10px: wide enough never to let two overlap. */
+const LABEL_CHAR_WIDTH = 6;
+const LABEL_HEIGHT = 12;
+
+/**
+ * Labels coarser spans with their totals, first come first served: a label that would overlap one already placed
+ * is left out (its figure stays in the mark's title and details), so no two labels ever overlap.
+ */
+export function placeSpanLabels(points: (PlacedPoint & { label: string })[], format = (p: PlacedPoint) => p.label) {
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  for (const p of points) {
+    const box = {
+      x0: p.x0,
+      x1: p.x0 + LABEL_CHAR_WIDTH * (format(p).length + 8),
+      y0: p.y - 5 - LABEL_HEIGHT,
+      y1: p.y - 5,
+    };
+    p.labelled = !placed.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1);
+    if (p.labelled) placed.push(box);
+  }
+}
 
 /** Stacked tops per series and period, for area mode; coarser figures are left out of a stack. */
 function stackTops(lines: LineSeries[]): Map<string, Map<number, [number, number]>> {
@@ -144,6 +168,7 @@ export function layoutTimeSeries(
       x0: round(x(p.start)),
       x1: round(x(p.end)),
       y: round(y(own && !p.coarser ? (own.get(p.start.getTime())?.[1] ?? p.value) : p.shown)),
+      labelled: false,
       placedAlternatives: (own ? [] : p.alternatives).map((a, i) => ({
         ...a,
         x: round(x(mid(p)) + 8 * (i + 1)),
@@ -171,6 +196,7 @@ export function layoutTimeSeries(
     };
   });
 
+  placeSpanLabels(series.flatMap((s) => s.points.filter((p) => p.coarser)));
   const [d0, d1] = x.domain() as [Date, Date];
   return {
     innerWidth,
