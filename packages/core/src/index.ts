@@ -9,6 +9,7 @@ export * from "./fact-record.js";
 export * from "./facts-query.js";
 export * from "./figure.js";
 export * from "./flows-query.js";
+export * from "./group-map.js";
 export * from "./keyword.js";
 export * from "./metrics.js";
 export * from "./parse-fact-row.js";

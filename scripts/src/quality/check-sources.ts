@@ -1,4 +1,5 @@
-import { cellKey, groupBy, sourceKey, whereOf, type CuratedFact, type QualityProblem } from "./curated-fact.js";
+import { groupMap } from "@chipflow/core";
+import { cellKey, sourceKey, whereOf, type CuratedFact, type QualityProblem } from "./curated-fact.js";
 
 /**
  * Every curated figure names its source in full (publisher, title, date, URL), says whose document it is
@@ -23,7 +24,7 @@ export function checkSources(facts: CuratedFact[]): QualityProblem[] {
 
 /** One dataset never holds two figures for the same cell from the same source. */
 export function checkRepeatedCells(facts: CuratedFact[]): QualityProblem[] {
-  const groups = groupBy(facts, (f) => `${f.dataset}\u0001${cellKey(f.fact)}\u0001${sourceKey(f.fact)}`);
+  const groups = groupMap(facts, (f) => `${f.dataset}\u0001${cellKey(f.fact)}\u0001${sourceKey(f.fact)}`);
   return [...groups.values()]
     .filter((g) => g.length > 1)
     .map((g) => ({

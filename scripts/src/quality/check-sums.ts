@@ -1,5 +1,5 @@
-import { daysInclusive, inferGranularity, METRICS, type FactRecord } from "@chipflow/core";
-import { groupBy, whereOf, type CuratedFact, type QualityProblem } from "./curated-fact.js";
+import { daysInclusive, groupMap, inferGranularity, METRICS, type FactRecord } from "@chipflow/core";
+import { whereOf, type CuratedFact, type QualityProblem } from "./curated-fact.js";
 
 /** How far parts may miss their reported total, relative to it: rounding of each part to the unit shown. */
 export const SUM_TOLERANCE = 0.01;
@@ -50,15 +50,15 @@ export function checkQuartersMakeYears(facts: CuratedFact[]): SumCheck[] {
   const sameSeries = (f: FactRecord) =>
     [f.metric, f.vendor, f.product, f.category, f.origin, f.destination, f.buyer].join("\u0000");
   const checks: SumCheck[] = [];
-  for (const series of groupBy(
+  for (const series of groupMap(
     facts.filter((f) => additive(f.fact)),
     (f) => `${f.dataset}\u0001${sameSeries(f.fact)}`,
   ).values()) {
-    const quarters = groupBy(
+    const quarters = groupMap(
       series.filter((f) => inferGranularity(f.fact.periodStart, f.fact.periodEnd) === "quarter"),
       (f) => f.fact.periodStart,
     );
-    const years = groupBy(
+    const years = groupMap(
       series.filter((f) => inferGranularity(f.fact.periodStart, f.fact.periodEnd) === "year"),
       (f) => `${f.fact.periodStart}..${f.fact.periodEnd}`,
     );
@@ -103,7 +103,7 @@ export function checkGeographyMakesTotals(facts: CuratedFact[]): SumCheck[] {
       f.source.title,
     ].join("\u0000");
   const checks: SumCheck[] = [];
-  for (const table of groupBy(
+  for (const table of groupMap(
     facts.filter((f) => additive(f.fact) && f.fact.destination !== null),
     (f) => `${f.dataset}\u0001${sameTable(f.fact)}`,
   ).values()) {
@@ -111,7 +111,7 @@ export function checkGeographyMakesTotals(facts: CuratedFact[]): SumCheck[] {
     const parts = table.filter((f) => f.fact.destination !== "WLD");
     const total = totals.length ? agreed(totals) : undefined;
     if (total === undefined || parts.length < 2) continue;
-    const perDestination = [...groupBy(parts, (f) => f.fact.destination!).values()].map(agreed);
+    const perDestination = [...groupMap(parts, (f) => f.fact.destination!).values()].map(agreed);
     if (perDestination.some((v) => v === undefined)) continue;
     const sum = perDestination.reduce((a, b) => a! + b!, 0)!;
     const exact = parts.some((f) => f.fact.destination === "ROW");
@@ -134,13 +134,13 @@ export function checkSharesMakeWhole(facts: CuratedFact[]): SumCheck[] {
   const shares = facts.filter(
     (f) => f.fact.metric === "revenue_share_pct" && f.fact.value !== null && f.fact.destination !== null,
   );
-  return [...groupBy(shares, (f) => `${f.dataset}\u0001${sameTable(f.fact)}`).values()]
+  return [...groupMap(shares, (f) => `${f.dataset}\u0001${sameTable(f.fact)}`).values()]
     .filter(
       (table) =>
         new Set(table.map((f) => f.fact.destination)).size >= 2 && table.every((f) => f.fact.destination !== "WLD"),
     )
     .flatMap((table) => {
-      const perDestination = [...groupBy(table, (f) => f.fact.destination!).values()].map(agreed);
+      const perDestination = [...groupMap(table, (f) => f.fact.destination!).values()].map(agreed);
       if (perDestination.some((v) => v === undefined)) return [];
       const sum = perDestination.reduce((a, b) => a! + b!, 0)!;
       const exact = table.some((f) => f.fact.destination === "ROW");

@@ -27,15 +27,3 @@ export function sourceKey(f: FactRecord): string {
   const s = f.source;
   return [s.publisher, s.title, s.date, s.url, s.locator].join("\u0000");
 }
-
-/** Facts grouped by a key, in input order. */
-export function groupBy<T>(items: Iterable<T>, key: (t: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}

@@ -1,3 +1,4 @@
+import { groupMap } from "@chipflow/core";
 import { checkPercentages, checkRepeatedCells, checkSigns, checkSources } from "./check-sources.js";
 import {
   checkGeographyMakesTotals,
@@ -6,7 +7,7 @@ import {
   toSumProblem,
   type SumCheck,
 } from "./check-sums.js";
-import { groupBy, type QualityProblem } from "./curated-fact.js";
+import { type QualityProblem } from "./curated-fact.js";
 import { readCuratedFacts } from "./read-curated-facts.js";
 
 /** The share of curated facts that should cite the issuer's or regulator's own document. */
@@ -36,7 +37,7 @@ export async function checkDataQuality(dataDir: string): Promise<DataQualityRepo
   const data = await readCuratedFacts(dataDir);
   const facts = data.facts;
   const sums = [...checkQuartersMakeYears(facts), ...checkGeographyMakesTotals(facts), ...checkSharesMakeWhole(facts)];
-  const datasets = [...groupBy(facts, (f) => f.dataset)].map(([dataset, list]) => ({
+  const datasets = [...groupMap(facts, (f) => f.dataset)].map(([dataset, list]) => ({
     dataset,
     facts: list.length,
     primary: list.filter((f) => f.fact.source.type === "primary").length,

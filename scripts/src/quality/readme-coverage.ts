@@ -1,8 +1,8 @@
+import { groupMap } from "@chipflow/core";
 import { readCsv } from "@chipflow/db";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { findCoverage, formatCoverage, type CoverageGap } from "./coverage.js";
-import { groupBy } from "./curated-fact.js";
 import { readCuratedFacts } from "./read-curated-facts.js";
 
 const START = "<!-- coverage:start (written by npm run check-data -- --update-readme) -->";
@@ -17,7 +17,7 @@ export async function renderCoverage(dataDir: string): Promise<string> {
   for await (const { row } of readCsv(join(dataDir, "coverage-gaps.csv"), ["vendor", "period", "why"] as const))
     gaps.push(row);
   const { datasets, facts } = await readCuratedFacts(dataDir);
-  const byDataset = groupBy(facts, (f) => f.dataset);
+  const byDataset = groupMap(facts, (f) => f.dataset);
   const lines = ["| dataset | facts | from primary documents |", "| --- | --: | --: |"];
   for (const d of datasets) {
     const list = byDataset.get(d.id) ?? [];

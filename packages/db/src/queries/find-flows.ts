@@ -1,6 +1,7 @@
 import {
   METRICS,
   getCountry,
+  groupMap,
   type Figure,
   type FlowLink,
   type FlowNode,
@@ -15,17 +16,6 @@ import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
 import { sumFigures } from "./sum-figures.js";
 
 const placed = (code: string | null): code is string => code !== null && code !== "WLD";
-
-function groupBy<T, K>(facts: T[], keyOf: (f: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const f of facts) {
-    const k = keyOf(f);
-    const list = map.get(k);
-    if (list) list.push(f);
-    else map.set(k, [f]);
-  }
-  return map;
-}
 
 const strip = ({ chosen: _chosen, ...figure }: ReturnType<typeof resolveCell>): Figure => figure;
 
@@ -42,7 +32,7 @@ export function findFlows(db: ReadonlyDb, query: FlowsQuery): FlowsResponse {
   const triples: { vendor: string; middle: string; destination: string; figure: Figure; residual: boolean }[] = [];
 
   const sankeyFacts = facts.filter((f) => f.vendorId !== null && placed(f.destination));
-  for (const [, cellFacts] of groupBy(sankeyFacts, (f) => `${f.vendorId}|${f.destination}`)) {
+  for (const [, cellFacts] of groupMap(sankeyFacts, (f) => `${f.vendorId}|${f.destination}`)) {
     const first = cellFacts[0]!;
     const vendor = `vendor:${first.vendorId}`;
     const destination = `destination:${first.destination}`;
@@ -50,7 +40,7 @@ export function findFlows(db: ReadonlyDb, query: FlowsQuery): FlowsResponse {
     nodes.set(destination, { id: destination, kind: "destination", label: getCountry(first.destination!).name });
     const total = resolveCell(cellFacts, true);
     const productFacts = cellFacts.filter((f) => f.productId !== null);
-    const products = [...groupBy(productFacts, (f) => f.productId)].map(([id, list]) => {
+    const products = [...groupMap(productFacts, (f) => f.productId)].map(([id, list]) => {
       nodes.set(`product:${id}`, { id: `product:${id}`, kind: "product", label: list[0]!.product ?? id! });
       return { middle: `product:${id}`, figure: strip(resolveCell(list, true)) };
     });
@@ -67,7 +57,7 @@ export function findFlows(db: ReadonlyDb, query: FlowsQuery): FlowsResponse {
 
   const links: FlowLink[] = [];
   const addLinks = (keyOf: (t: (typeof triples)[number]) => [string, string]) => {
-    for (const [key, list] of groupBy(triples, (t) => keyOf(t).join("\u0000"))) {
+    for (const [key, list] of groupMap(triples, (t) => keyOf(t).join("\u0000"))) {
       const [source, target] = key.split("\u0000") as [string, string];
       links.push({ source, target, residual: list[0]!.residual, ...sumFigures(list.map((t) => t.figure)) });
     }
@@ -76,7 +66,7 @@ export function findFlows(db: ReadonlyDb, query: FlowsQuery): FlowsResponse {
   addLinks((t) => [t.middle, t.destination]);
 
   const mapFacts = facts.filter((f) => placed(f.origin) && placed(f.destination));
-  const mapLinks: MapLink[] = [...groupBy(mapFacts, (f) => `${f.origin}|${f.destination}`).values()].map((list) => ({
+  const mapLinks: MapLink[] = [...groupMap(mapFacts, (f) => `${f.origin}|${f.destination}`).values()].map((list) => ({
     origin: list[0]!.origin!,
     destination: list[0]!.destination!,
     ...strip(resolveCell(list, true)),

@@ -1,5 +1,5 @@
 import type { Alternative, Confidence, EstimateKind, Figure } from "@chipflow/core";
-import { daysInclusive } from "@chipflow/core";
+import { daysInclusive, groupMap } from "@chipflow/core";
 import { generalityOf, identityOf, isDisjoint } from "./fact-overlap.js";
 import type { QueryFactRow } from "./find-facts-for-query.js";
 
@@ -62,14 +62,7 @@ function daysOf(f: QueryFactRow): number {
 
 /** Resolves the facts of one dataset in one cell. */
 function resolveDataset(facts: QueryFactRow[], additive: boolean): ResolvedCell {
-  const identities = new Map<string, QueryFactRow[]>();
-  for (const f of facts) {
-    const key = identityOf(f);
-    const list = identities.get(key);
-    if (list) list.push(f);
-    else identities.set(key, [f]);
-  }
-  const ranked = [...identities.values()].map((list) => list.sort(byPreference));
+  const ranked = [...groupMap(facts, identityOf).values()].map((list) => list.sort(byPreference));
   // Totals first (most dimensions left open, then the longest period), so a reported total wins over its parts.
   ranked.sort(
     (a, b) => generalityOf(b[0]!) - generalityOf(a[0]!) || daysOf(b[0]!) - daysOf(a[0]!) || byPreference(a[0]!, b[0]!),
@@ -111,13 +104,7 @@ function resolveDataset(facts: QueryFactRow[], additive: boolean): ResolvedCell 
  *   figure for the cell is one more alternative.
  */
 export function resolveCell(facts: QueryFactRow[], additive: boolean): ResolvedCell {
-  const byDataset = new Map<string, QueryFactRow[]>();
-  for (const f of facts) {
-    const list = byDataset.get(f.datasetId);
-    if (list) list.push(f);
-    else byDataset.set(f.datasetId, [f]);
-  }
-  const results = [...byDataset.values()].map((list) => resolveDataset(list, additive));
+  const results = [...groupMap(facts, (f) => f.datasetId).values()].map((list) => resolveDataset(list, additive));
   results.sort(
     (a, b) =>
       b.chosen[0]!.priority - a.chosen[0]!.priority ||
