@@ -47,9 +47,11 @@ describe("npm run import", () => {
     const { code, out, err } = await run(example("facts.csv"), "--dataset", "examples", "--db", db);
     expect([code, err]).toEqual([0, ""]);
     expect(out).toMatch(/facts\.csv → dataset examples \(chipflow-csv, utf-8\)/);
-    expect(out).toMatch(/read 4 rows: 4 inserted, 0 updated, 0 rejected in \d+\.\d\d s \([\d,]+ rows\/s\)/);
+    expect(out).toMatch(
+      /read 4 rows giving 4 facts: 4 facts written, 0 updated, 0 rejected in \d+\.\d\d s \([\d,]+ rows\/s\)/,
+    );
     const again = await run(example("facts.jsonl"), "--dataset", "examples", "--db", db);
-    expect(again.out).toMatch(/read 4 rows: 0 inserted, 4 updated, 0 rejected/);
+    expect(again.out).toMatch(/read 4 rows giving 4 facts: 0 facts written, 4 updated, 0 rejected/);
     const handle = openReadonly(db);
     expect(handle.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(4);
     handle.close();
@@ -60,6 +62,8 @@ describe("npm run import", () => {
     const { code, out } = await run(example("comtrade-plus.csv"), "--format", "comtrade", "--db", db);
     expect(code).toBe(0);
     expect(out).toContain("(comtrade-plus-csv, utf-8)");
+    // 7 rows: 3 left out on purpose, 4 read; the 2 with a count of items give a second fact, their units.
+    expect(out).toMatch(/read 7 rows giving 6 facts: 6 facts written/);
     expect(out).toContain("skipped 1 breakdown rows (partner2Code, customsCode or motCode other than the total)");
     expect(out).toContain("skipped 1 monthly rows of a reporter and year that also has annual rows");
   });
@@ -87,7 +91,7 @@ describe("npm run import", () => {
     const skipped = await run(file, "--db", db, "--skip-invalid");
     expect(skipped.code).toBe(0);
     expect(skipped.err).toContain("bad.csv:6: column value");
-    expect(skipped.out).toMatch(/4 inserted, 0 updated, 1 rejected/);
+    expect(skipped.out).toMatch(/4 facts written, 0 updated, 1 rejected/);
     expect(skipped.out).toContain("skipped 1 invalid rows (listed above)");
   });
 
@@ -95,7 +99,7 @@ describe("npm run import", () => {
     const db = join(tempDir(), "dry.sqlite");
     const { code, out } = await run(example("facts.csv"), "--dry-run", "--db", db);
     expect(code).toBe(0);
-    expect(out).toMatch(/4 inserted, 0 updated, 0 rejected/);
+    expect(out).toMatch(/4 facts written, 0 updated, 0 rejected/);
     expect(out).toContain("dry run: nothing was written");
     const handle = openReadonly(db);
     expect(handle.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(0);

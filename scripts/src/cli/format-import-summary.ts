@@ -4,11 +4,12 @@ const count = (n: number) => n.toLocaleString("en-US");
 
 /** The lines an import prints at the end: what was read, written, rejected and skipped, and how fast. */
 export function formatImportSummary(s: ImportFileSummary, options: { dryRun: boolean; skipInvalid: boolean }): string {
-  const rate = s.seconds > 0 ? Math.round(s.read / s.seconds) : s.read;
+  const rows = s.rows + Object.values(s.skipped).reduce((a, b) => a + b, 0);
+  const rate = s.seconds > 0 ? Math.round(rows / s.seconds) : rows;
   const lines = [
     `${s.file} → dataset ${s.datasetId} (${s.format}, ${s.encoding})`,
-    `read ${count(s.read)} rows: ${count(s.inserted)} inserted, ${count(s.updated)} updated, ` +
-      `${count(s.rejected)} rejected in ${s.seconds.toFixed(2)} s (${count(rate)} rows/s)`,
+    `read ${count(rows)} rows giving ${count(s.read)} facts: ${count(s.inserted)} facts written, ` +
+      `${count(s.updated)} updated, ${count(s.rejected)} rejected in ${s.seconds.toFixed(2)} s (${count(rate)} rows/s)`,
   ];
   for (const [reason, n] of Object.entries(s.skipped)) lines.push(`skipped ${count(n)} ${reason}`);
   if (s.rejected > 0 && options.skipInvalid) lines.push(`skipped ${count(s.rejected)} invalid rows (listed above)`);

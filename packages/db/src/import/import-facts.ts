@@ -68,6 +68,9 @@ export interface RowError {
 
 export interface ImportSummary {
   datasetId: string;
+  /** Source rows read (lines of a file), besides those `skipped`. One row may give several facts (value and units). */
+  rows: number;
+  /** Facts read from those rows. */
   read: number;
   inserted: number;
   updated: number;
@@ -108,6 +111,7 @@ export async function importFacts(
   const { dataset } = options;
   const summary: ImportSummary = {
     datasetId: dataset.id,
+    rows: 0,
     read: 0,
     inserted: 0,
     updated: 0,
@@ -136,6 +140,7 @@ export async function importFacts(
     const described = new Set<string>();
     const lines = new LineIndex(); // bulk path: which line each written row came from, to report repeated facts
     let written = 0;
+    let lastLine = -1;
     const reject = (line: number, value: string) => {
       summary.rejected++;
       if (summary.errors.length < MAX_REPORTED_ERRORS)
@@ -144,6 +149,10 @@ export async function importFacts(
     // The hot path: every row of every import passes through this loop once.
     for await (const record of records) {
       summary.read++;
+      if (record.line !== lastLine) {
+        summary.rows++;
+        lastLine = record.line;
+      }
       if (options.onProgress && summary.read % every === 0) options.onProgress(summary.read);
       const parsed = "row" in record ? checkFactRow(record.row) : { ok: false as const, errors: record.errors };
       if (!parsed.ok) {
