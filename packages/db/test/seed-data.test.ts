@@ -2,6 +2,7 @@ import { FACT_COLUMNS, parseFactRow } from "@chipflow/core";
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { toHsProduct } from "../src/import/comtrade/hs-product.js";
 import { readCsv } from "../src/import/read-csv.js";
 
 /** The curated seed data in data/: every figure carries its source and passes the importer's checks. */
@@ -38,5 +39,21 @@ describe("seed data", () => {
     // Analyst figures, never company-reported ones: NVIDIA did not disclose H20 revenue for 2024.
     const headline = h20.filter((r) => r.metric === "units" || r.metric === "revenue_usd");
     expect(headline.every((r) => r.estimate_kind !== "reported" && r.source_url !== "")).toBe(true);
+  });
+
+  it("names each vendor-less HS heading as the Comtrade importer does, so one HS code is one product", async () => {
+    const products = [];
+    for await (const { row } of readCsv(`${DATA}products.csv`, [
+      "vendor",
+      "name",
+      "category",
+      "hs_codes",
+      "parent",
+      "notes",
+    ]))
+      products.push(row);
+    const headings = products.filter((p) => p.vendor === "");
+    expect(headings.length).toBeGreaterThan(0);
+    for (const p of headings) expect(p.name).toBe(toHsProduct(p.hs_codes.replace(".", ""))?.name);
   });
 });
