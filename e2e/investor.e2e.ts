@@ -83,6 +83,21 @@ describe("an investor on the dashboard", () => {
     await page.close();
   });
 
+  it("marks only the handful of events that moved the flows most, and every event on asking", async () => {
+    const { page } = await open(
+      "/?metric=revenue_usd&groupBy=destination&interval=quarter&vendor=nvidia&dataset=nvidia-geo-billing",
+    );
+    const events = page.locator("svg.time-series .event");
+    await expect.poll(() => events.count()).toBeGreaterThan(0);
+    expect(await events.count()).toBeLessThanOrEqual(6);
+    const toggle = page.locator("#series .events-toggle");
+    expect(await toggle.innerText()).toMatch(/^All events \(\d+\)$/);
+    await toggle.click();
+    await expect.poll(() => events.count()).toBeGreaterThan(6);
+    expect(new URL(page.url()).searchParams.get("events")).toBe("all");
+    await page.close();
+  });
+
   it("names the filter that empties a view and brings the figures back when it is cleared", async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(

@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { formatTick, formatValue } from "../src/charts/format.js";
 import { layoutTimeSeries } from "../src/charts/time-series/layout.js";
-import { toDay, toEventMarks, toLineSeries } from "../src/charts/time-series/state.js";
+import { pickMainEvents, toDay, toEventMarks, toLineSeries, type EventMark } from "../src/charts/time-series/state.js";
 import { TimeSeriesChart } from "../src/charts/time-series/TimeSeriesChart.js";
 import { fixtureEvents, revenueByRegion, unitEstimates } from "./fixtures.js";
 
@@ -30,6 +30,25 @@ describe("time series state", () => {
     expect(chipA.points[1]!.alternatives).toEqual([
       { value: 1_500_000, low: null, high: null, sourceId: 3, datasetId: "fixture-b", estimateKind: "forecast" },
     ]);
+  });
+
+  it("shows the handful of best-ranked events inside the data's span, in date order; unranked ones wait", () => {
+    const mark = (id: number, date: string, rank: number | null): EventMark => ({
+      ...toEventMarks(fixtureEvents)[0]!,
+      id,
+      date: toDay(date),
+      rank,
+    });
+    const events = [
+      mark(1, "2023-01-01", 3),
+      mark(2, "2023-06-01", 1),
+      mark(3, "2023-09-01", null),
+      mark(4, "2024-02-01", 2),
+      mark(5, "2019-01-01", 4), // before the data
+    ];
+    const picked = pickMainEvents(events, toDay("2022-01-01"), toDay("2024-12-31"), 2);
+    expect(picked.map((e) => e.id)).toEqual([2, 4]);
+    expect(pickMainEvents(events, toDay("2022-01-01"), toDay("2024-12-31")).map((e) => e.id)).toEqual([1, 2, 4]);
   });
 
   it("reads event dates known to the day, month or year, oldest first", () => {

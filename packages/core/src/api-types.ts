@@ -147,6 +147,11 @@ export const policyEventSchema = z.object({
   id: z.number().int(),
   date: z.string(),
   dateKind: z.enum(EVENT_DATE_KINDS).describe("what the date marks: announced, published, effective or occurred"),
+  rank: z
+    .number()
+    .int()
+    .nullable()
+    .describe("1 for the event that moved the flows most, and so on; null for events shown only on asking for all"),
   jurisdiction: z.string(),
   actor: z.string(),
   title: z.string(),

@@ -49,8 +49,13 @@ export const EVENT_COLUMNS = [
   "source_url",
   "source_locator",
   "source_type",
+  "rank",
   "confidence",
 ] as const;
 
 export type EventColumn = (typeof EVENT_COLUMNS)[number];
+
+/** Columns an events file may leave out: read as blank. */
+export const OPTIONAL_EVENT_COLUMNS: readonly EventColumn[] = ["source_locator", "source_type", "rank"];
+
 export type EventCsvRow = Record<EventColumn, string>;

@@ -27,6 +27,7 @@ export interface DbEventRow {
   id: number;
   date: string;
   date_kind: "announced" | "published" | "effective" | "occurred";
+  rank: number | null;
   jurisdiction: string;
   actor: string;
   title: string;

@@ -4,6 +4,7 @@ import {
   EVENT_COLUMNS,
   FACT_COLUMNS,
   keyword,
+  OPTIONAL_EVENT_COLUMNS,
   OPTIONAL_FACT_COLUMNS,
   type Category,
 } from "@chipflow/core";
@@ -115,7 +116,7 @@ export async function seedDatabase(db: WritableDb, dataDir: string): Promise<See
     summaries.push(summary);
   }
 
-  const events = await readAll(file("events.csv"), EVENT_COLUMNS);
+  const events = await readAll(file("events.csv"), EVENT_COLUMNS, OPTIONAL_EVENT_COLUMNS);
   const problems = events.flatMap(({ line, row }) => checkEventRow(row).map((p) => `events.csv:${line}: ${p}`));
   if (problems.length) throw new Error(`seed file rejected:\n${problems.join("\n")}`);
   db.exec("DELETE FROM events");

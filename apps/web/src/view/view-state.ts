@@ -32,6 +32,8 @@ export interface ViewState {
   to: string | undefined;
   /** Whether policy events are drawn on time axes. */
   events: boolean;
+  /** All events, rather than the handful that moved the flows most. */
+  allEvents: boolean;
   /** Charts shown as tables instead of pictures. */
   tables: string[];
 }
@@ -50,6 +52,7 @@ export const DEFAULT_VIEW: ViewState = {
   from: undefined,
   to: undefined,
   events: true,
+  allEvents: false,
   tables: [],
 };
 
@@ -93,6 +96,7 @@ export function parseViewState(search: string): ViewState {
     from: maybeDate(params.get("from")),
     to: maybeDate(params.get("to")),
     events: params.get("events") !== "off",
+    allEvents: params.get("events") === "all",
     tables: list(params.get("tables")),
   };
 }
@@ -109,6 +113,7 @@ export function toViewSearch(view: ViewState): string {
   if (view.from) params.set("from", view.from);
   if (view.to) params.set("to", view.to);
   if (!view.events) params.set("events", "off");
+  else if (view.allEvents) params.set("events", "all");
   if (view.tables.length > 0) params.set("tables", [...view.tables].sort().join(","));
   return `?${params.toString().replaceAll("%2C", ",")}`;
 }

@@ -31,6 +31,7 @@ export function findEvents(db: ReadonlyDb, q: EventQuery = {}): PolicyEvent[] {
       id: r.id,
       date: r.date,
       dateKind: r.date_kind,
+      rank: r.rank,
       jurisdiction: r.jurisdiction,
       actor: r.actor,
       title: r.title,

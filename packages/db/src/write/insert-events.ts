@@ -16,6 +16,8 @@ export function checkEventRow(r: EventCsvRow): string[] {
   if (!isPartialDate(r.date)) problems.push(`date: expected YYYY, YYYY-MM or YYYY-MM-DD (got "${r.date}")`);
   if (!(EVENT_DATE_KINDS as readonly string[]).includes(r.date_kind))
     problems.push(`date_kind: expected ${EVENT_DATE_KINDS.join(", ")} (got "${r.date_kind}")`);
+  if (r.rank && !/^[1-9]\d*$/.test(r.rank))
+    problems.push(`rank: expected blank or a whole number from 1 (got "${r.rank}")`);
   if (r.source_type && !(SOURCE_TYPES as readonly string[]).includes(r.source_type))
     problems.push(`source_type: expected blank, ${SOURCE_TYPES.join(" or ")} (got "${r.source_type}")`);
   if (!isCountryCode(r.jurisdiction)) problems.push(`jurisdiction: expected an ISO3 code (got "${r.jurisdiction}")`);
@@ -31,8 +33,8 @@ export function checkEventRow(r: EventCsvRow): string[] {
 export function insertEvents(db: WritableDb, rows: EventCsvRow[]): number {
   const ids = new DimensionIds(db);
   const insert = db.prepare(
-    `INSERT INTO events (date, date_kind, jurisdiction, actor, title, description, confidence, source_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO events (date, date_kind, jurisdiction, actor, title, description, confidence, source_id, rank)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
     for (const r of rows) {
@@ -44,7 +46,18 @@ export function insertEvents(db: WritableDb, rows: EventCsvRow[]): number {
         locator: r.source_locator || null,
         type: (r.source_type || null) as SourceType | null,
       });
-      insert.run(r.date, r.date_kind, r.jurisdiction, r.actor, r.title, r.description, r.confidence || null, sourceId);
+      const rank = r.rank ? Number(r.rank) : null;
+      insert.run(
+        r.date,
+        r.date_kind,
+        r.jurisdiction,
+        r.actor,
+        r.title,
+        r.description,
+        r.confidence || null,
+        sourceId,
+        rank,
+      );
     }
   })();
   return rows.length;

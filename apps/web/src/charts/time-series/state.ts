@@ -64,6 +64,8 @@ export interface EventMark {
   /** The date as the source gives it: a day, a month or a year. */
   dateLabel: string;
   dateKind: EventDateKind;
+  /** 1 for the event that moved the flows most; null for one shown only among all events. */
+  rank: number | null;
   title: string;
   description: string;
   jurisdiction: string;
@@ -126,10 +128,26 @@ export function toEventMarks(events: PolicyEvent[]): EventMark[] {
       date: toDay(e.date),
       dateLabel: e.date,
       dateKind: e.dateKind,
+      rank: e.rank,
       title: e.title,
       description: e.description,
       jurisdiction: e.jurisdiction,
       sourceId: e.source.id,
     }))
+    .sort((a, b) => a.date.getTime() - b.date.getTime());
+}
+
+/** How many events a time axis shows unless all are asked for: a handful, so that each can carry its label. */
+export const MAIN_EVENTS = 6;
+
+/**
+ * The events a time axis shows by default: the `count` best ranked inside `from`..`to` (the span of the data), in
+ * date order. Unranked events wait for "all events".
+ */
+export function pickMainEvents(events: EventMark[], from: Date, to: Date, count = MAIN_EVENTS): EventMark[] {
+  return events
+    .filter((e) => e.rank !== null && e.date >= from && e.date <= to)
+    .sort((a, b) => a.rank! - b.rank!)
+    .slice(0, count)
     .sort((a, b) => a.date.getTime() - b.date.getTime());
 }

@@ -4,7 +4,14 @@ import { eventsQueryOptions } from "../../api/events.js";
 import { seriesQueryOptions } from "../../api/series.js";
 import { formatValue } from "../../charts/format.js";
 import { colorAt } from "../../charts/palette.js";
-import { toEventMarks, toLineSeries, type LinePoint, type LineSeries } from "../../charts/time-series/state.js";
+import {
+  MAIN_EVENTS,
+  pickMainEvents,
+  toEventMarks,
+  toLineSeries,
+  type LinePoint,
+  type LineSeries,
+} from "../../charts/time-series/state.js";
 import { TimeSeriesChart } from "../../charts/time-series/TimeSeriesChart.js";
 import { BasisSwitch } from "../../components/BasisSwitch.js";
 import { EmptyView } from "../../components/EmptyView.js";
@@ -34,7 +41,12 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
   const stackable = metric?.aggregation === "sum";
   const mark = view.mark === "area" && stackable ? "area" : "line";
   const lines = series.data ? toLineSeries(series.data, mark === "line", basisOf) : [];
-  const eventMarks = view.events && events.data ? toEventMarks(events.data.events) : [];
+  const allMarks = view.events && events.data ? toEventMarks(events.data.events) : [];
+  const span = lines.flatMap((l) => l.points.flatMap((p) => [p.start, p.end]));
+  const [first, last] = [Math.min(...span.map(Number)), Math.max(...span.map(Number))];
+  const eventMarks =
+    view.allEvents || span.length === 0 ? allMarks : pickMainEvents(allMarks, new Date(first), new Date(last));
+  const inSpan = allMarks.filter((e) => e.date.getTime() >= first && e.date.getTime() <= last).length;
   const eventSources = view.events && events.data ? events.data.events.map((e) => e.source) : [];
   const title = `${metric?.label ?? "Series"} by ${GROUP_LABEL[view.groupBy]}, per ${view.interval}`;
   const toggleTable = () =>
@@ -64,6 +76,18 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
       empty={lines.length === 0}
       emptyView={<EmptyView view={view} onChange={onChange} />}
       banner={showsNvidiaGeography(view) ? <BasisSwitch view={view} onChange={onChange} /> : null}
+      controls={
+        view.events && inSpan > MAIN_EVENTS ? (
+          <button
+            type="button"
+            className="events-toggle"
+            aria-pressed={view.allEvents}
+            onClick={() => onChange({ ...view, allEvents: !view.allEvents })}
+          >
+            {view.allEvents ? `Main events (${MAIN_EVENTS})` : `All events (${inSpan})`}
+          </button>
+        ) : null
+      }
       sources={series.data?.sources ?? []}
       eventSources={eventSources}
       csvHref={toCsvHref("series", query as Record<string, string>)}
