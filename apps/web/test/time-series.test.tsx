@@ -83,6 +83,15 @@ describe("time series layout", () => {
     expect(Math.abs(drawn.y - at(2_500_000_000))).toBeLessThan(1);
   });
 
+  it("draws a share over a longer period at its own level: a share is not a flow to spread over quarters", () => {
+    const shares = {
+      ...revenueByRegion,
+      metric: { id: "revenue_share_pct" as const, label: "Share", unit: "%", aggregation: "none" as const },
+    };
+    const yearly = toLineSeries(shares)[0]!.points[0]!;
+    expect([yearly.coarser, yearly.intervals, yearly.shown]).toEqual([true, 1, yearly.value]);
+  });
+
   it("labels coarser spans with their totals without ever overlapping two labels", () => {
     // Five series with the same fiscal year at nearly the same height: their labels would all fall on one spot.
     const yearly = revenueByRegion.series[0]!.points[0]!;

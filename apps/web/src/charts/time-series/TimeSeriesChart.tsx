@@ -74,13 +74,14 @@ export function TimeSeriesChart({
             {s.points.map((p) => {
               const rate = `${fmt(p.shown)} per ${s.interval} on average`;
               const how = [p.estimateKind, p.basis].filter(Boolean).join(", ");
-              const text = p.coarser
-                ? `${s.label}, ${p.label}: ${fmt(p.value)} for the whole period, drawn at ${rate} (${how})`
-                : `${s.label}, ${p.label}: ${fmt(p.value)} (${how})`;
+              const text =
+                p.coarser && p.intervals > 1
+                  ? `${s.label}, ${p.label}: ${fmt(p.value)} for the whole period, drawn at ${rate} (${how})`
+                  : `${s.label}, ${p.label}: ${fmt(p.value)} (${how})`;
               const handlers = selectable(
                 {
                   heading: `${s.label}, ${p.label}`,
-                  value: p.coarser ? `${fmt(p.value)} for the whole period (${rate})` : fmt(p.value),
+                  value: p.coarser && p.intervals > 1 ? `${fmt(p.value)} for the whole period (${rate})` : fmt(p.value),
                   kind: p.estimateKind,
                   ...(p.basis ? { basis: p.basis } : {}),
                   sourceIds: p.sourceIds,

@@ -99,7 +99,10 @@ export function toLineSeries(
       points: s.points
         .filter((p) => p.value !== null)
         .map((p) => {
-          const intervals = p.coarser ? intervalsIn(p.periodStart, p.periodEnd, response.interval) : 1;
+          // A flow (revenue, units) over a longer period is drawn at its rate per interval; a share or a price is
+          // not a flow: it stays at its own level whatever its period.
+          const flow = response.metric.aggregation === "sum";
+          const intervals = p.coarser && flow ? intervalsIn(p.periodStart, p.periodEnd, response.interval) : 1;
           return {
             start: toDay(p.periodStart),
             end: toDay(p.periodEnd),
