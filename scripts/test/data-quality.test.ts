@@ -1,7 +1,13 @@
 import type { FactRecord } from "@chipflow/core";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { checkPercentages, checkRepeatedCells, checkSigns, checkSources } from "../src/quality/check-sources.js";
+import {
+  checkExcerpts,
+  checkPercentages,
+  checkRepeatedCells,
+  checkSigns,
+  checkSources,
+} from "../src/quality/check-sources.js";
 import { checkGeographyMakesTotals, checkQuartersMakeYears, checkSharesMakeWhole } from "../src/quality/check-sums.js";
 import { findCoverage, formatCoverage } from "../src/quality/coverage.js";
 import type { CuratedFact } from "../src/quality/curated-fact.js";
@@ -91,6 +97,20 @@ describe("the data-quality gate", () => {
       "facts/synthetic.csv:2",
       "facts/synthetic.csv:4",
     ]);
+  });
+
+  it("finds each quoted figure in its excerpt, in any written form, and names one that is not there", () => {
+    const quoted = (line: number, value: number, quote: string) =>
+      fact(line, { value, note: `Revenue. Excerpt: "${quote}"` });
+    expect(
+      checkExcerpts([
+        quoted(2, 7_111_000_000, "China (including Hong Kong) 7,111 3,886"),
+        quoted(3, 25_048_000_000, "$25.048 billion"),
+        quoted(4, 12.5, "a share of 12.5%"),
+        quoted(5, 9_999_000_000, "China (including Hong Kong) 7,111 3,886"),
+        fact(6, { value: 1, note: "no quote" }),
+      ]).map((p) => p.where),
+    ).toEqual(["facts/synthetic.csv:5"]);
   });
 
   it("keeps percentages within 0-100", () => {

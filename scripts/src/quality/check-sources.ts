@@ -62,3 +62,30 @@ export function checkSigns(facts: CuratedFact[]): QualityProblem[] {
     return [{ where: whereOf(f), message: `${f.fact.metric} ${values[0]} is negative: ${rule}` }];
   });
 }
+
+/** The ways a figure may be written in its source: as is, or in thousands, millions, billions or trillions. */
+export function writtenForms(value: number): Set<string> {
+  const forms = new Set<string>();
+  for (const scale of [1, 1e3, 1e6, 1e9, 1e12]) {
+    const y = Math.abs(value) / scale;
+    for (let digits = 0; digits <= 3; digits++) {
+      const grouped = y.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      forms.add(grouped).add(grouped.replaceAll(",", ""));
+    }
+  }
+  return forms;
+}
+
+const EXCERPT = /Excerpt: "([\s\S]*)"\s*$/;
+
+/** A figure whose note quotes its source holds a number that the quote shows, in some written form. */
+export function checkExcerpts(facts: CuratedFact[]): QualityProblem[] {
+  return facts.flatMap((f) => {
+    const quote = EXCERPT.exec(f.fact.note ?? "")?.[1]?.replaceAll("\u00a0", " ");
+    if (!quote) return [];
+    return [f.fact.value, f.fact.low, f.fact.high]
+      .filter((v): v is number => v !== null)
+      .filter((v) => ![...writtenForms(v)].some((form) => quote.includes(form)))
+      .map((v) => ({ where: whereOf(f), message: `${v} is not in the quoted excerpt of its source` }));
+  });
+}

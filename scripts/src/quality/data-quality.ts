@@ -1,5 +1,5 @@
 import { groupMap } from "@chipflow/core";
-import { checkPercentages, checkRepeatedCells, checkSigns, checkSources } from "./check-sources.js";
+import { checkExcerpts, checkPercentages, checkRepeatedCells, checkSigns, checkSources } from "./check-sources.js";
 import {
   checkGeographyMakesTotals,
   checkQuartersMakeYears,
@@ -50,6 +50,7 @@ export async function checkDataQuality(dataDir: string): Promise<DataQualityRepo
     ...checkRepeatedCells(facts),
     ...checkPercentages(facts),
     ...checkSigns(facts),
+    ...checkExcerpts(facts),
     ...sums.filter((c) => !c.ok).map(toSumProblem),
   ];
   if (primaryShare < PRIMARY_SHARE_FLOOR)
