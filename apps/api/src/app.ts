@@ -7,7 +7,7 @@ import { isZod, toJsonSchema, zodValidatorCompiler } from "./lib/zod-schemas.js"
 import { databasePlugin } from "./plugins/database.js";
 import { errorsPlugin } from "./plugins/errors.js";
 import { DEFAULT_LIMITS, limitsPlugin, limitsServerOptions, type RequestLimits } from "./plugins/limits.js";
-import { DEFAULT_RATE_LIMIT, rateLimitPlugin, type RateLimitOptions } from "./plugins/rate-limit.js";
+import { DEFAULT_RATE_LIMIT, rateLimitPlugin, routedPath, type RateLimitOptions } from "./plugins/rate-limit.js";
 import { requestLoggingPlugin, requestLoggingServerOptions } from "./plugins/request-logging.js";
 import { queryCachePlugin } from "./plugins/query-cache.js";
 import { securityPlugin } from "./plugins/security.js";
@@ -89,10 +89,14 @@ export async function buildApp(options: AppOptions) {
 
   if (options.webRoot && existsSync(options.webRoot)) {
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: ["index.html"] });
-    // Client-side routes fall back to the dashboard; unknown API paths stay JSON 404s.
-    app.get("/*", (request, reply) =>
-      request.url.startsWith("/api/") ? reply.callNotFound() : reply.sendFile("index.html"),
-    );
+    // Client-side routes fall back to the dashboard; unknown API paths (however spelled) and missing files (a name
+    // with an extension, such as an old asset) stay 404s.
+    app.get("/*", (request, reply) => {
+      const path = routedPath(request);
+      return path.startsWith("/api/") || /\.[a-z0-9]+$/i.test(path)
+        ? reply.callNotFound()
+        : reply.sendFile("index.html");
+    });
   }
   return app;
 }

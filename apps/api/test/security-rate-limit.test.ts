@@ -27,6 +27,23 @@ describe("rate limit on the data endpoints", () => {
     await app.close();
   });
 
+  it.each([
+    ["/%61pi/v1/datasets", 429],
+    ["/api/%76%31/datasets", 429],
+    ["http://localhost/api/v1/datasets", 429],
+    ["//api/v1/datasets", 404],
+    ["/API/v1/datasets", 404],
+  ])("never serves data past the limit when the path is spelled %s (answers %i)", async (spelling, status) => {
+    const app = await buildApp({ dbPath: await createFixtureDb(), rateLimit: { max: 2, timeWindowMs: 60_000 } });
+    const get = (url: string) => app.inject({ method: "GET", url, remoteAddress: "203.0.113.9" });
+    expect([(await get("/api/v1/datasets")).statusCode, (await get("/api/v1/datasets")).statusCode]).toEqual([
+      200, 200,
+    ]);
+    // A spelling the router decodes to the same route counts against the same limit; one it does not route is a 404.
+    for (let i = 0; i < 3; i++) expect((await get(spelling)).statusCode).toBe(status);
+    await app.close();
+  });
+
   it("is generous by default and can be turned off", async () => {
     const dbPath = await createFixtureDb();
     const byDefault = await buildApp({ dbPath });

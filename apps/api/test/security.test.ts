@@ -94,6 +94,15 @@ describe("static serving", () => {
     expect((await rawGet(base, "/assets/app.js")).body).toBe("console.log('app')");
     expect((await rawGet(base, "/flows/nvidia")).body).toContain("<title>chipflow</title>");
   });
+
+  it.each(["/API/v1/x", "/%41PI/v1/x", "/nonexistent.js", "/assets/old-1234.css"])(
+    "answers %s with a 404, not the dashboard: an API path however spelled, or a missing file",
+    async (path) => {
+      const res = await rawGet(base, path);
+      expect(res.status).toBe(404);
+      expect(res.body).not.toContain("<title>chipflow</title>");
+    },
+  );
 });
 
 describe("security headers", () => {

@@ -13,10 +13,31 @@ export interface RateLimitOptions {
 /** Generous: a person clicking through the dashboard makes a few requests a second at most. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 600, timeWindowMs: 60_000 };
 
-/** The data endpoints are the expensive ones: every query under /api/v1 (JSON and CSV). Health, docs and the
- * dashboard's static files are not limited. */
+/**
+ * The path a request reaches, however it was spelled: the route the router matched (which decodes
+ * percent-encoding), or for an unmatched request (or one only a wildcard caught) its path decoded, lower-cased,
+ * with runs of slashes as one and any scheme and host of an absolute-form target dropped.
+ */
+export function routedPath(request: FastifyRequest): string {
+  const matched = request.routeOptions.url;
+  if (matched && !matched.includes("*")) return matched;
+  const path = request.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split("?")[0] ?? "";
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // a malformed escape stays as written
+  }
+  return decoded.toLowerCase().replace(/\/{2,}/g, "/");
+}
+
+/**
+ * The data endpoints are the expensive ones: every query under /api/v1 (JSON and CSV), by the path it reaches, not
+ * by how it is spelled (`/%61pi/v1/…`, `//api/v1/…` and `http://host/api/v1/…` count alike). Health, docs and the
+ * dashboard's static files are not limited.
+ */
 export function isRateLimited(request: FastifyRequest): boolean {
-  return request.url.startsWith("/api/v1/");
+  return routedPath(request).startsWith("/api/v1/");
 }
 
 /**
