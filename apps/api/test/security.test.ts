@@ -95,6 +95,13 @@ describe("static serving", () => {
     expect((await rawGet(base, "/flows/nvidia")).body).toContain("<title>chipflow</title>");
   });
 
+  it("lets browsers keep hashed assets for good, and checks the page that names them every time", async () => {
+    const asset = await app.inject({ method: "GET", url: "/assets/app.js" });
+    expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const page = await app.inject({ method: "GET", url: "/" });
+    expect(page.headers["cache-control"]).toBe("no-cache");
+  });
+
   it.each(["/API/v1/x", "/%41PI/v1/x", "/nonexistent.js", "/assets/old-1234.css"])(
     "answers %s with a 404, not the dashboard: an API path however spelled, or a missing file",
     async (path) => {
