@@ -94,8 +94,12 @@ export async function buildApp(options: AppOptions) {
       index: ["index.html"],
       // Built assets carry a hash of their content in their name: a browser may keep them for good. The page that
       // names them is checked again every time, so a new build is seen at once.
-      setHeaders: (res, path) =>
-        res.header("cache-control", /[\\/]assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache"),
+      setHeaders: (res, path) => {
+        void res.header(
+          "cache-control",
+          /[\\/]assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
     });
     // Client-side routes fall back to the dashboard; unknown API paths (however spelled) and missing files (a name
     // with an extension, such as an old asset) stay 404s.
