@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FACT_COLUMNS } from "@chipflow/core";
@@ -60,6 +60,35 @@ describe("exporting facts", () => {
     const out2 = join(dirname(tempDbPath()), "export-2.csv");
     await exportFacts(second, { dataset: ["copy"] }, out2);
     expect(readFileSync(out2, "utf8")).toBe(csv1);
+    // The copy holds the very same text: the apostrophe that kept a spreadsheet from running it is dropped on import.
+    const strip = ({ id: _id, datasetId: _d, ...f }: { id: number; datasetId: string }) => f;
+    expect([...iterateFacts(second)].map(strip)).toEqual([...iterateFacts(first)].map(strip));
+  });
+
+  it("imports its own export into the same database without a clash, formula-like names included", async () => {
+    const db = openWritable(tempDbPath());
+    const file = join(dirname(tempDbPath()), "formula.csv");
+    const row = (vendor: string) =>
+      `2024-01-01,2024-12-31,,${vendor},,,,CHN,,units,5,,,estimate,,Synthetic,T,2024,https://example.org/t,,,\n`;
+    writeFileSync(file, `${FACT_COLUMNS.join(",")}\n${row("=1+1V")}`);
+    await importFile(db, file, { dataset: { id: "first" } });
+    const out = join(dirname(tempDbPath()), "formula-export.csv");
+    await exportFacts(db, { dataset: ["first"] }, out);
+    expect(readFileSync(out, "utf8")).toContain("'=1+1V");
+    expect(await importFile(db, out, { dataset: { id: "again" } })).toMatchObject({ rejected: 0, inserted: 1 });
+    expect(db.prepare("SELECT name FROM vendors").pluck().all()).toEqual(["=1+1V"]);
+  });
+
+  it("rejects a name that another name's id already holds, naming file, line and column", async () => {
+    const db = openWritable(tempDbPath());
+    const file = join(dirname(tempDbPath()), "clash.csv");
+    const row = (vendor: string) =>
+      `2024-01-01,2024-12-31,,${vendor},,,,CHN,,units,5,,,estimate,,Synthetic,T,2024,https://example.org/t,,,\n`;
+    writeFileSync(file, `${FACT_COLUMNS.join(",")}\n${row("Examplechip")}${row("Examplechip!")}`);
+    const summary = await importFile(db, file, { dataset: { id: "clash" } });
+    expect(summary).toMatchObject({ committed: false, rejected: 1, inserted: 0 });
+    expect(summary.errors[0]).toMatchObject({ line: 3, column: "vendor", value: "Examplechip!" });
+    expect(summary.errors[0]!.message).toMatch(/another vendor already has the id this name gives/);
   });
 
   it("writes JSON Lines that import again unchanged", async () => {

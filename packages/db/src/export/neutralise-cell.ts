@@ -14,3 +14,13 @@ export function neutraliseCell(value: string): string {
   if (!startsFormula(value) || PLAIN_NUMBER.test(value)) return value;
   return `'${value}`;
 }
+
+/**
+ * The inverse of `neutraliseCell`, for cells read back from a chipflow CSV: an apostrophe that stands before
+ * formula-like text (and that `neutraliseCell` would have added) is dropped, so an export imports again unchanged.
+ */
+export function restoreCell(value: string): string {
+  if (value.charCodeAt(0) !== 0x27) return value;
+  const rest = value.slice(1);
+  return neutraliseCell(rest) === value ? rest : value;
+}

@@ -1,4 +1,4 @@
-import { COUNTRIES, type DatasetKind, type FactCsvRow } from "@chipflow/core";
+import { COUNTRIES, type DatasetKind, type FactCsvRow, type FactRecord } from "@chipflow/core";
 import type { WritableDb } from "../handles.js";
 import { rebuildRollups } from "../rollups/rebuild-rollups.js";
 import type { ProductInput } from "../write/dimension-ids.js";
@@ -164,12 +164,23 @@ export async function importFacts(
         continue;
       }
       if (summary.rejected > 0 && !options.skipInvalid) continue; // keep checking, but nothing will be written
-      if ("product" in record && record.product && !described.has(record.product.name)) {
-        writer.ids.product(record.product);
-        described.add(record.product.name);
+      let outcome: ReturnType<FactWriter["write"]>;
+      try {
+        if ("product" in record && record.product && !described.has(record.product.name)) {
+          writer.ids.product(record.product);
+          described.add(record.product.name);
+        }
+        if (dropped) lines.record(written, record.line);
+        outcome = writer.write(parsed.fact);
+        if (dropped) written++;
+      } catch (error) {
+        const clash = toNameClash(error, parsed.fact);
+        if (!clash) throw error;
+        summary.rejected++;
+        if (summary.errors.length < MAX_REPORTED_ERRORS)
+          summary.errors.push({ file: options.file, line: record.line, ...clash });
+        continue;
       }
-      if (dropped) lines.record(written++, record.line);
-      const outcome = writer.write(parsed.fact);
       if (outcome === "repeated") reject(record.line, parsed.fact.metric);
       else summary[outcome]++;
     }
@@ -249,4 +260,23 @@ function upsertDataset(db: WritableDb, d: DatasetInput): void {
     priority: d.priority ?? 0,
     format: d.format ?? null,
   });
+}
+
+/**
+ * A name that the database refuses because another name already has its id (`NVIDIA!` beside `NVIDIA`: ids ignore
+ * case and punctuation), as a row error on its column; undefined for any other failure.
+ */
+function toNameClash(error: unknown, fact: FactRecord): Omit<RowError, "file" | "line"> | undefined {
+  const message = error instanceof Error ? error.message : "";
+  const table = /UNIQUE constraint failed: (vendors|products|buyers)\.slug/.exec(message)?.[1];
+  if (!table) return undefined;
+  const column = ({ vendors: "vendor", products: "product", buyers: "buyer" } as const)[table as "vendors"];
+  const value = fact[column] ?? "";
+  return {
+    column,
+    value,
+    message:
+      `another ${column} already has the id this name gives (ids ignore case and punctuation): ` +
+      `write the ${column} exactly as it is known, or give it a name that differs in letters or digits`,
+  };
 }

@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import type { FactSourceRecord } from "./import-facts.js";
 import { CsvHeaderError } from "./read-csv.js";
 import { readCsvRecordBatches } from "./read-csv-records.js";
+import { restoreCell } from "../export/neutralise-cell.js";
 
 /**
  * Streams the rows of a chipflow fact CSV: the header must hold exactly `FACT_COLUMNS` (in any order; the
@@ -27,7 +28,7 @@ export async function* readFactCsv(file: string, input: Readable): AsyncGenerato
         continue;
       }
       const row = { source_locator: "", source_type: "" } as FactCsvRow;
-      for (let i = 0; i < header.length; i++) row[header[i] as keyof FactCsvRow] = fields[i]!;
+      for (let i = 0; i < header.length; i++) row[header[i] as keyof FactCsvRow] = restoreCell(fields[i]!);
       yield { line, row };
     }
   }
