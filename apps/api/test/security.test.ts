@@ -131,6 +131,19 @@ describe("security headers", () => {
   );
 });
 
+describe("methods", () => {
+  it.each(["POST", "PUT", "DELETE", "PATCH"] as const)(
+    "answers %s on a GET route with a 405 naming what to send",
+    async (method) => {
+      const res = await app.inject({ method, url: "/api/v1/series" });
+      expectErrorShape(res, 405);
+      expect(res.headers.allow).toBe("GET, HEAD");
+      expect(res.json().error.message).toMatch(/send GET/);
+      expect((await app.inject({ method, url: "/api/v1/nothing-here" })).statusCode).toBe(404);
+    },
+  );
+});
+
 describe("size limits", () => {
   it("answers a URL longer than 4096 characters with a 414 in the error shape", async () => {
     const res = await app.inject({ method: "GET", url: `/api/v1/series?metric=${"x".repeat(5000)}` });

@@ -13,13 +13,26 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     const code = status >= 500 ? "INTERNAL" : (error.code ?? "BAD_REQUEST").replace(/^FST_ERR_/, "");
     return reply.status(status).send({ error: { status, code, message } });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "";
+    // A path that exists for GET, asked with another method: 405 and what it allows, not "no route".
+    if (request.method !== "GET" && request.method !== "HEAD" && app.hasRoute({ method: "GET", url: path }))
+      return reply
+        .status(405)
+        .header("allow", "GET, HEAD")
+        .send({
+          error: {
+            status: 405,
+            code: "METHOD_NOT_ALLOWED",
+            message: `${request.method} is not allowed on ${path}: send GET (the API only reads)`,
+          },
+        });
+    return reply.status(404).send({
       error: {
         status: 404,
         code: "NOT_FOUND",
-        message: `no route for ${request.method} ${request.url.split("?")[0]}: see /api/docs for the API`,
+        message: `no route for ${request.method} ${path}: see /api/docs for the API`,
       },
-    }),
-  );
+    });
+  });
 });
