@@ -14,20 +14,30 @@ export interface CellError {
 }
 
 const blank = (s: string) => s.trim() === "";
+/** Years a trade figure or its source can have: a year such as 1000 or 9999 is a typing slip, not a figure. */
+export const YEARS = { first: 1900, last: 2100 } as const;
+const plausibleYear = (s: string) => Number(s.slice(0, 4)) >= YEARS.first && Number(s.slice(0, 4)) <= YEARS.last;
+const yearMessage = `expected a year from ${YEARS.first} to ${YEARS.last}`;
+const noNul = (s: string) => !s.includes("\0");
+const nulMessage = "holds a NUL character: the file is likely binary or mis-encoded";
 /** The longest text a cell may hold; a longer one is a broken file, not a note. */
 export const MAX_CELL_LENGTH = 4000;
 const tooLong = { message: `longer than ${MAX_CELL_LENGTH} characters: shorten it`, abort: true } as const;
 const text = z
   .string()
   .max(MAX_CELL_LENGTH, tooLong)
+  .refine(noNul, nulMessage)
   .transform((s) => (blank(s) ? null : s.trim()));
 const required = (what: string) =>
   z
     .string()
     .max(MAX_CELL_LENGTH, tooLong)
     .trim()
-    .min(1, { message: `${what} is required`, abort: true });
-const isoDate = required("a date").refine(isIsoDate, "expected a date as YYYY-MM-DD");
+    .min(1, { message: `${what} is required`, abort: true })
+    .refine(noNul, nulMessage);
+const isoDate = required("a date")
+  .refine(isIsoDate, { message: "expected a date as YYYY-MM-DD", abort: true })
+  .refine(plausibleYear, yearMessage);
 const country = text.refine((s) => s === null || isCountryCode(s), "expected an ISO 3166-1 alpha-3 code, WLD or ROW");
 const maybeNumber = z.string().transform((s, ctx) => {
   if (blank(s)) return null;
@@ -74,13 +84,24 @@ export const factRowSchema = z
     confidence: maybeOneOf(CONFIDENCES),
     source_publisher: required("source_publisher"),
     source_title: required("source_title"),
-    source_date: required("source_date").refine(isPartialDate, "expected YYYY, YYYY-MM or YYYY-MM-DD"),
+    source_date: required("source_date")
+      .refine(isPartialDate, { message: "expected YYYY, YYYY-MM or YYYY-MM-DD", abort: true })
+      .refine(plausibleYear, yearMessage),
     source_url: required("source_url").refine((s) => /^https?:\/\/\S+$/.test(s), "expected an http(s) URL"),
     source_locator: text,
     source_type: maybeOneOf(SOURCE_TYPES),
     note: text,
   })
   .superRefine((r, ctx) => {
+    // One sign per metric: amounts are positive; only a charge may be negative (a reserve released).
+    if (r.metric !== "charge_usd")
+      for (const column of ["value", "low", "high"] as const)
+        if ((r[column] ?? 0) < 0)
+          ctx.addIssue({
+            code: "custom",
+            path: [column],
+            message: `expected 0 or more: ${r.metric} is never negative (only charge_usd is, for a reserve released)`,
+          });
     if (r.period_end < r.period_start)
       ctx.addIssue({ code: "custom", path: ["period_end"], message: "period_end is before period_start" });
     if (r.value === null && (r.low === null || r.high === null))

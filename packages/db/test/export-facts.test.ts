@@ -38,8 +38,8 @@ describe("exporting facts", () => {
     ]);
     const recent = [...iterateFacts(db, { vendor: ["examplechip"], from: "2024-06-01" })];
     expect(recent.map((f) => [f.metric, f.periodStart])).toEqual([
+      ["charge_usd", "2024-04-29"],
       ["revenue_usd", "2024-01-01"],
-      ["revenue_usd", "2024-04-29"],
       ["units", "2024-01-01"],
     ]);
   });

@@ -16,6 +16,7 @@ import {
   type Metric,
   type ParsedFactRow,
   type SourceType,
+  YEARS,
 } from "@chipflow/core";
 
 const CATEGORY_SET = new Set<string>(CATEGORIES);
@@ -45,8 +46,14 @@ const PARTIAL_DATES = new Memo(isPartialDate);
 const NOT_PLAIN = new Error("not plain");
 
 function str(s: unknown): string {
-  if (typeof s !== "string" || s.length > MAX_CELL_LENGTH) throw NOT_PLAIN;
+  if (typeof s !== "string" || s.length > MAX_CELL_LENGTH || s.includes("\0")) throw NOT_PLAIN;
   return s;
+}
+/** The year of a date in the range the schema accepts. */
+function plausible(date: string): string {
+  const year = Number(date.slice(0, 4));
+  if (year < YEARS.first || year > YEARS.last) throw NOT_PLAIN;
+  return date;
 }
 /** Optional text: blank is null, otherwise trimmed (as the schema's `text`). */
 function text(s: unknown): string | null {
@@ -61,7 +68,7 @@ function required(s: unknown): string {
 }
 function isoDate(s: unknown): string {
   if (typeof s !== "string" || s.length !== 10 || !ISO_DATES.has(s)) throw NOT_PLAIN;
-  return s;
+  return plausible(s);
 }
 function oneOf(s: unknown, values: Set<string>): string {
   if (typeof s !== "string" || !values.has(s)) throw NOT_PLAIN;
@@ -101,9 +108,11 @@ export function checkFactRow(row: FactCsvRow): ParsedFactRow {
     if (value === null && (low === null || high === null)) throw NOT_PLAIN;
     if (low !== null && high !== null && low > high) throw NOT_PLAIN;
     if (value !== null && ((low !== null && value < low) || (high !== null && value > high))) throw NOT_PLAIN;
+    if (row.metric !== "charge_usd" && ((value ?? 0) < 0 || (low ?? 0) < 0 || (high ?? 0) < 0)) throw NOT_PLAIN;
     const date = required(row.source_date);
     const url = required(row.source_url);
     if (!PARTIAL_DATES.has(date) || !URL_PATTERN.test(url)) throw NOT_PLAIN;
+    plausible(date);
     return {
       ok: true,
       fact: {

@@ -45,7 +45,15 @@ export interface ImportOptions {
    * fewer facts than that, rebuilds the indexes of `facts` once at the end instead of updating them row by row.
    */
   expectedRows?: number;
+  /**
+   * Whether a file that gave no facts is fine (a Comtrade file whose rows were all left out on purpose). By default
+   * it is not: a file with a header and no rows is rejected, naming the line after the header.
+   */
+  allowEmpty?: () => boolean;
 }
+
+/** Why a file that gave no facts at all is rejected. */
+export const NO_ROWS = "the file holds no rows after its header: add rows, or leave the file out";
 
 /** The page cache an import works with (KiB, as `PRAGMA cache_size` takes it when negative): bounded memory. */
 const IMPORT_CACHE_KIB = 96 * 1024;
@@ -189,6 +197,10 @@ export async function importFacts(
       const repeated = restoreFactIndexes(db, dropped, writer.firstNewId);
       for (const id of repeated) reject(lines.lineOf(id - writer.firstNewId), "");
       summary.inserted -= repeated.length;
+    }
+    if (summary.read === 0 && summary.rejected === 0 && !options.allowEmpty?.()) {
+      summary.rejected++;
+      summary.errors.push({ file: options.file, line: 2, column: "(file)", value: "", message: NO_ROWS });
     }
     const accept = summary.rejected === 0 || options.skipInvalid === true;
     if (!accept || options.dryRun) {

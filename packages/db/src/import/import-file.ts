@@ -96,6 +96,7 @@ export async function importFile(
     dryRun: options.dryRun,
     onProgress: onProgress && ((rows) => onProgress({ rows, bytes: bytesRead(), totalBytes })),
     progressEvery: 5000,
+    allowEmpty: () => Object.values(report.skipped).some((n) => n > 0),
     expectedRows: Math.floor(totalBytes / BYTES_PER_ROW),
   });
   return { ...summary, skipped: report.skipped, file, format, encoding, bytes: totalBytes };
