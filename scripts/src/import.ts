@@ -56,7 +56,10 @@ function buildProgram(): Command {
 }
 
 function checkFlags(file: string, flags: ImportFlags): void {
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`cannot read ${file}: no such file`);
+  if (!existsSync(file)) throw new UsageError(`cannot read ${file}: no such file`);
+  if (statSync(file).isDirectory())
+    throw new UsageError(`cannot read ${file}: it is a folder; give one file (a CSV or JSON Lines file) to import`);
+  if (!statSync(file).isFile()) throw new UsageError(`cannot read ${file}: not a regular file`);
   if (flags.dataset !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(flags.dataset))
     throw new UsageError(`invalid --dataset ${flags.dataset}: expected lowercase letters, digits and dashes`);
   if (flags.source !== undefined && !/^https?:\/\/\S+$/.test(flags.source))

@@ -40,6 +40,9 @@ describe("npm run import", () => {
     const missing = await run(join(tempDir(), "nope.csv"));
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/cannot read .*nope\.csv: no such file/);
+    const folder = await run(tempDir());
+    expect(folder.code).toBe(2);
+    expect(folder.err).toMatch(/it is a folder; give one file/);
   });
 
   it("creates the database, imports the example and prints a summary", async () => {

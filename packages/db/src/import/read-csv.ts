@@ -14,9 +14,14 @@ export class CsvHeaderError extends Error {
     readonly missing: string[],
     readonly unknown: string[],
   ) {
+    // A header of thousands of columns (a file that is not a table at all) is named by its first few.
+    const some = (list: string[]) =>
+      list.length > 10 ? `${list.slice(0, 10).join(", ")} and ${list.length - 10} more` : list.join(", ");
     const parts = [
-      missing.length ? `missing column(s) ${missing.join(", ")}` : "",
-      unknown.length ? `unknown column(s) ${unknown.join(", ")}` : "",
+      missing.length ? `missing column(s) ${some(missing)}` : "",
+      unknown.length
+        ? `unknown column(s) ${some(unknown.map((c) => (c.length > 40 ? `${c.slice(0, 37)}...` : c)))}`
+        : "",
     ].filter(Boolean);
     super(`${file}:1: ${parts.join("; ")}`);
   }
