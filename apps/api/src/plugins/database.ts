@@ -1,11 +1,13 @@
 import { openReadonly, type ReadonlyDb } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
+import { statSync } from "node:fs";
+import { basename } from "node:path";
 
 declare module "fastify" {
   interface FastifyInstance {
-    /** The read-only database handle: the API never writes. */
-    db: ReadonlyDb;
+    /** The read-only database handle: the API never writes. Reopened when the file is replaced. */
+    readonly db: ReadonlyDb;
     /**
      * A read-only handle of its own, for a response that streams rows while other requests go on: a connection
      * busy iterating cannot answer another query. The caller closes it.
@@ -18,12 +20,48 @@ export interface DatabaseOptions {
   path: string;
 }
 
-/** Opens the database read-only for the app's lifetime. */
+/** Which file a handle reads: a file deleted, or replaced by another at the same path, is another identity. */
+const identityOf = (path: string): string | null => {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat ? `${stat.dev}:${stat.ino}` : null;
+};
+
+/**
+ * Opens the database read-only and watches its file on every API request: a file that is gone makes every API
+ * endpoint (health too) answer 503 saying so, never old data; a file replaced at the same path (a new import, a
+ * restored copy) is reopened, so JSON and CSV alike read the new one.
+ */
 export const databasePlugin = fp<DatabaseOptions>(
   async (app: FastifyInstance, { path }) => {
-    const db = openReadonly(path);
-    app.decorate("db", db);
+    let db = openReadonly(path);
+    let identity = identityOf(path);
+    app.decorate("db", {
+      getter: () => db,
+    });
     app.decorate("openReader", () => openReadonly(path));
+    app.addHook("onRequest", async (request, reply) => {
+      if (!request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return;
+      const now = identityOf(path);
+      if (now === null) {
+        return reply
+          .status(503)
+          .header("retry-after", "30")
+          .send({
+            error: {
+              status: 503,
+              code: "UNAVAILABLE",
+              message: `the database file ${basename(path)} is gone: restore it, or restart chipflow to seed a new one`,
+            },
+          });
+      }
+      if (now !== identity) {
+        const old = db;
+        db = openReadonly(path);
+        identity = now;
+        old.close();
+        request.log.info({ path }, "database file replaced: reopened");
+      }
+    });
     app.addHook("onClose", async () => db.close());
   },
   { name: "database" },

@@ -58,13 +58,20 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
   async (app: FastifyInstance, { max = 500, maxPayloadBytes = 64 * 1024 * 1024 }) => {
     const cache = new LruCache<unknown>(max);
     const payloads = new LruCache<Payload>(max, maxPayloadBytes, (p) => 2 * p.body.length); // room for the gzipped copy
-    const dataVersion = app.db.prepare("PRAGMA data_version").pluck();
     const served = new WeakSet<FastifyRequest>();
-    let seen: number | null = null;
+    let seen: string | null = null;
     let version = "";
+    let handle: typeof app.db | null = null;
+    let dataVersion: { get(): unknown } | null = null;
     const check = () => {
-      // PRAGMA data_version changes when another connection commits: cheap enough to ask on every request.
-      const current = dataVersion.get() as number;
+      // PRAGMA data_version changes when another connection commits: cheap enough to ask on every request. A
+      // reopened database (its file replaced) is a new connection: its counter starts anew, so the handle counts too.
+      if (handle !== app.db) {
+        handle = app.db;
+        dataVersion = handle.prepare("PRAGMA data_version").pluck();
+        seen = null;
+      }
+      const current = String(dataVersion!.get());
       if (current !== seen) {
         seen = current;
         const next = getDataVersion(app.db);
