@@ -10,6 +10,7 @@ const point = (periodStart: string, periodEnd: string, label: string, value: num
   estimateKind: "reported" as const,
   confidence: "high" as const,
   coarser,
+  coverage: null,
   granularity: coarser ? ("year" as const) : ("quarter" as const),
   basis: "reported" as const,
   sourceIds: [1],

@@ -109,6 +109,9 @@ export const seriesPointSchema = z.object({
   estimateKind: z.enum(ESTIMATE_KINDS),
   confidence: z.enum(CONFIDENCES).nullable(),
   coarser: z.boolean().describe("the figure covers more than one bucket and is shown over its whole span, not split"),
+  coverage: nullableString.describe(
+    "the part of the bucket its figures cover, when not all of it: 'Jan–Jul' for a year of seven months; never to be compared with whole buckets unmarked",
+  ),
   granularity: z.enum(GRANULARITIES),
   basis: z.enum(["reported", "sum"]).describe("reported: one fact gives this cell; sum: added up from its parts"),
   sourceIds: z.array(z.number().int()),

@@ -108,3 +108,31 @@ const INTERVAL_MEAN_DAYS: Record<Interval, number> = { month: 365.25 / 12, quart
 export function intervalsIn(start: string, end: string, interval: Interval): number {
   return Math.max(1, Math.round(daysInclusive(start, end) / INTERVAL_MEAN_DAYS[interval]));
 }
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const PARTS: Partial<Record<Granularity, { name: string; of: Partial<Record<Interval, number>> }>> = {
+  month: { name: "months", of: { quarter: 3, year: 12 } },
+  quarter: { name: "quarters", of: { year: 4 } },
+};
+
+/**
+ * What part of a bucket its figures cover, when they do not cover all of it: a year of seven monthly figures is
+ * "Jan–Jul", one with a hole "Jan–Jul, 6 of 12 months"; three fiscal quarters of a year "3 of 4 quarters". Null for
+ * a whole bucket, or figures as long as the bucket.
+ */
+export function toCoverage(
+  interval: Interval,
+  granularity: Granularity,
+  start: string,
+  end: string,
+  periods: number,
+): string | null {
+  const part = PARTS[granularity];
+  const whole = part?.of[interval];
+  if (!part || !whole || periods >= whole) return null;
+  const [m0, m1] = [Number(start.slice(5, 7)), Number(end.slice(5, 7))];
+  const calendarMonths = granularity === "month" && start.slice(0, 4) === end.slice(0, 4);
+  const span = !calendarMonths ? "" : m0 === m1 ? MONTHS[m0 - 1]! : `${MONTHS[m0 - 1]}–${MONTHS[m1 - 1]}`;
+  const count = `${periods} of ${whole} ${part.name}`;
+  return !span ? count : m1 - m0 + 1 === periods ? span : `${span}, ${count}`;
+}

@@ -5,6 +5,7 @@ import { importFile } from "../src/import/import-file.js";
 import { openWritable } from "../src/open-writable.js";
 import { findBreakdown } from "../src/queries/find-breakdown.js";
 import { findSeries } from "../src/queries/find-series.js";
+import { toCoverage } from "@chipflow/core";
 import { fixture, tempDbPath } from "./import-helpers.js";
 
 /**
@@ -40,5 +41,32 @@ describe("World in a view grouped by place", () => {
     expect(r.series.map((s) => s.key)).toEqual(["TWN", "other"]);
     expect(r.series[1]!.points[0]!.value).toBe(800_000);
     expect(r.total).toMatchObject({ key: "WLD", points: [expect.objectContaining({ value: 3_000_000 })] });
+  });
+});
+
+describe("a year made of fewer months than it has", () => {
+  it("is marked with the months it covers, reporter by reporter, never shown as a whole year", async () => {
+    const monthly = openWritable(tempDbPath());
+    await importFile(monthly, fixture("comtrade-monthly-uneven.csv"), { dataset: { id: "monthly" } });
+    const r = findSeries(
+      monthly,
+      seriesQuerySchema.parse({ metric: "revenue_usd", groupBy: "origin", interval: "year" }),
+    );
+    const byOrigin = Object.fromEntries(r.series.map((s) => [s.key, s.points[0]!]));
+    expect(byOrigin.JPN).toMatchObject({ value: 7028, coverage: "Jan–Jul" });
+    expect(byOrigin.NLD).toMatchObject({ value: 10018, coverage: "Jan–Jun, 5 of 12 months" });
+    const quarters = findSeries(
+      monthly,
+      seriesQuerySchema.parse({ metric: "revenue_usd", groupBy: "origin", interval: "quarter" }),
+    );
+    const japan = quarters.series.find((s) => s.key === "JPN")!.points.map((p) => p.coverage);
+    expect(japan).toEqual([null, null, "Jul"]);
+  });
+
+  it("names the part covered: months by name within a calendar year, else a count", () => {
+    expect(toCoverage("year", "month", "2025-01-01", "2025-07-31", 7)).toBe("Jan–Jul");
+    expect(toCoverage("year", "quarter", "2025-01-27", "2025-10-26", 3)).toBe("3 of 4 quarters");
+    expect(toCoverage("year", "month", "2025-01-01", "2025-12-31", 12)).toBeNull();
+    expect(toCoverage("quarter", "quarter", "2025-01-01", "2025-03-31", 1)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import {
   GRANULARITY_RANK,
   METRICS,
   isCoarserThan,
+  toCoverage,
   toBucketEnd,
   toBucketLabel,
   toFactBucket,
@@ -64,6 +65,9 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
       periodEnd: own?.end ?? cell.end,
       label: own?.label ?? (cell.coarser ? `${cell.start} – ${cell.end}` : toBucketLabel(cell.start, query.interval)),
       ...{ value, low, high, estimateKind, confidence, coarser: cell.coarser, granularity: cell.granularity },
+      coverage: cell.coarser
+        ? null
+        : toCoverage(query.interval, cell.granularity, cell.periodStart, cell.periodEnd, cell.periods),
       ...{ basis, sourceIds, datasetId, alternatives },
     });
     series.set(cell.group.key, s);
@@ -102,6 +106,9 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
       estimateKind: figure.estimateKind,
       confidence: figure.confidence,
       coarser: cell.coarser,
+      coverage: cell.coarser
+        ? null
+        : toCoverage(query.interval, granularity, start, end, new Set(chosen.map((f) => f.periodStart)).size),
       granularity,
       basis: figure.basis,
       sourceIds: figure.sourceIds,

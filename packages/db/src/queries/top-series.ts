@@ -39,6 +39,7 @@ export function topSeries(
         estimateKind: weakestKind(ps.map((p) => p.estimateKind)),
         confidence: null,
         basis: ps.length > 1 ? "sum" : first.basis,
+        coverage: ps.every((p) => p.coverage === first.coverage) ? first.coverage : "some groups in part only",
         sourceIds: [...new Set(ps.flatMap((p) => p.sourceIds))].sort((a, b) => a - b),
         alternatives: [],
       };

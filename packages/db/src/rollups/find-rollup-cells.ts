@@ -25,6 +25,8 @@ export interface RollupCell {
   granularity: Granularity;
   periodStart: string;
   periodEnd: string;
+  /** How many distinct periods the cell's facts cover (seven months of a year, say). */
+  periods: number;
 }
 
 const KINDS: EstimateKind[] = ["forecast", "forecast", "estimate", "reported"];
@@ -87,6 +89,7 @@ interface Row {
   granularity: number;
   periodStart: string;
   periodEnd: string;
+  periods: number;
 }
 
 /**
@@ -173,7 +176,8 @@ export function findRollupCells(
        min(r.dataset_id) AS datasetId, min(r.simple) AS simple, sum(r.fact_count) AS n, sum(r.value_sum) AS value,
        sum(r.value_nulls) AS nulls, sum(r.low_sum) AS low, sum(r.high_sum) AS high, sum(r.abs_sum) AS abs,
        min(r.kind_rank) AS kind, min(r.confidence_rank) AS confidence, group_concat(r.source_ids) AS sources,
-       max(${granularityRank}) AS granularity, min(r.period_start) AS periodStart, max(r.period_end) AS periodEnd
+       max(${granularityRank}) AS granularity, min(r.period_start) AS periodStart, max(r.period_end) AS periodEnd,
+       count(DISTINCT r.period_start) AS periods
      FROM b CROSS JOIN fact_rollups r INDEXED BY ${index} ${group.join}
      WHERE r.period_start = b.ps AND r.period_end = b.pe AND ${where.join(" AND ")}
      GROUP BY ${group.by}, b.bs, b.be, b.coarser`,
@@ -210,6 +214,7 @@ export function findRollupCells(
       granularity: GRANULARITIES.find((g) => GRANULARITY_RANK[g] === r.granularity)!,
       periodStart: r.periodStart,
       periodEnd: r.periodEnd,
+      periods: r.periods,
     });
   }
   if (abs >= EXACT_LIMIT) return null;
