@@ -1,9 +1,10 @@
-import { breakdownQuerySchema, seriesQuerySchema } from "@chipflow/core";
+import { breakdownQuerySchema, flowsQuerySchema, seriesQuerySchema } from "@chipflow/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { WritableDb } from "../src/handles.js";
 import { importFile } from "../src/import/import-file.js";
 import { openWritable } from "../src/open-writable.js";
 import { findBreakdown } from "../src/queries/find-breakdown.js";
+import { findFlows } from "../src/queries/find-flows.js";
 import { findSeries } from "../src/queries/find-series.js";
 import { toCoverage } from "@chipflow/core";
 import { fixture, tempDbPath } from "./import-helpers.js";
@@ -68,5 +69,22 @@ describe("a year made of fewer months than it has", () => {
     expect(toCoverage("year", "quarter", "2025-01-27", "2025-10-26", 3)).toBe("3 of 4 quarters");
     expect(toCoverage("year", "month", "2025-01-01", "2025-12-31", 12)).toBeNull();
     expect(toCoverage("quarter", "quarter", "2025-01-01", "2025-03-31", 1)).toBeNull();
+  });
+});
+
+describe("both sides of one trade", () => {
+  it("compete as two reports of one flow, never added, in a breakdown by either side and in the map links", async () => {
+    const both = openWritable(tempDbPath());
+    await importFile(both, fixture("comtrade-compact-hs.csv"), { dataset: { id: "mirror" } });
+    for (const groupBy of ["origin", "destination"] as const) {
+      const r = findBreakdown(both, breakdownQuerySchema.parse({ metric: "revenue_usd", groupBy }));
+      expect(r.rows).toHaveLength(1);
+      expect([r.rows[0]!.value, r.total]).toEqual([r.rows[0]!.value, r.rows[0]!.value]);
+      expect([400_000.5, 420_000]).toContain(r.rows[0]!.value);
+      expect(r.rows[0]!.alternatives.map((a) => a.value)).toEqual([r.rows[0]!.value === 420_000 ? 400_000.5 : 420_000]);
+    }
+    const flows = findFlows(both, flowsQuerySchema.parse({ metric: "revenue_usd" }));
+    expect(flows.map.links).toHaveLength(1);
+    expect([400_000.5, 420_000]).toContain(flows.map.links[0]!.value);
   });
 });
