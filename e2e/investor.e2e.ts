@@ -98,6 +98,23 @@ describe("an investor on the dashboard", () => {
     await page.close();
   });
 
+  it("opens each curated view at its own URL, explains it, and reloads to the same picture", async () => {
+    for (const slug of ["h20-and-china", "chip-tools-to-china", "chinas-chip-imports", "export-control-timeline"]) {
+      const { page, errors } = await open(`/views/${slug}`);
+      expect((await page.locator("#view-title").innerText()).length).toBeGreaterThan(0);
+      expect(await page.locator(".curated-intro p").count()).toBe(2);
+      expect(await page.locator(`.views-nav a[href="/views/${slug}"]`).getAttribute("aria-current")).toBe("page");
+      const url = page.url();
+      const count = await seriesCount(page);
+      expect(count, slug).toBeGreaterThan(0);
+      await page.reload();
+      await page.locator("svg.time-series").waitFor({ state: "visible" });
+      expect([page.url(), await seriesCount(page)]).toEqual([url, count]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it("names the filter that empties a view and brings the figures back when it is cleared", async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(

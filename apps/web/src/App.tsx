@@ -1,11 +1,13 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeToggle } from "./components/ThemeToggle.js";
 import { Overview } from "./pages/Overview.js";
+import { CURATED_VIEWS, findCuratedView } from "./views/curated-views.js";
 
 // One retry: a missing route or a bad query fails the same way twice, and its message should show at once.
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1 } } });
 
 export function App() {
+  const curated = findCuratedView(window.location.pathname);
   return (
     <QueryClientProvider client={queryClient}>
       <header className="site-header">
@@ -15,7 +17,32 @@ export function App() {
         </div>
         <ThemeToggle />
       </header>
-      <Overview />
+      <nav className="views-nav" aria-label="Views">
+        <a href="/" aria-current={curated ? undefined : "page"}>
+          Overview
+        </a>
+        {CURATED_VIEWS.map((v) => (
+          <a key={v.slug} href={`/views/${v.slug}`} aria-current={curated === v ? "page" : undefined}>
+            {v.title}
+          </a>
+        ))}
+      </nav>
+      {curated ? (
+        <Overview
+          key={curated.slug}
+          base={curated.view}
+          intro={
+            <section className="card curated-intro" aria-labelledby="view-title">
+              <h2 id="view-title">{curated.title}</h2>
+              {curated.paragraphs.map((p) => (
+                <p key={p.slice(0, 24)}>{p}</p>
+              ))}
+            </section>
+          }
+        />
+      ) : (
+        <Overview />
+      )}
     </QueryClientProvider>
   );
 }

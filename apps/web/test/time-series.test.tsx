@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { formatTick, formatValue } from "../src/charts/format.js";
-import { layoutTimeSeries } from "../src/charts/time-series/layout.js";
+import { layoutTimeSeries, TOTAL_COLOR } from "../src/charts/time-series/layout.js";
 import { pickMainEvents, toDay, toEventMarks, toLineSeries, type EventMark } from "../src/charts/time-series/state.js";
 import { TimeSeriesChart } from "../src/charts/time-series/TimeSeriesChart.js";
 import { fixtureEvents, revenueByRegion, unitEstimates } from "./fixtures.js";
@@ -21,7 +21,11 @@ describe("time series state", () => {
     const response = { ...revenueByRegion, total: world };
     expect(toLineSeries(response).map((s) => s.key)).not.toContain("WLD");
     const withTotal = toLineSeries(response, true);
-    expect(withTotal.at(-1)).toMatchObject({ key: "WLD", label: "World (reported total)" });
+    expect(withTotal.at(-1)).toMatchObject({ key: "WLD", label: "World (reported total)", total: true });
+    // A colour of its own, never one of a series'.
+    const placed = layoutTimeSeries(withTotal).series;
+    expect(placed.at(-1)!.color).toBe(TOTAL_COLOR);
+    expect(placed.slice(0, -1).map((s) => s.color)).not.toContain(TOTAL_COLOR);
   });
 
   it("keeps competing estimates apart from the value", () => {

@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
 import { dimensionsQueryOptions } from "../api/dimensions.js";
 import { Filters } from "../components/Filters.js";
 import { HeadlineTiles } from "../components/HeadlineTiles.js";
 import { useViewState } from "../view/useViewState.js";
+import type { ViewState } from "../view/view-state.js";
 import { FlowCard } from "./overview/FlowCard.js";
 import { RankingCard } from "./overview/RankingCard.js";
 import { SeriesCard } from "./overview/SeriesCard.js";
@@ -12,12 +13,16 @@ import { ViewSources } from "./overview/ViewSources.js";
 // The map carries the world's outlines (about 100 KB): it loads after the first charts.
 const MapCard = lazy(() => import("./overview/MapCard.js"));
 
-/** The dashboard: headline figures, filters, and the charts of the view held in the URL. */
-export function Overview() {
-  const [view, setView] = useViewState();
+/**
+ * The dashboard: headline figures, filters, and the charts of the view held in the URL; `base` is the view of a bare
+ * URL (the default, or a curated view's preset), and `intro` what a curated view says before its charts.
+ */
+export function Overview({ base, intro }: { base?: ViewState; intro?: ReactNode }) {
+  const [view, setView] = useViewState(base);
   const dimensions = useQuery(dimensionsQueryOptions());
   return (
     <main>
+      {intro}
       <HeadlineTiles />
       <Filters view={view} dimensions={dimensions.data} onChange={setView} />
       <div className="charts">

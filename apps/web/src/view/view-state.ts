@@ -77,12 +77,12 @@ function maybeKeyword<T extends string>(value: string | null, name: string, allo
 const maybeDate = (value: string | null) => (value !== null && isIsoDate(value) ? value : undefined);
 
 /**
- * The view a query string describes. A bare URL gives the default view; otherwise a missing filter means
- * "no filter", so every link says exactly what it shows.
+ * The view a query string describes. A bare URL gives the page's own view (`base`: the default, or a curated
+ * view's preset); otherwise a missing filter means "no filter", so every link says exactly what it shows.
  */
-export function parseViewState(search: string): ViewState {
+export function parseViewState(search: string, base: ViewState = DEFAULT_VIEW): ViewState {
   const params = new URLSearchParams(search);
-  if ([...params.keys()].length === 0) return DEFAULT_VIEW;
+  if ([...params.keys()].length === 0) return base;
   const filters = noFilters();
   for (const key of FILTER_KEYS) filters[key] = list(params.get(key));
   filters.category = filters.category.filter((c) => (CATEGORIES as readonly string[]).includes(c));

@@ -78,6 +78,9 @@ const mid = (p: LinePoint) => new Date((p.start.getTime() + p.end.getTime()) / 2
 const round = (n: number) => Math.round(n * 10) / 10;
 const hasRange = (p: LinePoint) => p.low !== null && p.high !== null && p.high > p.low;
 
+/** World's reported total: a neutral grey, never one of the palette's series colours. */
+export const TOTAL_COLOR = "#5b6474";
+
 /** Roughly how wide a span label of `n` characters is at 10px: wide enough never to let two overlap. */
 const LABEL_CHAR_WIDTH = 6;
 const LABEL_HEIGHT = 12;
@@ -189,7 +192,7 @@ export function layoutTimeSeries(
       key: s.key,
       label: s.label,
       interval: s.interval,
-      color: colorAt(i),
+      color: s.total ? TOTAL_COLOR : colorAt(i),
       points,
       path,
       band: ranged.length > 1 ? (toBand(ranged) ?? "") : "",

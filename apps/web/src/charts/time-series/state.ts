@@ -46,6 +46,8 @@ export interface LineSeries {
   label: string;
   /** The interval of the axis the points are drawn on. */
   interval: Interval;
+  /** World's reported total, drawn apart from the series it holds (never stacked, a colour of its own). */
+  total?: boolean;
   points: LinePoint[];
 }
 
@@ -90,12 +92,15 @@ export function toLineSeries(
   basisOf: (datasetId: string | undefined) => string | null = () => null,
 ): LineSeries[] {
   const total =
-    withTotal && response.total ? [{ ...response.total, label: `${response.total.label} (reported total)` }] : [];
+    withTotal && response.total
+      ? [{ ...response.total, label: `${response.total.label} (reported total)`, total: true }]
+      : [];
   return [...response.series, ...total]
     .map((s) => ({
       key: s.key,
       label: s.label,
       interval: response.interval,
+      ...("total" in s ? { total: true } : {}),
       points: s.points
         .filter((p) => p.value !== null)
         .map((p) => {

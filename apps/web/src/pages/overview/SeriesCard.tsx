@@ -12,6 +12,7 @@ import {
   type LinePoint,
   type LineSeries,
 } from "../../charts/time-series/state.js";
+import { TOTAL_COLOR } from "../../charts/time-series/layout.js";
 import { TimeSeriesChart } from "../../charts/time-series/TimeSeriesChart.js";
 import { BasisSwitch } from "../../components/BasisSwitch.js";
 import { EmptyView } from "../../components/EmptyView.js";
@@ -136,7 +137,7 @@ function SeriesLegend({ lines, events }: { lines: LineSeries[]; events: boolean 
       <ul className="legend" aria-label="Series">
         {lines.map((s, i) => (
           <li key={s.key}>
-            <span className="swatch" style={{ background: colorAt(i) }} aria-hidden="true" />
+            <span className="swatch" style={{ background: s.total ? TOTAL_COLOR : colorAt(i) }} aria-hidden="true" />
             {s.label}
           </li>
         ))}

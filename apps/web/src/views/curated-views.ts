@@ -1,0 +1,111 @@
+import { DEFAULT_VIEW, FILTER_KEYS, type FilterKey, type ViewState } from "../view/view-state.js";
+
+/** A named view with its own URL (`/views/<slug>`): a preset of the dashboard and what it shows, in words. */
+export interface CuratedView {
+  slug: string;
+  title: string;
+  /** Two paragraphs written from the data and its sources; every figure in them is a fact of the seed data. */
+  paragraphs: [string, string];
+  view: ViewState;
+}
+
+const filters = (set: Partial<Record<FilterKey, string[]>>) =>
+  Object.fromEntries(FILTER_KEYS.map((k) => [k, set[k] ?? []])) as Record<FilterKey, string[]>;
+
+export const CURATED_VIEWS: readonly CuratedView[] = [
+  {
+    slug: "h20-and-china",
+    title: "H20 and China",
+    paragraphs: [
+      "NVIDIA introduced the H20, a Hopper accelerator cut down to meet US export rules, in November 2023, after the " +
+        "October 2023 rules. Analysts estimated that about 1 million H20 went to China in 2024, for about $12 billion " +
+        "(the Financial Times citing SemiAnalysis; CNBC gave $12–15 billion). NVIDIA never disclosed H20 units or " +
+        "revenue for 2024: these figures are estimates and are marked so.",
+      "In April 2025 the US government told NVIDIA that H20 exports to China needed a licence. NVIDIA reported " +
+        "$4.6 billion of H20 sales in Q1 FY2026, a $4.5 billion charge for H20 inventory and purchase obligations, and " +
+        "$2.5 billion of H20 it could not ship; in Q2 FY2026 it sold no H20 to China-based customers. Licences began to " +
+        "be issued in August 2025, against 15% of the revenue paid to the US government.",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_usd",
+      groupBy: "destination",
+      interval: "quarter",
+      rankBy: "product",
+      filters: filters({ product: ["nvidia-h20"] }),
+      from: "2023-01-01",
+    },
+  },
+  {
+    slug: "chip-tools-to-china",
+    title: "Chip tools to China",
+    paragraphs: [
+      "China's share of the leading chip-tool makers' sales rose steeply after the US rules of October 2022 and " +
+        "October 2023 and the Dutch and Japanese controls of 2023: ASML's share of system sales reached 46% in Q3 " +
+        "2023 and 49% in the first half of 2024, Tokyo Electron's share of equipment sales 49.9% in April–June 2024, " +
+        "Lam Research's 48% in the quarter to September 2023.",
+      "The shares eased as the rules widened: ASML's fell to 27% in Q4 2024, Tokyo Electron's to 34.3% in " +
+        "January–March 2025, Applied Materials' to 25% in its second fiscal quarter of 2025. Most of these shares come " +
+        "from press reports of the companies' results (secondary sources, marked so); the coverage tables of the data " +
+        "list what is still missing.",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_share_pct",
+      groupBy: "vendor",
+      interval: "quarter",
+      rankBy: "vendor",
+      filters: filters({ destination: ["CHN"] }),
+      from: "2019-01-01",
+    },
+  },
+  {
+    slug: "chinas-chip-imports",
+    title: "China's chip imports",
+    paragraphs: [
+      "China reported $350.1 billion of imports of integrated circuits (HS 8542) for 2023 in UN Comtrade. Its largest " +
+        "partner was Taiwan, which Comtrade lists as “Other Asia, nes”, at $134.9 billion, then Korea at $65.6 billion; " +
+        "$46.5 billion came back from China itself, as re-imports.",
+      "These are China's own import reports, as UN Comtrade publishes them. The exporters report the same trade " +
+        "differently, so chipflow keeps each side of a trade apart and never adds them; World is China's reported " +
+        "total, drawn as its own line and never stacked with the partners.",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_usd",
+      groupBy: "origin",
+      interval: "year",
+      rankBy: "origin",
+      filters: filters({ destination: ["CHN"], product: ["hs-8542"], dataset: ["comtrade-china-imports-by-partner"] }),
+    },
+  },
+  {
+    slug: "export-control-timeline",
+    title: "Export-control timeline",
+    paragraphs: [
+      "US controls moved from listing companies (Huawei in May 2019, SMIC in December 2020) to controlling chips and " +
+        "chip-making tools by what they can do: the rules of October 2022, October 2023 and December 2024. The " +
+        "Netherlands and Japan put their own licence requirements on advanced chip-making equipment in 2023; China " +
+        "answered with export controls on gallium and germanium from August 2023, then on graphite, antimony and rare " +
+        "earths.",
+      "In 2025 the US required licences for NVIDIA's H20 and AMD's MI308 (April), rescinded the AI Diffusion Rule " +
+        "(May), then licensed H20 sales against 15% of the revenue (August); in December 2025 it allowed H200 sales to " +
+        "approved customers in China with 25% to the US. Every event below carries its source; the chart shows all of " +
+        "them over NVIDIA's revenue from China.",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_usd",
+      groupBy: "destination",
+      interval: "quarter",
+      filters: filters({ vendor: ["nvidia"], destination: ["CHN"], dataset: ["nvidia-geo-billing"] }),
+      allEvents: true,
+    },
+  },
+];
+
+/** The curated view a path names (`/views/<slug>`), if any. */
+export function findCuratedView(pathname: string): CuratedView | undefined {
+  const slug = /^\/views\/([a-z0-9-]+)\/?$/.exec(pathname)?.[1];
+  return CURATED_VIEWS.find((v) => v.slug === slug);
+}
