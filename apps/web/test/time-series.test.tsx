@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { formatTick, formatValue } from "../src/charts/format.js";
-import { layoutTimeSeries, TOTAL_COLOR } from "../src/charts/time-series/layout.js";
+import { layoutTimeSeries, placeEventLabels, TOTAL_COLOR } from "../src/charts/time-series/layout.js";
 import { pickMainEvents, toDay, toEventMarks, toLineSeries, type EventMark } from "../src/charts/time-series/state.js";
 import { TimeSeriesChart } from "../src/charts/time-series/TimeSeriesChart.js";
 import { fixtureEvents, revenueByRegion, unitEstimates } from "./fixtures.js";
@@ -117,6 +117,25 @@ describe("time series layout", () => {
         expect(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1, "two span labels overlap").toBe(false);
   });
 
+  it("labels events on the chart in rows, never two overlapping; an event with no room keeps its title only", () => {
+    const base = toEventMarks(fixtureEvents)[0]!;
+    const events = Array.from({ length: 8 }, (_, i) => ({
+      ...base,
+      id: i,
+      x: 100 + i * 4, // eight events within a few pixels: three rows hold three labels
+      label: `Event number ${i}`,
+      labelAt: null,
+    }));
+    const placed = placeEventLabels(events, 640).filter((e) => e.labelAt);
+    expect(placed).toHaveLength(3);
+    const boxes = placed.map((e) => ({ x0: e.labelAt!.x, x1: e.labelAt!.x + 5.6 * e.label!.length, y: e.labelAt!.y }));
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) expect(a.y === b.y && a.x0 < b.x1 && b.x0 < a.x1).toBe(false);
+    // Near the right edge a label ends at its line instead of running off the chart.
+    const [last] = placeEventLabels([{ ...events[0]!, x: 630 }], 640);
+    expect(last!.labelAt).toMatchObject({ anchor: "end", x: 627 });
+  });
+
   it("labels a chart of yearly figures by year only, never by month", () => {
     // Two fiscal years (late January to late January): a plain time axis would tick Apr, Jul and Oct.
     const fiscal = {
@@ -207,6 +226,7 @@ describe("TimeSeriesChart", () => {
     expect(svg).toContain("Chip A, 2024: competing forecast 1.5M units (fixture-b, not added)");
     expect(svg.match(/class="event"/g)).toHaveLength(1);
     expect(svg).toContain("Announced 2024-07-01: Synthetic rule");
+    expect(svg).toContain('class="event-label"');
     // Data marks come before events in the document, so they come first in the tab order.
     expect(svg.lastIndexOf('class="mark')).toBeLessThan(svg.indexOf('class="event"'));
   });

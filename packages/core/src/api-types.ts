@@ -155,6 +155,7 @@ export const policyEventSchema = z.object({
     .int()
     .nullable()
     .describe("1 for the event that moved the flows most, and so on; null for events shown only on asking for all"),
+  label: nullableString.describe("a few words that name the event on a chart (ranked events have one)"),
   jurisdiction: z.string(),
   actor: z.string(),
   title: z.string(),

@@ -50,12 +50,13 @@ export const EVENT_COLUMNS = [
   "source_locator",
   "source_type",
   "rank",
+  "label",
   "confidence",
 ] as const;
 
 export type EventColumn = (typeof EVENT_COLUMNS)[number];
 
 /** Columns an events file may leave out: read as blank. */
-export const OPTIONAL_EVENT_COLUMNS: readonly EventColumn[] = ["source_locator", "source_type", "rank"];
+export const OPTIONAL_EVENT_COLUMNS: readonly EventColumn[] = ["source_locator", "source_type", "rank", "label"];
 
 export type EventCsvRow = Record<EventColumn, string>;

@@ -28,6 +28,7 @@ export interface DbEventRow {
   date: string;
   date_kind: "announced" | "published" | "effective" | "occurred";
   rank: number | null;
+  label: string | null;
   jurisdiction: string;
   actor: string;
   title: string;

@@ -32,6 +32,7 @@ export function findEvents(db: ReadonlyDb, q: EventQuery = {}): PolicyEvent[] {
       date: r.date,
       dateKind: r.date_kind,
       rank: r.rank,
+      label: r.label,
       jurisdiction: r.jurisdiction,
       actor: r.actor,
       title: r.title,

@@ -33,8 +33,8 @@ export function checkEventRow(r: EventCsvRow): string[] {
 export function insertEvents(db: WritableDb, rows: EventCsvRow[]): number {
   const ids = new DimensionIds(db);
   const insert = db.prepare(
-    `INSERT INTO events (date, date_kind, jurisdiction, actor, title, description, confidence, source_id, rank)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO events (date, date_kind, jurisdiction, actor, title, description, confidence, source_id, rank, label)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
     for (const r of rows) {
@@ -57,6 +57,7 @@ export function insertEvents(db: WritableDb, rows: EventCsvRow[]): number {
         r.confidence || null,
         sourceId,
         rank,
+        r.label?.trim() || null,
       );
     }
   })();

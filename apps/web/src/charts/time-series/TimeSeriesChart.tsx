@@ -189,6 +189,18 @@ export function TimeSeriesChart({
                 pointerEvents="none"
               />
               <rect x={e.x - 3} y={-9} width={6} height={6} fill="#8a6d00" transform={`rotate(45 ${e.x} -6)`} />
+              {e.labelAt ? (
+                <text
+                  x={e.labelAt.x}
+                  y={e.labelAt.y}
+                  textAnchor={e.labelAt.anchor}
+                  fontSize={10}
+                  fill="#8a6d00"
+                  className="event-label"
+                >
+                  {e.label}
+                </text>
+              ) : null}
               <rect x={e.x - 6} y={-14} width={12} height={16} fill="transparent" />
             </g>
           );

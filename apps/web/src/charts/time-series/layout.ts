@@ -44,6 +44,8 @@ export interface PlacedSeries {
 
 export interface PlacedEvent extends EventMark {
   x: number;
+  /** Where its label stands, or null for an event drawn without one (no label, or no room). */
+  labelAt: { x: number; y: number; anchor: "start" | "end" } | null;
 }
 
 export interface TimeSeriesLayout {
@@ -101,6 +103,31 @@ export function placeSpanLabels(points: (PlacedPoint & { label: string })[], for
     p.labelled = !placed.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1);
     if (p.labelled) placed.push(box);
   }
+}
+
+/** The rows event labels take at the top of the plot, and how wide a character of one is at 10px. */
+const EVENT_LABEL_ROWS = [10, 23, 36];
+const EVENT_CHAR_WIDTH = 5.6;
+
+/**
+ * Labels the events that have a label, left to right, each in the first row where it overlaps no label before it
+ * (ending at its line when it would run past the right edge); an event with no room keeps its title for hover and
+ * focus. No two labels ever overlap.
+ */
+export function placeEventLabels(events: PlacedEvent[], width: number): PlacedEvent[] {
+  const ends = EVENT_LABEL_ROWS.map(() => -Infinity);
+  return [...events]
+    .sort((a, b) => a.x - b.x)
+    .map((e) => {
+      if (!e.label) return e;
+      const w = e.label.length * EVENT_CHAR_WIDTH;
+      const anchor = e.x + 3 + w > width ? ("end" as const) : ("start" as const);
+      const [from, to] = anchor === "start" ? [e.x + 3, e.x + 3 + w] : [e.x - 3 - w, e.x - 3];
+      const row = ends.findIndex((end) => from > end + 6);
+      if (row < 0 || from < 0) return e;
+      ends[row] = to;
+      return { ...e, labelAt: { x: anchor === "start" ? e.x + 3 : e.x - 3, y: EVENT_LABEL_ROWS[row]!, anchor } };
+    });
 }
 
 /** Stacked tops per series and period, for area mode; coarser figures are left out of a stack. */
@@ -205,7 +232,12 @@ export function layoutTimeSeries(
     innerWidth,
     innerHeight,
     series,
-    events: options.events.filter((e) => e.date >= d0 && e.date <= d1).map((e) => ({ ...e, x: round(x(e.date)) })),
+    events: placeEventLabels(
+      options.events
+        .filter((e) => e.date >= d0 && e.date <= d1)
+        .map((e) => ({ ...e, x: round(x(e.date)), labelAt: null })),
+      innerWidth,
+    ),
     xTicks: (lines[0]?.interval === "year"
       ? yearTicks([d0, d1], Math.floor(innerWidth / 60))
       : x.ticks(Math.max(2, Math.floor(innerWidth / 110)))

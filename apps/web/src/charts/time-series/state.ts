@@ -68,6 +68,8 @@ export interface EventMark {
   dateKind: EventDateKind;
   /** 1 for the event that moved the flows most; null for one shown only among all events. */
   rank: number | null;
+  /** A few words that name it on the chart, for ranked events. */
+  label: string | null;
   title: string;
   description: string;
   jurisdiction: string;
@@ -137,6 +139,7 @@ export function toEventMarks(events: PolicyEvent[]): EventMark[] {
       dateLabel: e.date,
       dateKind: e.dateKind,
       rank: e.rank,
+      label: e.label,
       title: e.title,
       description: e.description,
       jurisdiction: e.jurisdiction,
