@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { formatTick, formatValue } from "../src/charts/format.js";
-import { layoutTimeSeries, placeEventLabels, TOTAL_COLOR } from "../src/charts/time-series/layout.js";
+import { layoutTimeSeries, placeEventLabels, placeSpanLabels, TOTAL_COLOR } from "../src/charts/time-series/layout.js";
 import { pickMainEvents, toDay, toEventMarks, toLineSeries, type EventMark } from "../src/charts/time-series/state.js";
 import { TimeSeriesChart } from "../src/charts/time-series/TimeSeriesChart.js";
 import { fixtureEvents, revenueByRegion, unitEstimates } from "./fixtures.js";
@@ -134,6 +134,32 @@ describe("time series layout", () => {
     // Near the right edge a label ends at its line instead of running off the chart.
     const [last] = placeEventLabels([{ ...events[0]!, x: 630 }], 640);
     expect(last!.labelAt).toMatchObject({ anchor: "end", x: 627 });
+  });
+
+  it("leaves out a span label that an event's label would overlap: the event's wins", () => {
+    const span = layoutTimeSeries(toLineSeries(revenueByRegion)).series[0]!.points[0]!;
+    placeSpanLabels([span], [{ x0: span.x0, x1: span.x0 + 50, y0: span.y - 12, y1: span.y - 4 }]);
+    expect(span.labelled).toBe(false);
+    placeSpanLabels([span], [{ x0: span.x0 + 500, x1: span.x0 + 550, y0: span.y - 12, y1: span.y - 4 }]);
+    expect(span.labelled).toBe(true);
+  });
+
+  it("names each line at its end, in the margin, at least a line apart, when asked", () => {
+    const plain = layoutTimeSeries(toLineSeries(revenueByRegion));
+    expect(plain.series.every((s) => s.endLabel === null)).toBe(true);
+    const named = layoutTimeSeries(toLineSeries(revenueByRegion), undefined, {
+      mark: "line",
+      events: [],
+      endLabels: true,
+    });
+    const ends = named.series.map((s) => s.endLabel!);
+    expect(ends.every((e) => e.x > named.innerWidth)).toBe(true);
+    const ys = ends.map((e) => e.y).sort((a, b) => a - b);
+    for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(12);
+    const svg = renderToStaticMarkup(
+      <TimeSeriesChart lines={toLineSeries(revenueByRegion)} unit="USD" title="Revenue" endLabels />,
+    );
+    expect(svg.match(/class="end-label"/g)).toHaveLength(named.series.length);
   });
 
   it("labels a chart of yearly figures by year only, never by month", () => {

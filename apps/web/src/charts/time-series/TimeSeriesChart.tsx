@@ -10,6 +10,8 @@ export interface TimeSeriesChartProps {
   bounds?: Bounds;
   mark?: "line" | "area";
   events?: EventMark[];
+  /** Name each line at its end (wide charts); the legend names them too. */
+  endLabels?: boolean;
   onSelect?: (selection: Selection) => void;
 }
 
@@ -25,9 +27,10 @@ export function TimeSeriesChart({
   bounds = defaultBounds,
   mark = "line",
   events = [],
+  endLabels = false,
   onSelect,
 }: TimeSeriesChartProps) {
-  const layout = layoutTimeSeries(lines, bounds, { mark, events });
+  const layout = layoutTimeSeries(lines, bounds, { mark, events, endLabels });
   const { margin } = bounds;
   const fmt = (v: number) => formatValue(v, unit);
   return (
@@ -65,6 +68,11 @@ export function TimeSeriesChart({
         ))}
         {layout.series.map((s) => (
           <g key={s.key} className="series" data-key={s.key}>
+            {s.endLabel ? (
+              <text x={s.endLabel.x} y={s.endLabel.y} dy="0.32em" fontSize={11} fill={s.color} className="end-label">
+                {s.label.length > 18 ? `${s.label.slice(0, 17)}…` : s.label}
+              </text>
+            ) : null}
             {s.band ? <path d={s.band} fill={s.color} fillOpacity={0.15} className="band" /> : null}
             {mark === "area" ? (
               <path d={s.path} fill={s.color} fillOpacity={0.75} stroke={s.color} />

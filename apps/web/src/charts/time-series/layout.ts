@@ -33,6 +33,8 @@ export interface PlacedPoint extends LinePoint {
 export interface PlacedSeries {
   key: string;
   label: string;
+  /** Where the series' name stands at the end of its line, when the chart names line ends. */
+  endLabel: { x: number; y: number } | null;
   interval: LineSeries["interval"];
   color: string;
   /** The line, or in area mode the stacked area. */
@@ -60,6 +62,8 @@ export interface TimeSeriesLayout {
 export interface TimeSeriesOptions {
   mark: "line" | "area";
   events: EventMark[];
+  /** Name each line at its end, in the right margin (as OWID's line charts do), rather than only in a legend. */
+  endLabels?: boolean;
 }
 
 const tickLabel = (d: Date) =>
@@ -83,25 +87,61 @@ const hasRange = (p: LinePoint) => p.low !== null && p.high !== null && p.high >
 /** World's reported total: a neutral grey, never one of the palette's series colours. */
 export const TOTAL_COLOR = "#5b6474";
 
+/** The box a label takes: x from `x0` to `x1`, y from `y0` (top) to `y1`. */
+export interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** The box of an event's label, drawn at 10px with its baseline at `labelAt.y`. */
+export function eventLabelBox(e: PlacedEvent): Box | null {
+  if (!e.labelAt || !e.label) return null;
+  const w = e.label.length * EVENT_CHAR_WIDTH;
+  const x0 = e.labelAt.anchor === "start" ? e.labelAt.x : e.labelAt.x - w;
+  return { x0, x1: x0 + w, y0: e.labelAt.y - 10, y1: e.labelAt.y + 3 };
+}
+
 /** Roughly how wide a span label of `n` characters is at 10px: wide enough never to let two overlap. */
 const LABEL_CHAR_WIDTH = 6;
 const LABEL_HEIGHT = 12;
 
 /**
- * Labels coarser spans with their totals, first come first served: a label that would overlap one already placed
- * is left out (its figure stays in the mark's title and details), so no two labels ever overlap.
+ * Labels coarser spans with their totals, first come first served: a label that would overlap one already placed,
+ * or one of the `taken` boxes (the event labels), is left out (its figure stays in the mark's title and details),
+ * so no two labels ever overlap.
  */
-export function placeSpanLabels(points: (PlacedPoint & { label: string })[], format = (p: PlacedPoint) => p.label) {
-  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+export function placeSpanLabels(points: PlacedPoint[], taken: Box[] = []) {
+  const placed: Box[] = [...taken];
   for (const p of points) {
     const box = {
       x0: p.x0,
-      x1: p.x0 + LABEL_CHAR_WIDTH * (format(p).length + 8),
+      x1: p.x0 + LABEL_CHAR_WIDTH * (p.label.length + 8),
       y0: p.y - 5 - LABEL_HEIGHT,
       y1: p.y - 5,
     };
     p.labelled = !placed.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1);
     if (p.labelled) placed.push(box);
+  }
+}
+
+const END_LABEL_GAP = 12;
+
+/**
+ * Names each line at the height of its last point, in the right margin, moved apart where two would overlap
+ * (at least one line height between any two names), and kept inside the plot's height.
+ */
+export function placeEndLabels(series: PlacedSeries[], innerWidth: number, innerHeight: number): void {
+  const ends = series
+    .map((s) => ({ s, last: s.points.at(-1) }))
+    .filter((e): e is { s: PlacedSeries; last: PlacedPoint } => e.last !== undefined)
+    .sort((a, b) => a.last.y - b.last.y);
+  let next = -Infinity;
+  for (const { s, last } of ends) {
+    const y = Math.max(last.y, next);
+    s.endLabel = { x: innerWidth + 6, y: round(Math.min(y, innerHeight)) };
+    next = y + END_LABEL_GAP;
   }
 }
 
@@ -220,24 +260,31 @@ export function layoutTimeSeries(
       label: s.label,
       interval: s.interval,
       color: s.total ? TOTAL_COLOR : colorAt(i),
+      endLabel: null,
       points,
       path,
       band: ranged.length > 1 ? (toBand(ranged) ?? "") : "",
     };
   });
 
-  placeSpanLabels(series.flatMap((s) => s.points.filter((p) => p.coarser)));
   const [d0, d1] = x.domain() as [Date, Date];
+  // Events are labelled first: a span label gives way to an event's.
+  const events = placeEventLabels(
+    options.events
+      .filter((e) => e.date >= d0 && e.date <= d1)
+      .map((e) => ({ ...e, x: round(x(e.date)), labelAt: null })),
+    innerWidth,
+  );
+  placeSpanLabels(
+    series.flatMap((s) => s.points.filter((p) => p.coarser)),
+    events.map(eventLabelBox).filter((b): b is Box => b !== null),
+  );
+  if (options.endLabels && options.mark === "line") placeEndLabels(series, innerWidth, innerHeight);
   return {
     innerWidth,
     innerHeight,
     series,
-    events: placeEventLabels(
-      options.events
-        .filter((e) => e.date >= d0 && e.date <= d1)
-        .map((e) => ({ ...e, x: round(x(e.date)), labelAt: null })),
-      innerWidth,
-    ),
+    events,
     xTicks: (lines[0]?.interval === "year"
       ? yearTicks([d0, d1], Math.floor(innerWidth / 60))
       : x.ticks(Math.max(2, Math.floor(innerWidth / 110)))

@@ -22,7 +22,7 @@ import { DataTable } from "../../components/DataTable.js";
 import { KindLegend } from "../../components/KindLegend.js";
 import { toSeriesQuery } from "../../view/queries.js";
 import type { ViewState } from "../../view/view-state.js";
-import { chartBounds } from "./chart-bounds.js";
+import { chartBounds, labelsLineEnds } from "./chart-bounds.js";
 
 const GROUP_LABEL: Record<string, string> = {
   vendor: "vendor",
@@ -102,6 +102,7 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
           title={title}
           bounds={chartBounds(width)}
           mark={mark}
+          endLabels={labelsLineEnds(width)}
           events={eventMarks}
           onSelect={onSelect}
         />
