@@ -144,6 +144,19 @@ describe("time series layout", () => {
     expect(span.labelled).toBe(true);
   });
 
+  it("draws a log scale on request, ticked at powers of ten, so that growth reads alike at any size", () => {
+    const log = layoutTimeSeries(toLineSeries(revenueByRegion), undefined, { mark: "line", events: [], scale: "log" });
+    const values = log.yTicks.map((t) => t.value);
+    expect(values).toContain(1_000_000_000);
+    expect(values.every((v) => [1, 2, 5].includes(v / 10 ** Math.floor(Math.log10(v) + 1e-9)))).toBe(true);
+    const [china] = log.series;
+    // On a log axis $1.1B sits above $1.0B by log(1.1) of a decade, far less than on the linear axis.
+    const rise = china!.points[1]!.y - china!.points[2]!.y;
+    const linear = layoutTimeSeries(toLineSeries(revenueByRegion)).series[0]!;
+    expect(rise).toBeGreaterThan(0);
+    expect(rise).not.toBeCloseTo(linear.points[1]!.y - linear.points[2]!.y, 0);
+  });
+
   it("names each line at its end, in the margin, at least a line apart, when asked", () => {
     const plain = layoutTimeSeries(toLineSeries(revenueByRegion));
     expect(plain.series.every((s) => s.endLabel === null)).toBe(true);

@@ -43,4 +43,13 @@ describe("view state in the URL", () => {
     expect(toSeriesQuery(view)).toMatchObject({ metric: "units", groupBy: "vendor", product: "nvidia-h20" });
     expect(toBreakdownQuery(view)).toMatchObject({ metric: "units", groupBy: "buyer", product: "nvidia-h20" });
   });
+
+  it("keeps the log scale and all events in the URL, and a bare URL of a curated view opens its preset", () => {
+    const view = parseViewState("?metric=revenue_usd&groupBy=origin&interval=year&scale=log&events=all");
+    expect([view.scale, view.allEvents]).toEqual(["log", true]);
+    expect(toViewSearch(view)).toContain("events=all");
+    expect(toViewSearch(view)).toContain("scale=log");
+    const preset = { ...DEFAULT_VIEW, metric: "units" as const };
+    expect(parseViewState("", preset)).toBe(preset);
+  });
 });

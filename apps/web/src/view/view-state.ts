@@ -34,6 +34,8 @@ export interface ViewState {
   events: boolean;
   /** All events, rather than the handful that moved the flows most. */
   allEvents: boolean;
+  /** The time series' y axis: linear, or log to compare growth at any size. */
+  scale: "linear" | "log";
   /** Charts shown as tables instead of pictures. */
   tables: string[];
 }
@@ -53,6 +55,7 @@ export const DEFAULT_VIEW: ViewState = {
   to: undefined,
   events: true,
   allEvents: false,
+  scale: "linear",
   tables: [],
 };
 
@@ -97,6 +100,7 @@ export function parseViewState(search: string, base: ViewState = DEFAULT_VIEW): 
     to: maybeDate(params.get("to")),
     events: params.get("events") !== "off",
     allEvents: params.get("events") === "all",
+    scale: params.get("scale") === "log" ? "log" : "linear",
     tables: list(params.get("tables")),
   };
 }
@@ -114,6 +118,7 @@ export function toViewSearch(view: ViewState): string {
   if (view.to) params.set("to", view.to);
   if (!view.events) params.set("events", "off");
   else if (view.allEvents) params.set("events", "all");
+  if (view.scale === "log") params.set("scale", "log");
   if (view.tables.length > 0) params.set("tables", [...view.tables].sort().join(","));
   return `?${params.toString().replaceAll("%2C", ",")}`;
 }

@@ -12,6 +12,7 @@ export interface TimeSeriesChartProps {
   events?: EventMark[];
   /** Name each line at its end (wide charts); the legend names them too. */
   endLabels?: boolean;
+  scale?: "linear" | "log";
   onSelect?: (selection: Selection) => void;
 }
 
@@ -28,9 +29,10 @@ export function TimeSeriesChart({
   mark = "line",
   events = [],
   endLabels = false,
+  scale = "linear",
   onSelect,
 }: TimeSeriesChartProps) {
-  const layout = layoutTimeSeries(lines, bounds, { mark, events, endLabels });
+  const layout = layoutTimeSeries(lines, bounds, { mark, events, endLabels, scale });
   const { margin } = bounds;
   const fmt = (v: number) => formatValue(v, unit);
   return (

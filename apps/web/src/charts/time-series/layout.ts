@@ -1,5 +1,5 @@
-import { extent, max } from "d3-array";
-import { scaleLinear, scaleUtc } from "d3-scale";
+import { extent, max, min } from "d3-array";
+import { scaleLinear, scaleLog, scaleUtc } from "d3-scale";
 import { utcFormat } from "d3-time-format";
 import { area, line, stack, stackOffsetNone } from "d3-shape";
 import { colorAt } from "../palette.js";
@@ -64,6 +64,8 @@ export interface TimeSeriesOptions {
   events: EventMark[];
   /** Name each line at its end, in the right margin (as OWID's line charts do), rather than only in a legend. */
   endLabels?: boolean;
+  /** A log scale shows growth rates alike at any size; only positive figures have a place on it. */
+  scale?: "linear" | "log";
 }
 
 const tickLabel = (d: Date) =>
@@ -86,6 +88,19 @@ const hasRange = (p: LinePoint) => p.low !== null && p.high !== null && p.high >
 
 /** World's reported total: a neutral grey, never one of the palette's series colours. */
 export const TOTAL_COLOR = "#5b6474";
+
+/** Ticks of a log axis: the powers of ten inside its domain, with 2 and 5 times each when there are few decades. */
+export function logTicks([lo, hi]: [number, number]): number[] {
+  const decades = Math.log10(hi / lo);
+  const steps = decades <= 3 ? [1, 2, 5] : [1];
+  const ticks: number[] = [];
+  for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++)
+    for (const s of steps) {
+      const v = s * 10 ** p;
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) ticks.push(v);
+    }
+  return ticks;
+}
 
 /** The box a label takes: x from `x0` to `x1`, y from `y0` (top) to `y1`. */
 export interface Box {
@@ -214,10 +229,21 @@ export function layoutTimeSeries(
             ? Math.max(p.shown, ...p.alternatives.map((a) => a.value / p.intervals))
             : Math.max(p.value, p.high ?? 0, ...p.alternatives.map((a) => Math.max(a.value, a.high ?? 0))),
         );
-  const y = scaleLinear()
-    .domain([0, highest || 1])
-    .nice()
-    .range([innerHeight, 0]);
+  const log = options.scale === "log" && options.mark === "line";
+  const lowest = min(
+    all.filter((p) => p.shown > 0),
+    (p) => Math.min(p.shown, ...(p.low && p.low > 0 ? [p.low] : [])),
+  );
+  const y = log
+    ? scaleLog()
+        .domain([lowest ?? 1, Math.max(highest || 1, (lowest ?? 1) * 10)])
+        .nice()
+        .range([innerHeight, 0])
+        .clamp(true)
+    : scaleLinear()
+        .domain([0, highest || 1])
+        .nice()
+        .range([innerHeight, 0]);
   const toPath = line<PlacedPoint>()
     .x((p) => p.x)
     .y((p) => p.y);
@@ -292,6 +318,7 @@ export function layoutTimeSeries(
       x: round(x(d)),
       label: tickLabel(d),
     })),
-    yTicks: y.ticks(5).map((v) => ({ y: round(y(v)), value: v })),
+    // A log axis ticks powers of ten (and 2 and 5 between them when there is room), never a crowd of in-betweens.
+    yTicks: (log ? logTicks(y.domain() as [number, number]) : y.ticks(5)).map((v) => ({ y: round(y(v)), value: v })),
   };
 }

@@ -78,16 +78,28 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
       emptyView={<EmptyView view={view} onChange={onChange} />}
       banner={showsNvidiaGeography(view) ? <BasisSwitch view={view} onChange={onChange} /> : null}
       controls={
-        view.events && inSpan > MAIN_EVENTS ? (
-          <button
-            type="button"
-            className="events-toggle"
-            aria-pressed={view.allEvents}
-            onClick={() => onChange({ ...view, allEvents: !view.allEvents })}
-          >
-            {view.allEvents ? `Main events (${MAIN_EVENTS})` : `All events (${inSpan})`}
-          </button>
-        ) : null
+        <>
+          {mark === "line" ? (
+            <button
+              type="button"
+              className="scale-toggle"
+              aria-pressed={view.scale === "log"}
+              onClick={() => onChange({ ...view, scale: view.scale === "log" ? "linear" : "log" })}
+            >
+              Log scale
+            </button>
+          ) : null}
+          {view.events && inSpan > MAIN_EVENTS ? (
+            <button
+              type="button"
+              className="events-toggle"
+              aria-pressed={view.allEvents}
+              onClick={() => onChange({ ...view, allEvents: !view.allEvents })}
+            >
+              {view.allEvents ? `Main events (${MAIN_EVENTS})` : `All events (${inSpan})`}
+            </button>
+          ) : null}
+        </>
       }
       sources={series.data?.sources ?? []}
       eventSources={eventSources}
@@ -103,6 +115,7 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
           bounds={chartBounds(width)}
           mark={mark}
           endLabels={labelsLineEnds(width)}
+          scale={view.scale}
           events={eventMarks}
           onSelect={onSelect}
         />
