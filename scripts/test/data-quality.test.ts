@@ -2,6 +2,7 @@ import type { FactRecord } from "@chipflow/core";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
+  checkAiSources,
   checkExcerpts,
   checkPercentages,
   checkRepeatedCells,
@@ -111,6 +112,14 @@ describe("the data-quality gate", () => {
         fact(6, { value: 1, note: "no quote" }),
       ]).map((p) => p.where),
     ).toEqual(["facts/synthetic.csv:5"]);
+  });
+
+  it("refuses a figure that rests on an AI summary or an AI-assisted extraction", () => {
+    const base = fact(0).fact.source;
+    const ai = fact(2, {
+      source: { ...base, publisher: "Reportify", url: "https://reportify.ai/news/1", type: "secondary" },
+    });
+    expect(checkAiSources([ai, fact(3)]).map((p) => p.where)).toEqual(["facts/synthetic.csv:2"]);
   });
 
   it("keeps percentages within 0-100", () => {

@@ -22,6 +22,20 @@ export function checkSources(facts: CuratedFact[]): QualityProblem[] {
   return problems;
 }
 
+/** Services that write their summaries or extractions with AI: never a source, whatever they summarise. */
+export const AI_SOURCES =
+  /reportify\.ai|alpha-sense\.com|fintool\.com|github\.com\/peakyragnar\/Arrow|AI-(generated|assisted|written)/i;
+
+/** No figure rests on an AI summary or an AI-assisted extraction: the document it summarises is the source. */
+export function checkAiSources(facts: CuratedFact[]): QualityProblem[] {
+  return facts
+    .filter((f) => AI_SOURCES.test(`${f.fact.source.url} ${f.fact.source.publisher}`))
+    .map((f) => ({
+      where: whereOf(f),
+      message: `${f.fact.source.publisher} writes with AI: cite the document it summarises (the filing, the release)`,
+    }));
+}
+
 /** One dataset never holds two figures for the same cell from the same source. */
 export function checkRepeatedCells(facts: CuratedFact[]): QualityProblem[] {
   const groups = groupMap(facts, (f) => `${f.dataset}\u0001${cellKey(f.fact)}\u0001${sourceKey(f.fact)}`);

@@ -27,7 +27,6 @@ const BASIS_OF_DATASET: Record<string, string> = {
   "nvidia-geo-hq": "customer headquarters basis",
   "nvidia-geo-billing": "billing location basis, as first reported",
   "nvidia-china-mixed": "mixed bases (an aggregator's series)",
-  "nvidia-geo-unclear": "basis not stated by the source",
 };
 
 /** The geographic basis of a figure's dataset, where the dataset has one. */
