@@ -7,7 +7,8 @@ import { isZod, toJsonSchema, zodValidatorCompiler } from "./lib/zod-schemas.js"
 import { databasePlugin } from "./plugins/database.js";
 import { errorsPlugin } from "./plugins/errors.js";
 import { DEFAULT_LIMITS, limitsPlugin, limitsServerOptions, type RequestLimits } from "./plugins/limits.js";
-import { DEFAULT_RATE_LIMIT, rateLimitPlugin, routedPath, type RateLimitOptions } from "./plugins/rate-limit.js";
+import { routedPath } from "./lib/routed-path.js";
+import { DEFAULT_RATE_LIMIT, rateLimitPlugin, type RateLimitOptions } from "./plugins/rate-limit.js";
 import { requestLoggingPlugin, requestLoggingServerOptions } from "./plugins/request-logging.js";
 import { queryCachePlugin } from "./plugins/query-cache.js";
 import { securityPlugin } from "./plugins/security.js";

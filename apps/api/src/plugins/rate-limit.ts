@@ -1,5 +1,6 @@
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { routedPath } from "../lib/routed-path.js";
 import fp from "fastify-plugin";
 
 /** How many requests one client address may make to the data endpoints in a time window. */
@@ -12,24 +13,6 @@ export interface RateLimitOptions {
 
 /** Generous: a person clicking through the dashboard makes a few requests a second at most. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 600, timeWindowMs: 60_000 };
-
-/**
- * The path a request reaches, however it was spelled: the route the router matched (which decodes
- * percent-encoding), or for an unmatched request (or one only a wildcard caught) its path decoded, lower-cased,
- * with runs of slashes as one and any scheme and host of an absolute-form target dropped.
- */
-export function routedPath(request: FastifyRequest): string {
-  const matched = request.routeOptions.url;
-  if (matched && !matched.includes("*")) return matched;
-  const path = request.url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split("?")[0] ?? "";
-  let decoded = path;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    // a malformed escape stays as written
-  }
-  return decoded.toLowerCase().replace(/\/{2,}/g, "/");
-}
 
 /**
  * The data endpoints are the expensive ones: every query under /api/v1 (JSON and CSV), by the path it reaches, not
