@@ -17,7 +17,7 @@ describe("geographic bases", () => {
 
   it("names the basis of each NVIDIA geography dataset, and none for others", () => {
     expect(basisOf("nvidia-geo-billing")).toMatch(/billing location/);
-    expect(basisOf("nvidia-china-mixed")).toMatch(/mixed/);
+    expect(basisOf("nvidia-geo-hq")).toMatch(/headquarters/);
     expect(basisOf("asml-sales")).toBeNull();
   });
 

@@ -26,7 +26,6 @@ export const NVIDIA_BASES_EXPLAINED =
 const BASIS_OF_DATASET: Record<string, string> = {
   "nvidia-geo-hq": "customer headquarters basis",
   "nvidia-geo-billing": "billing location basis, as first reported",
-  "nvidia-china-mixed": "mixed bases (an aggregator's series)",
 };
 
 /** The geographic basis of a figure's dataset, where the dataset has one. */
