@@ -11,6 +11,7 @@ import { routedPath } from "./lib/routed-path.js";
 import { DEFAULT_RATE_LIMIT, rateLimitPlugin, type RateLimitOptions } from "./plugins/rate-limit.js";
 import { requestLoggingPlugin, requestLoggingServerOptions } from "./plugins/request-logging.js";
 import { queryCachePlugin } from "./plugins/query-cache.js";
+import { queryPoolPlugin, type PoolLimits } from "./plugins/query-pool.js";
 import { securityPlugin } from "./plugins/security.js";
 import { healthRoutes } from "./routes/health.js";
 import { breakdownRoutes } from "./routes/v1/breakdown.js";
@@ -32,6 +33,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions | false;
   /** URL, body and path-parameter size limits; defaults in DEFAULT_LIMITS. */
   limits?: Partial<RequestLimits>;
+  /** Query and download threads, their queues and the time a query may take; defaults in `QueryPool`. */
+  pool?: PoolLimits;
 }
 
 /** The whole chipflow server as one Fastify instance: API under /api, the dashboard at /. */
@@ -72,6 +75,7 @@ export async function buildApp(options: AppOptions) {
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   await app.register(databasePlugin, { path: options.dbPath });
+  await app.register(queryPoolPlugin, { path: options.dbPath, limits: options.pool });
   await app.register(queryCachePlugin);
   await app.register(healthRoutes);
   await app.register(

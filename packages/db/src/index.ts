@@ -43,3 +43,5 @@ export * from "./write/fact-writer.js";
 export * from "./write/insert-events.js";
 export * from "./rollups/rebuild-rollups.js";
 export * from "./rollups/find-rollup-cells.js";
+export * from "./pool/pool-queries.js";
+export * from "./pool/query-pool.js";

@@ -8,11 +8,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** The read-only database handle: the API never writes. Reopened when the file is replaced. */
     readonly db: ReadonlyDb;
-    /**
-     * A read-only handle of its own, for a response that streams rows while other requests go on: a connection
-     * busy iterating cannot answer another query. The caller closes it.
-     */
-    openReader(): ReadonlyDb;
+    /** Which file the handle reads (device and inode): it changes when the file is replaced. */
+    readonly dbIdentity: string;
   }
 }
 
@@ -38,7 +35,9 @@ export const databasePlugin = fp<DatabaseOptions>(
     app.decorate("db", {
       getter: () => db,
     });
-    app.decorate("openReader", () => openReadonly(path));
+    app.decorate("dbIdentity", {
+      getter: () => identity ?? "",
+    });
     app.addHook("onRequest", async (request, reply) => {
       if (!request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return;
       const now = identityOf(path);

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
+import { PoolAbortError, PoolBusyError } from "@chipflow/db";
 
 /**
  * One error shape for every failure: `{ error: { status, code, message } }`. Client errors keep their message;
@@ -7,6 +8,14 @@ import fp from "fastify-plugin";
  */
 export const errorsPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // The server is busy or the query ran out of time: say when to try again (a client that left hears nothing).
+    if (error instanceof PoolBusyError || error instanceof PoolAbortError) {
+      const retryAfter = error instanceof PoolBusyError ? error.retryAfterSeconds : 1;
+      return reply
+        .status(503)
+        .header("retry-after", String(retryAfter))
+        .send({ error: { status: 503, code: "BUSY", message: error.message } });
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, "request failed");
     const message = status >= 500 ? "internal error: the server could not answer this request" : error.message;

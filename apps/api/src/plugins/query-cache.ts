@@ -7,8 +7,28 @@ import { LruCache } from "../lib/lru-cache.js";
 export interface QueryCache {
   /** The current data version (an import anywhere changes it); checked through SQLite's cheap `data_version`. */
   version(): string;
-  /** The cached result for `key`, computing and keeping it on a miss. Emptied whenever the data version changes. */
-  get<T>(key: string, compute: () => T): T;
+  /**
+   * The cached result for `key`, computing and keeping it on a miss. Emptied whenever the data version changes.
+   * Requests that miss on the same key while it is being computed share one computation; it is cancelled (given
+   * `signal`, see `compute`) only when every one of them has gone (see `clientGone`).
+   */
+  get<T>(key: string, compute: (signal: AbortSignal) => Promise<T>, requester?: AbortSignal): Promise<T>;
+}
+
+/** A computation shared by the requests that wait for it. */
+interface InFlight {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  waiting: number;
+}
+
+/** A signal that aborts when the client hangs up before its answer is sent. */
+export function clientGone(reply: FastifyReply): AbortSignal {
+  const controller = new AbortController();
+  reply.raw.once("close", () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
 }
 
 declare module "fastify" {
@@ -83,15 +103,30 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
       }
       return version;
     };
+    const inFlight = new Map<string, InFlight>();
     app.decorate("queryCache", {
       version: check,
-      get<T>(key: string, compute: () => T): T {
-        check();
+      async get<T>(key: string, compute: (signal: AbortSignal) => Promise<T>, requester?: AbortSignal): Promise<T> {
+        const at = check();
         const hit = cache.get(key) as T | undefined;
         if (hit !== undefined) return hit;
-        const value = compute();
-        cache.set(key, value);
-        return value;
+        const flightKey = `${at}\u0000${key}`;
+        let flight = inFlight.get(flightKey);
+        if (!flight) {
+          const controller = new AbortController();
+          const promise = compute(controller.signal)
+            .then((value) => {
+              if (version === at) cache.set(key, value);
+              return value;
+            })
+            .finally(() => inFlight.delete(flightKey));
+          flight = { promise, controller, waiting: 0 };
+          inFlight.set(flightKey, flight);
+        }
+        const shared = flight;
+        shared.waiting++;
+        requester?.addEventListener("abort", () => --shared.waiting === 0 && shared.controller.abort(), { once: true });
+        return shared.promise as Promise<T>;
       },
     });
 

@@ -54,11 +54,12 @@ function* toCells(facts: Iterable<FactRecord>): Generator<string[]> {
 }
 
 /**
- * The facts as chipflow's fact CSV: a header of exactly `FACT_COLUMNS`, then one row per fact, pulled from
- * `facts` only as fast as the reader consumes it. Cells that a spreadsheet would run as a formula are neutralised.
+ * The facts as chipflow's fact CSV text, a few hundred rows per string: a header of exactly `FACT_COLUMNS`, then
+ * one row per fact, pulled from `facts` only as the strings are taken. Cells that a spreadsheet would run as a
+ * formula are neutralised.
  */
-export function factsCsvStream(facts: Iterable<FactRecord>, options: FactsCsvOptions = {}): Readable {
-  return Readable.from(toCsvChunks(toCells(facts), options.bom ?? false), { objectMode: false });
+export function factsCsvChunks(facts: Iterable<FactRecord>, options: FactsCsvOptions = {}): Generator<string> {
+  return toCsvChunks(toCells(facts), options.bom ?? false);
 }
 
 /** Writes the facts as chipflow's fact CSV to `out`; resolves with the number of facts once all is flushed. */

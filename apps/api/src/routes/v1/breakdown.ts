@@ -1,7 +1,7 @@
 import { breakdownQuerySchema, breakdownResponseSchema, type BreakdownQuery } from "@chipflow/core";
-import { findBreakdown } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
 import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsCsv } from "../../lib/query-route.js";
+import { clientGone } from "../../plugins/query-cache.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 
 export const BREAKDOWN_CSV_COLUMNS = [
@@ -34,7 +34,11 @@ export async function breakdownRoutes(app: FastifyInstance) {
     app.get(url, { schema }, async (request, reply) => {
       const q = request.query as BreakdownQuery;
       assertKnownIds(app, q);
-      const result = app.queryCache.get(cacheKey("breakdown", q), () => findBreakdown(app.db, q));
+      const result = await app.queryCache.get(
+        cacheKey("breakdown", q),
+        (signal) => app.queryPool.run("breakdown", q, signal),
+        clientGone(reply),
+      );
       if (!wantsCsv(request, q.format)) return result;
       return sendViewCsv(request, reply, q, {
         name: viewName(["breakdown", q.metric, "by", q.groupBy], q.from, q.to),

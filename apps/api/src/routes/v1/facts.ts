@@ -1,6 +1,6 @@
 import { factsQuerySchema, factsResponseSchema, type FactsQuery } from "@chipflow/core";
-import { factsCsvStream, findFacts, iterateFacts } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
+import { clientGone } from "../../plugins/query-cache.js";
 import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsCsv } from "../../lib/query-route.js";
 
 /**
@@ -19,19 +19,13 @@ export async function factsRoutes(app: FastifyInstance) {
     app.get(url, { schema }, async (request, reply) => {
       const q = request.query as FactsQuery;
       assertKnownIds(app, q);
-      if (!wantsCsv(request, q.format)) return app.queryCache.get(cacheKey("facts", q), () => findFacts(app.db, q));
-      const kinds = new Set(q.kind);
-      // The download streams from its own connection, closed when the stream ends, fails or the client leaves.
-      const reader = app.openReader();
-      const facts = (function* () {
-        try {
-          for (const f of iterateFacts(reader, q)) if (kinds.size === 0 || kinds.has(f.estimateKind)) yield f;
-        } finally {
-          reader.close();
-        }
-      })();
-      const stream = factsCsvStream(facts, { bom: q.bom });
-      stream.once("close", () => void facts.return(undefined));
+      if (!wantsCsv(request, q.format)) {
+        const gone = clientGone(reply);
+        return app.queryCache.get(cacheKey("facts", q), (signal) => app.queryPool.run("facts", q, signal), gone);
+      }
+      // Streamed from a thread of its own as fast as the client reads; stopped when the client leaves.
+      const stream = app.queryPool.factsCsv({ query: q, bom: q.bom });
+      reply.raw.once("close", () => stream.destroy());
       const name = viewName(["facts", ...q.metric, ...q.dataset], q.from, q.to);
       return reply
         .header("Content-Type", "text/csv; charset=utf-8")

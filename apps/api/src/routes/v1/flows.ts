@@ -1,7 +1,7 @@
 import { METRICS, flowsQuerySchema, flowsResponseSchema, type FlowsQuery } from "@chipflow/core";
-import { findFlows } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
 import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsCsv } from "../../lib/query-route.js";
+import { clientGone } from "../../plugins/query-cache.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 import { BadRequestError } from "../../lib/zod-schemas.js";
 
@@ -43,7 +43,11 @@ export async function flowsRoutes(app: FastifyInstance) {
         );
       }
       assertKnownIds(app, q);
-      const result = app.queryCache.get(cacheKey("flows", q), () => findFlows(app.db, q));
+      const result = await app.queryCache.get(
+        cacheKey("flows", q),
+        (signal) => app.queryPool.run("flows", q, signal),
+        clientGone(reply),
+      );
       if (!wantsCsv(request, q.format)) return result;
       const labels = new Map(result.sankey.nodes.map((n) => [n.id, n.label]));
       return sendViewCsv(request, reply, q, {

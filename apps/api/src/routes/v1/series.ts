@@ -1,7 +1,7 @@
 import { seriesQuerySchema, seriesResponseSchema, type SeriesQuery } from "@chipflow/core";
-import { findSeries } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
 import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsCsv } from "../../lib/query-route.js";
+import { clientGone } from "../../plugins/query-cache.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 
 export const SERIES_CSV_COLUMNS = [
@@ -38,7 +38,11 @@ export async function seriesRoutes(app: FastifyInstance) {
     app.get(url, { schema }, async (request, reply) => {
       const q = request.query as SeriesQuery;
       assertKnownIds(app, q);
-      const result = app.queryCache.get(cacheKey("series", q), () => findSeries(app.db, q));
+      const result = await app.queryCache.get(
+        cacheKey("series", q),
+        (signal) => app.queryPool.run("series", q, signal),
+        clientGone(reply),
+      );
       if (!wantsCsv(request, q.format)) return result;
       return sendViewCsv(request, reply, q, {
         name: viewName(["series", q.metric, "by", q.groupBy, q.interval], q.from, q.to),

@@ -5,9 +5,10 @@ import {
   sourcesResponseSchema,
   type SourcesQuery,
 } from "@chipflow/core";
-import { findSources, listDatasets } from "@chipflow/db";
+import { listDatasets } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
 import { assertKnownIds, cacheKey } from "../../lib/query-route.js";
+import { clientGone } from "../../plugins/query-cache.js";
 
 /** `GET /api/v1/sources` and `GET /api/v1/datasets`: the provenance catalogue. */
 export async function sourcesRoutes(app: FastifyInstance) {
@@ -21,10 +22,15 @@ export async function sourcesRoutes(app: FastifyInstance) {
         response: { 200: sourcesResponseSchema, 400: apiErrorSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query as SourcesQuery;
       assertKnownIds(app, { dataset: q.dataset });
-      return app.queryCache.get(cacheKey("sources", q), () => ({ sources: findSources(app.db, q) }));
+      const sources = await app.queryCache.get(
+        cacheKey("sources", q),
+        (signal) => app.queryPool.run("sources", q, signal),
+        clientGone(reply),
+      );
+      return { sources };
     },
   );
   app.get(

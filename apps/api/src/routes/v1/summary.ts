@@ -1,6 +1,6 @@
 import { summaryResponseSchema } from "@chipflow/core";
-import { findSummary } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
+import { clientGone } from "../../plugins/query-cache.js";
 
 /** `GET /api/v1/summary`: the overview's headline tiles, each with its sources, kind and range. */
 export async function summaryRoutes(app: FastifyInstance) {
@@ -13,6 +13,7 @@ export async function summaryRoutes(app: FastifyInstance) {
         response: { 200: summaryResponseSchema },
       },
     },
-    async () => app.queryCache.get("summary", () => findSummary(app.db)),
+    async (_request, reply) =>
+      app.queryCache.get("summary", (signal) => app.queryPool.run("summary", undefined, signal), clientGone(reply)),
   );
 }

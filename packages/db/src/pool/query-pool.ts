@@ -1,0 +1,257 @@
+import { availableParallelism } from "node:os";
+import { Readable } from "node:stream";
+import { Worker } from "node:worker_threads";
+import type { FactsCsvJob, PoolQueryArgs, PoolQueryName, PoolQueryResult } from "./pool-queries.js";
+import { CANCELLED, CREDITS, fromWorkerError, type WorkerJob, type WorkerReply } from "./worker-protocol.js";
+
+export interface QueryPoolOptions {
+  /** The SQLite file every worker opens read-only. */
+  path: string;
+  /**
+   * Which file is at `path` now (device and inode, say): each job carries it, and a worker whose handle reads another
+   * file opens the path anew. So a file replaced by an import is read by every worker from the next job on.
+   */
+  identity: () => string;
+  /** Queries run at once, each on a thread of its own. Default: the cores, between 2 and 4. */
+  workers?: number;
+  /** Downloads streamed at once, each on a thread of its own. Default 2. */
+  downloads?: number;
+  /** Jobs that may wait for a thread, per kind; past that a new one is refused at once (`PoolBusyError`). */
+  maxWaiting?: number;
+  /** How long a query may run; past that it is abandoned (its thread ended) and refused. Default 15 s. */
+  timeoutMs?: number;
+}
+
+/** A job refused because the pool is full or the job ran out of time: try again in `retryAfterSeconds`. */
+export class PoolBusyError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = "PoolBusyError";
+  }
+}
+
+/** A job whose caller went away before it started. */
+export class PoolAbortError extends Error {
+  constructor() {
+    super("the job was cancelled before it started");
+    this.name = "PoolAbortError";
+  }
+}
+
+type JobBody =
+  | Omit<Extract<WorkerJob, { kind: "query" }>, "id" | "identity">
+  | Omit<Extract<WorkerJob, { kind: "csv" }>, "id" | "identity">;
+
+interface Job {
+  id: number;
+  body: JobBody;
+  onReply(reply: WorkerReply): "running" | "finished";
+  onFailure(error: Error): void;
+}
+
+interface Thread {
+  worker: Worker;
+  job: Job | null;
+  timer?: NodeJS.Timeout;
+}
+
+const WORKER_URL = new URL("./query-worker.js", import.meta.url);
+
+/**
+ * A fixed number of threads of one kind (queries or downloads), started when first needed, with a bounded queue:
+ * a job waits for a free thread, and one more than `maxWaiting` is refused rather than queued without end.
+ */
+class Lane {
+  private readonly threads: Thread[] = [];
+  private readonly waiting: Job[] = [];
+  /** Jobs handed to a thread so far. */
+  started = 0;
+
+  constructor(
+    private readonly kind: string,
+    private readonly size: number,
+    private readonly maxWaiting: number,
+    private readonly options: QueryPoolOptions,
+    private readonly timeoutMs: number | null,
+  ) {}
+
+  /** Queues a job, or refuses it when every thread is busy and the queue is full. */
+  submit(job: Job): void {
+    const idle = this.threads.find((t) => t.job === null);
+    if (idle) return this.start(idle, job);
+    if (this.threads.length < this.size) return this.start(this.spawn(), job);
+    if (this.waiting.length >= this.maxWaiting) {
+      throw new PoolBusyError(
+        `the server is busy: ${this.size} ${this.kind} running and ${this.waiting.length} waiting; try again shortly`,
+        1,
+      );
+    }
+    this.waiting.push(job);
+  }
+
+  /** Takes a job out of the queue if it has not started; true if it was waiting. */
+  withdraw(job: Job): boolean {
+    const at = this.waiting.indexOf(job);
+    if (at >= 0) this.waiting.splice(at, 1);
+    return at >= 0;
+  }
+
+  get busy() {
+    return this.threads.filter((t) => t.job !== null).length;
+  }
+
+  get queued() {
+    return this.waiting.length;
+  }
+
+  async close(): Promise<void> {
+    for (const job of this.waiting.splice(0)) job.onFailure(new PoolAbortError());
+    await Promise.all(this.threads.splice(0).map((t) => t.worker.terminate()));
+  }
+
+  private spawn(): Thread {
+    const thread: Thread = { worker: new Worker(WORKER_URL, { workerData: { path: this.options.path } }), job: null };
+    thread.worker.on("message", (reply: WorkerReply) => {
+      const job = thread.job;
+      if (!job || reply.id !== job.id) return;
+      if (job.onReply(reply) === "finished") this.release(thread);
+    });
+    thread.worker.on("error", (error) => this.fail(thread, error));
+    thread.worker.on("exit", () => this.fail(thread, new Error("a query thread stopped")));
+    this.threads.push(thread);
+    return thread;
+  }
+
+  private start(thread: Thread, job: Job) {
+    thread.job = job;
+    this.started++;
+    const message = { ...job.body, id: job.id, identity: this.options.identity() };
+    if (this.timeoutMs !== null) {
+      const seconds = this.timeoutMs / 1000;
+      thread.timer = setTimeout(() => {
+        this.fail(
+          thread,
+          new PoolBusyError(
+            `the query took longer than ${seconds} s and was stopped: narrow it (a period, a vendor)`,
+            5,
+          ),
+        );
+      }, this.timeoutMs);
+    }
+    thread.worker.postMessage(message);
+  }
+
+  private release(thread: Thread) {
+    clearTimeout(thread.timer);
+    thread.job = null;
+    const next = this.waiting.shift();
+    if (next) this.start(thread, next);
+  }
+
+  /** A thread that timed out, crashed or stopped: its job fails, the thread is ended and its place freed. */
+  private fail(thread: Thread, error: Error) {
+    const at = this.threads.indexOf(thread);
+    if (at < 0) return;
+    this.threads.splice(at, 1);
+    clearTimeout(thread.timer);
+    const job = thread.job;
+    thread.job = null;
+    thread.worker.removeAllListeners("exit");
+    void thread.worker.terminate();
+    job?.onFailure(error);
+    const next = this.waiting.shift();
+    if (next) this.submit(next);
+  }
+}
+
+/**
+ * Read queries and downloads on threads of their own, each with its own read-only handle, so that no query, however
+ * slow, and no download, however large, holds up the server's event loop: health, cached answers and small
+ * queries go on meanwhile. Queues are bounded and queries have a time budget, so overload is refused quickly
+ * (`PoolBusyError`) rather than queued without end.
+ */
+export class QueryPool {
+  private readonly queries: Lane;
+  private readonly downloads: Lane;
+  private nextId = 1;
+
+  constructor(options: QueryPoolOptions) {
+    const workers = options.workers ?? Math.min(4, Math.max(2, availableParallelism()));
+    const waiting = options.maxWaiting ?? 64;
+    this.queries = new Lane("queries", workers, waiting, options, options.timeoutMs ?? 15_000);
+    this.downloads = new Lane("downloads", options.downloads ?? 2, Math.min(waiting, 8), options, null);
+  }
+
+  /** Runs a named query (see `POOL_QUERIES`) on a free thread; `signal` withdraws it if it has not started. */
+  run<N extends PoolQueryName>(name: N, args: PoolQueryArgs<N>, signal?: AbortSignal): Promise<PoolQueryResult<N>> {
+    return new Promise((resolve, reject) => {
+      const job: Job = {
+        id: this.nextId++,
+        body: { kind: "query", name, args },
+        onReply: (reply) => {
+          if ("result" in reply) resolve(reply.result as PoolQueryResult<N>);
+          else if ("error" in reply) reject(fromWorkerError(reply.error));
+          return "finished";
+        },
+        onFailure: reject,
+      };
+      this.queries.submit(job);
+      signal?.addEventListener("abort", () => this.queries.withdraw(job) && reject(new PoolAbortError()), {
+        once: true,
+      });
+    });
+  }
+
+  /**
+   * The facts download as a byte stream, produced on a thread of its own only as fast as it is read. Destroying
+   * the stream (the client hung up) stops the thread's reading. Throws `PoolBusyError` at once when every download
+   * thread is busy and the queue is full.
+   */
+  factsCsv(job: FactsCsvJob): Readable {
+    const control = new Int32Array(new SharedArrayBuffer(8));
+    Atomics.store(control, CREDITS, 2);
+    let pending: Job | null = null;
+    const stream = new Readable({
+      read() {
+        Atomics.add(control, CREDITS, 1);
+        Atomics.notify(control, CREDITS);
+      },
+      destroy: (error, callback) => {
+        Atomics.store(control, CANCELLED, 1);
+        Atomics.notify(control, CREDITS);
+        if (pending) this.downloads.withdraw(pending);
+        callback(error);
+      },
+    });
+    pending = {
+      id: this.nextId++,
+      body: { kind: "csv", job, control: control.buffer },
+      onReply: (reply) => {
+        if ("chunk" in reply) {
+          stream.push(reply.chunk);
+          return "running";
+        }
+        if ("error" in reply) stream.destroy(fromWorkerError(reply.error));
+        else stream.push(null);
+        return "finished";
+      },
+      onFailure: (error) => stream.destroy(error),
+    };
+    this.downloads.submit(pending);
+    return stream;
+  }
+
+  /** Threads busy, jobs waiting and jobs started so far, by kind. */
+  stats() {
+    const of = (lane: Lane) => ({ busy: lane.busy, waiting: lane.queued, started: lane.started });
+    return { queries: of(this.queries), downloads: of(this.downloads) };
+  }
+
+  /** Ends every thread; waiting jobs fail with `PoolAbortError`. */
+  async close(): Promise<void> {
+    await Promise.all([this.queries.close(), this.downloads.close()]);
+  }
+}

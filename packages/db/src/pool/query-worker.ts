@@ -1,0 +1,49 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { openReadonly, type ReadonlyDb } from "../handles.js";
+import { POOL_QUERIES, factsCsvText, type FactsCsvJob } from "./pool-queries.js";
+import { CANCELLED, CREDITS, toWorkerError, type WorkerJob, type WorkerReply } from "./worker-protocol.js";
+
+const port = parentPort!;
+const { path } = workerData as { path: string };
+let db: ReadonlyDb | null = null;
+let identity = "";
+
+/** The handle on the file the job names: a file replaced since the last job is opened anew. */
+function handleFor(jobIdentity: string): ReadonlyDb {
+  if (!db || jobIdentity !== identity) {
+    db?.close();
+    db = openReadonly(path);
+    identity = jobIdentity;
+  }
+  return db;
+}
+
+/**
+ * Sends the download chunk by chunk, each only once the pool has room for it: the worker waits (it may block: it
+ * is a thread of its own) until the pool grants a credit or cancels, so a slow client never makes it read ahead.
+ */
+function streamCsv(id: number, job: FactsCsvJob, handle: ReadonlyDb, control: Int32Array) {
+  for (const chunk of factsCsvText(handle, job)) {
+    while (Atomics.load(control, CREDITS) <= 0 && Atomics.load(control, CANCELLED) === 0) {
+      Atomics.wait(control, CREDITS, Atomics.load(control, CREDITS), 1000);
+    }
+    if (Atomics.load(control, CANCELLED) !== 0) return;
+    Atomics.sub(control, CREDITS, 1);
+    port.postMessage({ id, chunk } satisfies WorkerReply);
+  }
+}
+
+port.on("message", (job: WorkerJob) => {
+  try {
+    const handle = handleFor(job.identity);
+    if (job.kind === "query") {
+      const run = POOL_QUERIES[job.name] as (db: ReadonlyDb, args: unknown) => unknown;
+      port.postMessage({ id: job.id, result: run(handle, job.args) } satisfies WorkerReply);
+    } else {
+      streamCsv(job.id, job.job, handle, new Int32Array(job.control));
+      port.postMessage({ id: job.id, done: true } satisfies WorkerReply);
+    }
+  } catch (error) {
+    port.postMessage({ id: job.id, error: toWorkerError(error) } satisfies WorkerReply);
+  }
+});

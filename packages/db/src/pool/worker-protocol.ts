@@ -1,0 +1,38 @@
+import type { FactsCsvJob, PoolQueryName } from "./pool-queries.js";
+
+/** A job as the pool posts it. `identity` names the database file the job must read (see `QueryPoolOptions`). */
+export type WorkerJob =
+  | { id: number; identity: string; kind: "query"; name: PoolQueryName; args: unknown }
+  | { id: number; identity: string; kind: "csv"; job: FactsCsvJob; control: SharedArrayBuffer };
+
+/** What a worker posts back: a result, an error, a chunk of a download, or the download's end. */
+export type WorkerReply =
+  | { id: number; result: unknown }
+  | { id: number; error: WorkerError }
+  | { id: number; chunk: string }
+  | { id: number; done: true };
+
+/** Slots of a download's control array: chunks the pool will take now, and whether the download was cancelled. */
+export const CREDITS = 0;
+export const CANCELLED = 1;
+
+/**
+ * An error as it crosses from a worker: its message, and for a query the caller got wrong (a cursor from elsewhere)
+ * the status and code it carries, so that the client still hears a 400 that says what to send.
+ */
+export interface WorkerError {
+  message: string;
+  statusCode?: number;
+  code?: string;
+}
+
+export function toWorkerError(error: unknown): WorkerError {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const { statusCode, code } = error as Error & { statusCode?: unknown; code?: unknown };
+  return typeof statusCode === "number" && statusCode >= 400 && statusCode < 500
+    ? { message: error.message, statusCode, code: typeof code === "string" ? code : "BAD_REQUEST" }
+    : { message: error.message };
+}
+
+export const fromWorkerError = ({ message, ...status }: WorkerError): Error =>
+  Object.assign(new Error(message), status);
