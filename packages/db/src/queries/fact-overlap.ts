@@ -43,3 +43,62 @@ export function generalityOf(f: QueryFactRow): number {
 export function identityOf(f: QueryFactRow): string {
   return [...DIMENSIONS.map((d) => f[d] ?? ""), f.periodStart, f.periodEnd].join("\u0000");
 }
+
+/** The dimensions other than product, keyed exactly (product containment is checked fact by fact). */
+const KEYED = DIMENSIONS.filter((d) => d !== "productId");
+
+/** Which keyed dimensions a fact names (bit set) rather than leaves open. */
+const namedMask = (f: QueryFactRow) => KEYED.reduce((m, d, i) => (isAll(f[d]) ? m : m | (1 << i)), 0);
+
+const keyOn = (f: QueryFactRow, mask: number) =>
+  KEYED.map((d, i) => (mask & (1 << i) ? (f[d] ?? "") : "")).join("\u0000");
+
+/**
+ * The facts picked so far for a cell, indexed so that "is this fact disjoint from every one of them?" costs a
+ * lookup rather than a pass over them all. Two facts can overlap only if they agree on every dimension both name,
+ * so each group of picked facts naming the same dimensions is bucketed by the values of the dimensions it shares
+ * with the fact asked about; only a bucket's facts are then checked with `isDisjoint`. The answer is exactly that of
+ * `picked.every((p) => isDisjoint(p, f))`.
+ */
+export class PickedFacts {
+  /** Picked facts by the dimensions they name. */
+  private readonly byNamed = new Map<number, QueryFactRow[]>();
+  /** Buckets by (dimensions a picked fact names, dimensions the asked fact names), built when first asked. */
+  private readonly buckets = new Map<string, Map<string, QueryFactRow[]>>();
+
+  add(f: QueryFactRow): void {
+    const named = namedMask(f);
+    const list = this.byNamed.get(named);
+    if (list) list.push(f);
+    else this.byNamed.set(named, [f]);
+    for (const [id, bucket] of this.buckets) {
+      const [pickedNamed, askedNamed] = id.split("/").map(Number) as [number, number];
+      if (pickedNamed !== named) continue;
+      const key = keyOn(f, named & askedNamed);
+      const same = bucket.get(key);
+      if (same) same.push(f);
+      else bucket.set(key, [f]);
+    }
+  }
+
+  /** True when `f` is disjoint from every picked fact. */
+  disjointFromAll(f: QueryFactRow): boolean {
+    const asked = namedMask(f);
+    for (const [named, list] of this.byNamed) {
+      const id = `${named}/${asked}`;
+      let bucket = this.buckets.get(id);
+      if (!bucket) {
+        bucket = new Map();
+        for (const p of list) {
+          const key = keyOn(p, named & asked);
+          const same = bucket.get(key);
+          if (same) same.push(p);
+          else bucket.set(key, [p]);
+        }
+        this.buckets.set(id, bucket);
+      }
+      for (const p of bucket.get(keyOn(f, named & asked)) ?? []) if (!isDisjoint(p, f)) return false;
+    }
+    return true;
+  }
+}

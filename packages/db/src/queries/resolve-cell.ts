@@ -1,6 +1,6 @@
 import type { Alternative, Confidence, EstimateKind, Figure } from "@chipflow/core";
 import { daysInclusive, groupMap } from "@chipflow/core";
-import { generalityOf, identityOf, isDisjoint } from "./fact-overlap.js";
+import { PickedFacts, generalityOf, identityOf } from "./fact-overlap.js";
 import type { QueryFactRow } from "./find-facts-for-query.js";
 
 /** A resolved cell: the figure, plus the facts that give its value (for labels, periods and granularity). */
@@ -62,15 +62,22 @@ function daysOf(f: QueryFactRow): number {
 
 /** Resolves the facts of one dataset in one cell. */
 function resolveDataset(facts: QueryFactRow[], additive: boolean): ResolvedCell {
-  const ranked = [...groupMap(facts, identityOf).values()].map((list) => list.sort(byPreference));
   // Totals first (most dimensions left open, then the longest period), so a reported total wins over its parts.
-  ranked.sort(
-    (a, b) => generalityOf(b[0]!) - generalityOf(a[0]!) || daysOf(b[0]!) - daysOf(a[0]!) || byPreference(a[0]!, b[0]!),
-  );
+  const ranked = [...groupMap(facts, identityOf).values()]
+    .map((list) => {
+      const best = list.sort(byPreference)[0]!;
+      return { list, generality: generalityOf(best), days: daysOf(best) };
+    })
+    .sort((a, b) => b.generality - a.generality || b.days - a.days || byPreference(a.list[0]!, b.list[0]!))
+    .map((r) => r.list);
   const picked: QueryFactRow[][] = [];
+  const pickedFacts = new PickedFacts();
   for (const list of ranked) {
     if (!additive && picked.length) break;
-    if (picked.every((p) => isDisjoint(p[0]!, list[0]!))) picked.push(list);
+    if (pickedFacts.disjointFromAll(list[0]!)) {
+      picked.push(list);
+      pickedFacts.add(list[0]!);
+    }
   }
   const chosen = picked.map((list) => list[0]!);
   const single = picked.length === 1 ? picked[0]! : null;
