@@ -29,8 +29,8 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function listen(pool: AppOptions["pool"], dbPath = smallDb) {
-  app = await buildApp({ dbPath, rateLimit: false, pool });
+async function listen(pool: AppOptions["pool"], dbPath = smallDb, rateLimit: AppOptions["rateLimit"] = false) {
+  app = await buildApp({ dbPath, rateLimit, pool });
   return app.listen({ port: 0, host: "127.0.0.1" });
 }
 
@@ -114,5 +114,85 @@ describe("no request stalls another", () => {
     );
     expect(statuses).toEqual(Array(10).fill(200));
     expect(app!.queryPool.stats().queries.started).toBe(1);
+  }, 60_000);
+
+  it("ends the thread of a running query whose client hangs up, and starts another when next needed", async () => {
+    const base = await listen({ workers: 1 }, bigDb);
+    const client = new AbortController();
+    const slow = fetch(`${base}/api/v1/breakdown?metric=units&groupBy=destination&dataset=many`, {
+      signal: client.signal,
+    }).catch(() => "hung up");
+    await waitFor(() => app!.queryPool.stats().queries.busy === 1);
+    client.abort();
+    expect(await slow).toBe("hung up");
+    await waitFor(() => app!.queryPool.stats().queries.stopped === 1, 2_000);
+    expect(app!.queryPool.stats().queries).toMatchObject({ busy: 0, started: 1 });
+    expect((await fetch(`${base}/api/v1/facts?dataset=many`)).status).toBe(200); // on a new thread
+    expect(app!.queryPool.stats().queries.started).toBe(2);
+  }, 60_000);
+
+  it("lets one address hold only so many requests in progress at once", async () => {
+    const base = await listen({ downloads: 4 }, bigDb, { max: 1_000, timeWindowMs: 60_000, concurrent: 2 });
+    const clients = [new AbortController(), new AbortController()];
+    try {
+      const held = await Promise.all(
+        clients.map((c) => fetch(`${base}/api/v1/facts.csv?dataset=many`, { signal: c.signal })),
+      );
+      expect(held.map((r) => r.status)).toEqual([200, 200]); // both streaming, their clients reading nothing
+      const third = await fetch(`${base}/api/v1/dimensions`);
+      expect(third.status).toBe(429);
+      expect(third.headers.get("retry-after")).toBe("1");
+      expect(((await third.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+        code: "TOO_MANY_AT_ONCE",
+        message: expect.stringMatching(/2 requests from your address are still in progress/),
+      });
+      expect((await fetch(`${base}/api/health`)).status).toBe(200); // health is never limited
+      for (const c of clients) c.abort();
+      await waitFor(() => app!.queryPool.stats().downloads.busy === 0);
+      expect((await fetch(`${base}/api/v1/dimensions`)).status).toBe(200);
+    } finally {
+      for (const c of clients) c.abort();
+    }
+  }, 60_000);
+
+  it("answers health and cached queries in under 50 ms (p99) while 100 clients download and 20 uncached breakdowns run", async () => {
+    const base = await listen(undefined, bigDb);
+    const cachedUrl = `${base}/api/v1/series?metric=units&groupBy=destination&interval=year&dataset=many`;
+    expect((await fetch(cachedUrl)).status).toBe(200); // now a cached answer
+    const clients = Array.from({ length: 120 }, () => new AbortController());
+    const quietly = (r: Response) => r.status;
+    try {
+      // 100 downloads whose clients read nothing (a few stream, a few wait, the rest are refused at once) ...
+      const downloads = clients
+        .slice(0, 100)
+        .map((c) => fetch(`${base}/api/v1/facts.csv?dataset=many`, { signal: c.signal }).then(quietly, () => 0));
+      // ... and 20 distinct breakdowns over 100,000 facts, each seconds of work.
+      const groupings = ["destination", "vendor", "product", "origin"];
+      const breakdowns = clients
+        .slice(100)
+        .map((c, i) =>
+          fetch(
+            `${base}/api/v1/breakdown?metric=${i % 2 ? "units" : "revenue_usd"}&groupBy=${groupings[i % 4]}&from=${2000 + i}-01-01`,
+            { signal: c.signal },
+          ).then(quietly, () => 0),
+        );
+      await waitFor(() => app!.queryPool.stats().downloads.busy === 2 && app!.queryPool.stats().queries.busy > 0);
+      const latencies: number[] = [];
+      for (let i = 0; i < 300; i++) {
+        const url = i % 2 ? `${base}/api/health` : cachedUrl;
+        const t0 = performance.now();
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        expect(res.status).toBe(200);
+      }
+      latencies.sort((a, b) => a - b);
+      expect(latencies[296]).toBeLessThan(50); // p99 of 300
+      expect(app!.queryPool.stats().queries.busy).toBeGreaterThan(0); // the breakdowns were still running
+      for (const c of clients) c.abort();
+      await Promise.all([...downloads, ...breakdowns]);
+    } finally {
+      for (const c of clients) c.abort();
+    }
   }, 60_000);
 });

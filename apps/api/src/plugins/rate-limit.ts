@@ -9,10 +9,15 @@ export interface RateLimitOptions {
   max: number;
   /** The window, in milliseconds. */
   timeWindowMs: number;
+  /** Requests one address may have in progress at once (default 12); past that a 429 until one is answered. */
+  concurrent?: number;
 }
 
-/** Generous: a person clicking through the dashboard makes a few requests a second at most. */
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 600, timeWindowMs: 60_000 };
+/**
+ * Generous: a person clicking through the dashboard makes a few requests a second at most, and a browser opens six
+ * connections to one host.
+ */
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 600, timeWindowMs: 60_000, concurrent: 12 };
 
 /**
  * The data endpoints are the expensive ones: every query under /api/v1 (JSON and CSV), by the path it reaches, not
@@ -24,12 +29,38 @@ export function isRateLimited(request: FastifyRequest): boolean {
 }
 
 /**
- * Limits the data endpoints per client address; over the limit, a 429 with `Retry-After` (seconds) in the one
- * error shape. `false` turns it off (benchmarks and load tests measure the server, not the limiter).
+ * Limits the data endpoints per client address, in requests per window and in requests in progress at once; over
+ * either, a 429 with `Retry-After` (seconds) in the one error shape. `false` turns both off (benchmarks and load
+ * tests measure the server, not the limiter).
  */
 export const rateLimitPlugin = fp<{ limit: RateLimitOptions | false }>(
   async (app: FastifyInstance, { limit }) => {
     if (limit === false) return;
+    // Requests in progress per address: a client cannot hold many expensive requests open at once.
+    const concurrent = limit.concurrent ?? 12;
+    const inProgress = new Map<string, number>();
+    app.addHook("onRequest", async (request, reply) => {
+      if (!isRateLimited(request)) return;
+      const held = inProgress.get(request.ip) ?? 0;
+      if (held >= concurrent) {
+        return reply
+          .status(429)
+          .header("retry-after", "1")
+          .send({
+            error: {
+              status: 429,
+              code: "TOO_MANY_AT_ONCE",
+              message: `${held} requests from your address are still in progress: wait for one to finish (at most ${concurrent} at once)`,
+            },
+          });
+      }
+      inProgress.set(request.ip, held + 1);
+      reply.raw.once("close", () => {
+        const left = (inProgress.get(request.ip) ?? 1) - 1;
+        if (left > 0) inProgress.set(request.ip, left);
+        else inProgress.delete(request.ip);
+      });
+    });
     await app.register(fastifyRateLimit, {
       global: true,
       max: limit.max,

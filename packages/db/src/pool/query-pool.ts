@@ -33,10 +33,10 @@ export class PoolBusyError extends Error {
   }
 }
 
-/** A job whose caller went away before it started. */
+/** A job whose caller went away: withdrawn if it waited, its thread ended if it ran. */
 export class PoolAbortError extends Error {
   constructor() {
-    super("the job was cancelled before it started");
+    super("the job was cancelled: its client went away");
     this.name = "PoolAbortError";
   }
 }
@@ -69,6 +69,8 @@ class Lane {
   private readonly waiting: Job[] = [];
   /** Jobs handed to a thread so far. */
   started = 0;
+  /** Threads ended under a job: it ran out of time, its client left, or the thread failed. */
+  stopped = 0;
 
   constructor(
     private readonly kind: string,
@@ -97,6 +99,13 @@ class Lane {
     const at = this.waiting.indexOf(job);
     if (at >= 0) this.waiting.splice(at, 1);
     return at >= 0;
+  }
+
+  /** Stops a job: out of the queue if it waits, its thread ended (and later replaced) if it runs. */
+  cancel(job: Job): void {
+    if (this.withdraw(job)) return job.onFailure(new PoolAbortError());
+    const thread = this.threads.find((t) => t.job === job);
+    if (thread) this.fail(thread, new PoolAbortError());
   }
 
   get busy() {
@@ -156,6 +165,7 @@ class Lane {
     const at = this.threads.indexOf(thread);
     if (at < 0) return;
     this.threads.splice(at, 1);
+    if (thread.job) this.stopped++;
     clearTimeout(thread.timer);
     const job = thread.job;
     thread.job = null;
@@ -185,7 +195,10 @@ export class QueryPool {
     this.downloads = new Lane("downloads", options.downloads ?? 2, Math.min(waiting, 8), options, null);
   }
 
-  /** Runs a named query (see `POOL_QUERIES`) on a free thread; `signal` withdraws it if it has not started. */
+  /**
+   * Runs a named query (see `POOL_QUERIES`) on a free thread. `signal` cancels it: withdrawn if it waits, its
+   * thread ended if it runs (the thread is replaced when next needed).
+   */
   run<N extends PoolQueryName>(name: N, args: PoolQueryArgs<N>, signal?: AbortSignal): Promise<PoolQueryResult<N>> {
     return new Promise((resolve, reject) => {
       const job: Job = {
@@ -199,9 +212,7 @@ export class QueryPool {
         onFailure: reject,
       };
       this.queries.submit(job);
-      signal?.addEventListener("abort", () => this.queries.withdraw(job) && reject(new PoolAbortError()), {
-        once: true,
-      });
+      signal?.addEventListener("abort", () => this.queries.cancel(job), { once: true });
     });
   }
 
@@ -244,9 +255,14 @@ export class QueryPool {
     return stream;
   }
 
-  /** Threads busy, jobs waiting and jobs started so far, by kind. */
+  /** Threads busy, jobs waiting, and jobs started and threads stopped so far, by kind. */
   stats() {
-    const of = (lane: Lane) => ({ busy: lane.busy, waiting: lane.queued, started: lane.started });
+    const of = (lane: Lane) => ({
+      busy: lane.busy,
+      waiting: lane.queued,
+      started: lane.started,
+      stopped: lane.stopped,
+    });
     return { queries: of(this.queries), downloads: of(this.downloads) };
   }
 

@@ -1,7 +1,16 @@
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { openReadonly, type ReadonlyDb } from "../handles.js";
 import { POOL_QUERIES, factsCsvText, type FactsCsvJob } from "./pool-queries.js";
 import { CANCELLED, CREDITS, toWorkerError, type WorkerJob, type WorkerReply } from "./worker-protocol.js";
+
+// Below the event loop in the scheduler's eyes: on Linux a thread's nice value is its own, so the server's main
+// thread keeps answering health and cached queries at once however busy the query threads are.
+try {
+  setPriority(10);
+} catch {
+  // not permitted here: run at the server's priority
+}
 
 const port = parentPort!;
 const { path } = workerData as { path: string };
