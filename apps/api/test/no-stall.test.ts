@@ -195,4 +195,13 @@ describe("no request stalls another", () => {
       for (const c of clients) c.abort();
     }
   }, 60_000);
+
+  it("ends threads left idle, so that the memory a query took goes back, and starts them again when needed", async () => {
+    await listen({ idleMs: 50 });
+    expect((await app!.inject("/api/v1/summary")).statusCode).toBe(200);
+    expect(app!.queryPool.stats().queries.threads).toBe(1);
+    await waitFor(() => app!.queryPool.stats().queries.threads === 0);
+    expect((await app!.inject("/api/v1/sources")).statusCode).toBe(200);
+    expect(app!.queryPool.stats().queries).toMatchObject({ started: 2, stopped: 0 });
+  }, 60_000);
 });

@@ -20,6 +20,8 @@ export interface QueryPoolOptions {
   maxWaiting?: number;
   /** How long a query may run; past that it is abandoned (its thread ended) and refused. Default 15 s. */
   timeoutMs?: number;
+  /** How long a thread may sit idle before it is ended (and started again when next needed). Default 10 s. */
+  idleMs?: number;
 }
 
 /** A job refused because the pool is full or the job ran out of time: try again in `retryAfterSeconds`. */
@@ -56,6 +58,8 @@ interface Thread {
   worker: Worker;
   job: Job | null;
   timer?: NodeJS.Timeout;
+  /** Ends the thread once it has been idle a while, so that the memory a big query took goes back to the system. */
+  idle?: NodeJS.Timeout;
 }
 
 const WORKER_URL = new URL("./query-worker.js", import.meta.url);
@@ -112,12 +116,17 @@ class Lane {
     return this.threads.filter((t) => t.job !== null).length;
   }
 
+  get alive() {
+    return this.threads.length;
+  }
+
   get queued() {
     return this.waiting.length;
   }
 
   async close(): Promise<void> {
     for (const job of this.waiting.splice(0)) job.onFailure(new PoolAbortError());
+    for (const t of this.threads) clearTimeout(t.idle);
     await Promise.all(this.threads.splice(0).map((t) => t.worker.terminate()));
   }
 
@@ -135,6 +144,7 @@ class Lane {
   }
 
   private start(thread: Thread, job: Job) {
+    clearTimeout(thread.idle);
     thread.job = job;
     this.started++;
     const message = { ...job.body, id: job.id, identity: this.options.identity() };
@@ -157,7 +167,17 @@ class Lane {
     clearTimeout(thread.timer);
     thread.job = null;
     const next = this.waiting.shift();
-    if (next) this.start(thread, next);
+    if (next) return this.start(thread, next);
+    thread.idle = setTimeout(() => this.end(thread), this.options.idleMs ?? 10_000).unref();
+  }
+
+  /** Ends an idle thread. */
+  private end(thread: Thread) {
+    const at = this.threads.indexOf(thread);
+    if (at < 0 || thread.job) return;
+    this.threads.splice(at, 1);
+    thread.worker.removeAllListeners("exit");
+    void thread.worker.terminate();
   }
 
   /** A thread that timed out, crashed or stopped: its job fails, the thread is ended and its place freed. */
@@ -167,6 +187,7 @@ class Lane {
     this.threads.splice(at, 1);
     if (thread.job) this.stopped++;
     clearTimeout(thread.timer);
+    clearTimeout(thread.idle);
     const job = thread.job;
     thread.job = null;
     thread.worker.removeAllListeners("exit");
@@ -255,9 +276,10 @@ export class QueryPool {
     return stream;
   }
 
-  /** Threads busy, jobs waiting, and jobs started and threads stopped so far, by kind. */
+  /** Threads alive and busy, jobs waiting, and jobs started and threads stopped so far, by kind. */
   stats() {
     const of = (lane: Lane) => ({
+      threads: lane.alive,
       busy: lane.busy,
       waiting: lane.queued,
       started: lane.started,
