@@ -2,12 +2,14 @@
  * `npm run load`: 200 concurrent connections for 30 s on the heaviest endpoints, against a server started on
  * loopback over the database (CHIPFLOW_DB or data/chipflow.sqlite, seeded if missing). Prints errors, latency
  * percentiles and the server's resident memory before, during and after. The rate limit is off: this measures
- * the server. Options: --seconds <n>, --connections <n>.
+ * the server. Options: --seconds <n>, --connections <n>; --stall runs the "one request stalls all" scenario instead
+ * (see `runStallScenario`).
  */
 import { ensureSeededDatabase } from "@chipflow/db";
 import autocannon from "autocannon";
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { runStallScenario } from "./load/stall-scenario.js";
 import { DATA_DIR, DEFAULT_DB } from "./paths.js";
 
 const arg = (name: string, fallback: number) => {
@@ -51,6 +53,31 @@ const server = fork(fileURLToPath(new URL("./load/load-server.js", import.meta.u
   stdio: ["ignore", "inherit", "inherit", "ipc"],
 });
 const url = await request<string>(server, "", "url");
+if (process.argv.includes("--stall")) {
+  try {
+    const rssBefore = await request<number>(server, "rss", "rss");
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => {
+      void request<number>(server, "rss", "rss").then((rss) => (rssPeak = Math.max(rssPeak, rss)));
+    }, 500);
+    const r = await runStallScenario(url, Math.min(SECONDS, 15));
+    clearInterval(sampler);
+    // Threads idle for 10 s end and give their memory back.
+    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    const rssAfter = await request<number>(server, "rss", "rss");
+    console.log(`100 connections on facts.csv and 20 uncached breakdowns (${url}, rate limit off)`);
+    console.log(`  downloads answered: ${JSON.stringify(r.downloads)}; breakdowns: ${JSON.stringify(r.breakdowns)}`);
+    console.log(
+      `  health and a cached answer meanwhile, ${r.probes} requests: ` +
+        `p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`,
+    );
+    console.log(`server RSS: before ${mb(rssBefore)}, peak ${mb(rssPeak)}, 12 s after ${mb(rssAfter)}`);
+  } finally {
+    server.send("stop");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+  process.exit();
+}
 try {
   const paths: string[] = [];
   for (const path of PATHS) {

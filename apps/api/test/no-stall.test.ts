@@ -116,7 +116,7 @@ describe("no request stalls another", () => {
     expect(app!.queryPool.stats().queries.started).toBe(1);
   }, 60_000);
 
-  it("ends the thread of a running query whose client hangs up, and starts another when next needed", async () => {
+  it("stops a running query whose client hangs up: its thread ends, and another starts when next needed", async () => {
     const base = await listen({ workers: 1 }, bigDb);
     const client = new AbortController();
     const slow = fetch(`${base}/api/v1/breakdown?metric=units&groupBy=destination&dataset=many`, {
@@ -126,7 +126,9 @@ describe("no request stalls another", () => {
     client.abort();
     expect(await slow).toBe("hung up");
     await waitFor(() => app!.queryPool.stats().queries.stopped === 1, 2_000);
-    expect(app!.queryPool.stats().queries).toMatchObject({ busy: 0, started: 1 });
+    // The thread keeps its place until SQLite returns from the statement it is in, then goes.
+    await waitFor(() => app!.queryPool.stats().queries.busy === 0, 20_000);
+    expect(app!.queryPool.stats().queries).toMatchObject({ threads: 0, started: 1 });
     expect((await fetch(`${base}/api/v1/facts?dataset=many`)).status).toBe(200); // on a new thread
     expect(app!.queryPool.stats().queries.started).toBe(2);
   }, 60_000);

@@ -10,7 +10,10 @@ declare module "fastify" {
 }
 
 /** How many threads, how long a queue and how long a query may take; defaults in `QueryPool`. */
-export type PoolLimits = Pick<QueryPoolOptions, "workers" | "downloads" | "maxWaiting" | "timeoutMs" | "idleMs">;
+export type PoolLimits = Pick<
+  QueryPoolOptions,
+  "workers" | "downloads" | "maxWaiting" | "timeoutMs" | "idleMs" | "threadHeapMb"
+>;
 
 /** Starts the query threads on the database the `database` plugin watches, and ends them when the server closes. */
 export const queryPoolPlugin = fp<{ path: string; limits?: PoolLimits | undefined }>(

@@ -22,6 +22,11 @@ export interface QueryPoolOptions {
   timeoutMs?: number;
   /** How long a thread may sit idle before it is ended (and started again when next needed). Default 10 s. */
   idleMs?: number;
+  /**
+   * The JavaScript heap one thread may hold, in MB (default 512): it bounds the server's memory, and a query that
+   * needs more is refused (`PoolBusyError`) rather than growing the process without end.
+   */
+  threadHeapMb?: number;
 }
 
 /** A job refused because the pool is full or the job ran out of time: try again in `retryAfterSeconds`. */
@@ -60,6 +65,11 @@ interface Thread {
   timer?: NodeJS.Timeout;
   /** Ends the thread once it has been idle a while, so that the memory a big query took goes back to the system. */
   idle?: NodeJS.Timeout;
+  /**
+   * Told to stop but not yet gone: a thread inside SQLite stops only when the statement returns, and until then it
+   * keeps its place, so that stopped queries never add up to more threads (and memory) than the lane's size.
+   */
+  ending?: boolean;
 }
 
 const WORKER_URL = new URL("./query-worker.js", import.meta.url);
@@ -86,7 +96,7 @@ class Lane {
 
   /** Queues a job, or refuses it when every thread is busy and the queue is full. */
   submit(job: Job): void {
-    const idle = this.threads.find((t) => t.job === null);
+    const idle = this.threads.find((t) => t.job === null && !t.ending);
     if (idle) return this.start(idle, job);
     if (this.threads.length < this.size) return this.start(this.spawn(), job);
     if (this.waiting.length >= this.maxWaiting) {
@@ -113,11 +123,11 @@ class Lane {
   }
 
   get busy() {
-    return this.threads.filter((t) => t.job !== null).length;
+    return this.threads.filter((t) => t.job !== null || t.ending).length;
   }
 
   get alive() {
-    return this.threads.length;
+    return this.threads.filter((t) => !t.ending).length;
   }
 
   get queued() {
@@ -126,19 +136,39 @@ class Lane {
 
   async close(): Promise<void> {
     for (const job of this.waiting.splice(0)) job.onFailure(new PoolAbortError());
-    for (const t of this.threads) clearTimeout(t.idle);
+    for (const t of this.threads) {
+      clearTimeout(t.idle);
+      clearTimeout(t.timer);
+      t.ending = true;
+      t.job?.onFailure(new PoolAbortError());
+      t.job = null;
+    }
     await Promise.all(this.threads.splice(0).map((t) => t.worker.terminate()));
   }
 
   private spawn(): Thread {
-    const thread: Thread = { worker: new Worker(WORKER_URL, { workerData: { path: this.options.path } }), job: null };
+    const worker = new Worker(WORKER_URL, {
+      workerData: { path: this.options.path },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.threadHeapMb ?? 512 },
+    });
+    const thread: Thread = { worker, job: null };
     thread.worker.on("message", (reply: WorkerReply) => {
       const job = thread.job;
       if (!job || reply.id !== job.id) return;
       if (job.onReply(reply) === "finished") this.release(thread);
     });
-    thread.worker.on("error", (error) => this.fail(thread, error));
-    thread.worker.on("exit", () => this.fail(thread, new Error("a query thread stopped")));
+    thread.worker.on("error", (error: Error & { code?: string }) =>
+      this.fail(
+        thread,
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? new PoolBusyError("the query needs more memory than one query may take: narrow it (a period, a vendor)", 5)
+          : error,
+      ),
+    );
+    thread.worker.on("exit", () => {
+      if (!thread.ending) this.fail(thread, new Error("a query thread stopped"));
+      this.remove(thread);
+    });
     this.threads.push(thread);
     return thread;
   }
@@ -173,26 +203,29 @@ class Lane {
 
   /** Ends an idle thread. */
   private end(thread: Thread) {
-    const at = this.threads.indexOf(thread);
-    if (at < 0 || thread.job) return;
-    this.threads.splice(at, 1);
-    thread.worker.removeAllListeners("exit");
+    if (thread.job || thread.ending) return;
+    thread.ending = true;
     void thread.worker.terminate();
   }
 
-  /** A thread that timed out, crashed or stopped: its job fails, the thread is ended and its place freed. */
+  /** A thread that timed out, crashed or was cancelled: its job fails, and the thread is told to end. */
   private fail(thread: Thread, error: Error) {
-    const at = this.threads.indexOf(thread);
-    if (at < 0) return;
-    this.threads.splice(at, 1);
+    if (thread.ending || !this.threads.includes(thread)) return;
+    thread.ending = true;
     if (thread.job) this.stopped++;
     clearTimeout(thread.timer);
     clearTimeout(thread.idle);
     const job = thread.job;
     thread.job = null;
-    thread.worker.removeAllListeners("exit");
     void thread.worker.terminate();
     job?.onFailure(error);
+  }
+
+  /** A thread gone: its place is freed for the next waiting job. */
+  private remove(thread: Thread) {
+    const at = this.threads.indexOf(thread);
+    if (at < 0) return;
+    this.threads.splice(at, 1);
     const next = this.waiting.shift();
     if (next) this.submit(next);
   }
