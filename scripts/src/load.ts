@@ -103,13 +103,17 @@ try {
   clearInterval(sampler);
   const rssAfter = await request<number>(server, "rss", "rss");
 
-  const errors = result.errors + result.timeouts + result.non2xx;
+  // A 503 is the server refusing work past its bounds (downloads or queries at once), with Retry-After: counted
+  // apart. Anything else that is not a 2xx is an error.
+  const refused = (result.statusCodeStats as Record<string, { count: number } | undefined>)["503"]?.count ?? 0;
+  const errors = result.errors + result.timeouts + result.non2xx - refused;
   console.log(`status codes: ${JSON.stringify(result.statusCodeStats)}`);
   console.log(`${CONNECTIONS} connections for ${SECONDS} s over ${paths.length} endpoints (${url}, rate limit off)`);
   for (const path of paths) console.log(`  ${path}`);
   console.log(
     `requests: ${result.requests.total} (${result.requests.average.toFixed(0)}/s); ` +
-      `errors: ${result.errors}, timeouts: ${result.timeouts}, non-2xx: ${result.non2xx}`,
+      `errors: ${result.errors}, timeouts: ${result.timeouts}, non-2xx: ${result.non2xx} ` +
+      `(of which ${refused} refused with 503 and Retry-After, past the pool's bounds)`,
   );
   console.log(
     `latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`,
