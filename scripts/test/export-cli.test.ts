@@ -41,7 +41,7 @@ describe("npm run export", () => {
     );
     expect(result).toMatchObject({ code: 0, err: "" });
     expect(result.out).toMatch(/^wrote 2 facts to .*china\.csv \(csv\)/);
-    const lines = readFileSync(out, "utf8").trim().split("\n");
+    const lines = readFileSync(out, "utf8").trim().split("\r\n");
     expect(lines[0]).toBe(FACT_COLUMNS.join(","));
     expect(lines.slice(1).map((l) => l.split(",")[10])).toEqual(["5000", "5200"]);
   });

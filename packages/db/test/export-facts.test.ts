@@ -51,7 +51,7 @@ describe("exporting facts", () => {
     const out1 = join(dirname(tempDbPath()), "export-1.csv");
     expect(await exportFacts(first, { dataset: ["original"] }, out1)).toEqual({ count: 8, format: "csv" });
     const csv1 = readFileSync(out1, "utf8");
-    expect(csv1.split("\n")[0]).toBe(FACT_COLUMNS.join(","));
+    expect(csv1.split("\r\n")[0]).toBe(FACT_COLUMNS.join(",")); // RFC 4180 line ends
     expect(csv1).toContain(`"'=HYPERLINK(""x"") is text"`);
 
     const second = openWritable(tempDbPath());

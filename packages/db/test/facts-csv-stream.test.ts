@@ -6,9 +6,15 @@ import { describe, expect, it } from "vitest";
 import { toCsvLine, writeFactCsvCells } from "../src/export/facts-csv-stream.js";
 import { neutraliseCell } from "../src/export/neutralise-cell.js";
 
-/** What csv-stringify, the reference the export used before, writes for the same cells. */
+/**
+ * What csv-stringify, the reference the export used before, writes for the same cells (its quoting: any CR or LF
+ * in a cell is quoted), the record ended by RFC 4180's CRLF.
+ */
 const reference = (cells: (string | number | null)[]) =>
-  stringify([cells.map((c) => (c === null ? "" : typeof c === "number" ? String(c) : neutraliseCell(c)))]);
+  stringify([cells.map((c) => (c === null ? "" : typeof c === "number" ? String(c) : neutraliseCell(c)))]).replace(
+    /\n$/,
+    "\r\n",
+  );
 
 const cell = fc.oneof(
   fc.constant(null),
@@ -34,7 +40,7 @@ describe("the facts CSV writer", () => {
 
   it("quotes what needs quotes and neutralises formulas", () => {
     expect(toCsvLine(["=1+2", "-5", -5, "a,b", 'say "hi"', "two\nlines", null, "@x", ""])).toBe(
-      `'=1+2,-5,-5,"a,b","say ""hi""","two\nlines",,'@x,\n`,
+      `'=1+2,-5,-5,"a,b","say ""hi""","two\nlines",,'@x,\r\n`,
     );
   });
 
@@ -44,7 +50,7 @@ describe("the facts CSV writer", () => {
     const chunks: string[] = [];
     out.on("data", (c: Buffer) => chunks.push(c.toString()));
     expect(await writeFactCsvCells(rows, out, { bom: true })).toBe(1500);
-    const lines = chunks.join("").split("\n");
+    const lines = chunks.join("").split("\r\n"); // RFC 4180 line ends
     expect(lines[0]).toBe(`\uFEFF${FACT_COLUMNS.join(",")}`);
     expect(lines).toHaveLength(1502);
     expect(lines[1500]).toBe(FACT_COLUMNS.map((c) => (c === "value" ? "1499" : `${c} 1499`)).join(","));

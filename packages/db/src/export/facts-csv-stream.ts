@@ -23,11 +23,11 @@ function toCsvCell(value: string | number | null): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(QUOTES, '""')}"` : text;
 }
 
-/** One record, ending with a line feed. */
+/** One record, ending with CRLF as RFC 4180 (and docs/api.md) say. */
 export function toCsvLine(cells: readonly (string | number | null)[]): string {
   let line = toCsvCell(cells[0] ?? null);
   for (let i = 1; i < cells.length; i++) line += "," + toCsvCell(cells[i] ?? null);
-  return line + "\n";
+  return line + "\r\n";
 }
 
 /** The header and then the rows as CSV text, a few hundred rows per string. */

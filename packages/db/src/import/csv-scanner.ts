@@ -97,6 +97,17 @@ export class CsvScanner {
     return this.breaks + 1;
   }
 
+  /** A line break outside quotes that is not the file's record delimiter: the file mixes line endings. */
+  private mixedLineEndings(byte: number): CsvSyntaxError {
+    const name = (d: number) => (d === 0x0d0a ? "CRLF" : d === CR ? "CR" : "LF");
+    return new CsvSyntaxError(
+      "CSV_MIXED_LINE_ENDINGS",
+      `line ${this.line} ends with ${name(byte)} where the file's first line ends with ${name(this.delimiter)}: ` +
+        `the file mixes line endings; save it with one kind (CRLF or LF) throughout`,
+      this.line,
+    );
+  }
+
   /** The length of the record delimiter at `pos` (finding it first if not yet known), 0 if none, MORE to wait. */
   private delimiterAt(buf: Buffer, pos: number, final: boolean): number {
     const b = buf[pos];
@@ -153,6 +164,7 @@ export class CsvScanner {
       }
       const length = this.delimiterAt(buf, pos, final);
       if (length === MORE) return MORE;
+      if (length === 0 && (b === CR || b === LF)) throw this.mixedLineEndings(b);
       this.read(b);
       if (length > 0) {
         // An empty line is skipped (fields stay empty).
@@ -210,6 +222,10 @@ export class CsvScanner {
       if (length > 0) {
         parts.push(buf.toString("utf8", start, pos));
         return { parts, next: pos + 1 };
+      }
+      if (next === CR || next === LF) {
+        this.read(next);
+        throw this.mixedLineEndings(next);
       }
       throw new CsvSyntaxError(
         "CSV_INVALID_CLOSING_QUOTE",

@@ -109,6 +109,7 @@ async function* withFileErrors(file: string, records: AsyncIterable<FactSourceRe
   } catch (error) {
     const e = error as Error & { code?: string; lines?: number };
     if (typeof e.code !== "string" || !e.code.startsWith("CSV_")) throw error;
-    throw new ImportFormatError(`${file}:${e.lines ?? "?"}: ${e.message}; check the quoting of that line`);
+    const hint = e.code === "CSV_MIXED_LINE_ENDINGS" ? "" : "; check the quoting of that line";
+    throw new ImportFormatError(`${file}:${e.lines ?? "?"}: ${e.message}${hint}`);
   }
 }
