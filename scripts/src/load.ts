@@ -62,8 +62,9 @@ if (process.argv.includes("--stall")) {
     }, 500);
     const r = await runStallScenario(url, Math.min(SECONDS, 15));
     clearInterval(sampler);
-    // Threads idle for 10 s end and give their memory back.
-    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    // Threads idle for 10 s end and give their memory back (SETTLE_MS: how long to wait before measuring).
+    const settleMs = Number(process.env.SETTLE_MS ?? 12_000);
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
     const rssAfter = await request<number>(server, "rss", "rss");
     console.log(`100 connections on facts.csv and 20 uncached breakdowns (${url}, rate limit off)`);
     console.log(`  downloads answered: ${JSON.stringify(r.downloads)}; breakdowns: ${JSON.stringify(r.breakdowns)}`);
@@ -71,7 +72,7 @@ if (process.argv.includes("--stall")) {
       `  health and a cached answer meanwhile, ${r.probes} requests: ` +
         `p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`,
     );
-    console.log(`server RSS: before ${mb(rssBefore)}, peak ${mb(rssPeak)}, 12 s after ${mb(rssAfter)}`);
+    console.log(`server RSS: before ${mb(rssBefore)}, peak ${mb(rssPeak)}, ${settleMs / 1000} s after ${mb(rssAfter)}`);
   } finally {
     server.send("stop");
     await new Promise((resolve) => server.once("exit", resolve));
