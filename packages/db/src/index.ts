@@ -45,3 +45,4 @@ export * from "./rollups/rebuild-rollups.js";
 export * from "./rollups/find-rollup-cells.js";
 export * from "./pool/pool-queries.js";
 export * from "./pool/query-pool.js";
+export * from "./write/manage-datasets.js";
