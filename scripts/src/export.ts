@@ -15,6 +15,7 @@ Examples:
   npm run export -- --out facts.csv
   npm run export -- --vendor nvidia --destination CHN --from 2024-01-01 --to 2024-12-31 --out nvidia-china.csv
   npm run export -- --dataset comtrade-8542 --metric revenue_usd,units --out comtrade.jsonl
+  npm run export -- --vendor nvidia --out nvidia.xlsx              # Excel: a data sheet and a sources sheet
 
 Lists are comma-separated. Vendors, products, buyers and datasets are ids (slugs) as the API uses them; origin and
 destination are ISO 3166-1 alpha-3 codes (or WLD, ROW). The CSV has exactly the columns the importer reads.
@@ -38,7 +39,7 @@ function buildProgram(): Command {
     .option("--from <date>", "facts whose period ends on or after YYYY-MM-DD")
     .option("--to <date>", "facts whose period starts on or before YYYY-MM-DD")
     .requiredOption("--out <file>", "the file to write (.csv, or .jsonl for JSON Lines)")
-    .addOption(new Option("--format <format>", "default: from the file extension").choices(["csv", "jsonl"]))
+    .addOption(new Option("--format <format>", "default: from the file extension").choices(["csv", "jsonl", "xlsx"]))
     .option("--db <path>", "the SQLite file", DEFAULT_DB)
     .addHelpText("after", EXAMPLES);
 }

@@ -46,3 +46,4 @@ export * from "./rollups/find-rollup-cells.js";
 export * from "./pool/pool-queries.js";
 export * from "./pool/query-pool.js";
 export * from "./write/manage-datasets.js";
+export * from "./export/facts-xlsx.js";

@@ -4,9 +4,9 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodType } from "zod";
 import { BadRequestError } from "./zod-schemas.js";
 
-/** True when the request asks for CSV: a `.csv` path or `format=csv`. */
-export const wantsCsv = (request: FastifyRequest, format: string) =>
-  format === "csv" || request.url.split("?")[0]!.endsWith(".csv");
+/** True when the request asks for a file rather than JSON: a `.csv` or `.xlsx` path, or `format=csv`. */
+export const wantsDownload = (request: FastifyRequest, format: string) =>
+  format === "csv" || /\.(csv|xlsx)$/.test(request.url.split("?")[0]!);
 
 /** Rejects ids the database does not hold (vendor=nvidai), naming the parameter and the ids it knows. */
 export function assertKnownIds(app: FastifyInstance, filter: Partial<FactFilter>) {
@@ -40,12 +40,25 @@ export interface ViewDoc {
 }
 
 /**
- * The two URLs of a view (`/series` and `/series.csv`) with their schemas: both take the same querystring; the JSON
- * one declares its 200 body, the CSV one its errors only. Both are served by one handler.
+ * The URLs of a view (`/series`, `/series.csv` and, for a view, `/series.xlsx`) with their schemas: all take the same
+ * querystring; the JSON one declares its 200 body, the files their errors only. All are served by one handler.
  */
-export function jsonAndCsvRoutes(path: string, doc: ViewDoc) {
+export function jsonAndCsvRoutes(path: string, doc: ViewDoc, options: { xlsx?: boolean } = {}) {
   const common = { tags: [doc.tag], querystring: doc.querystring };
+  const xlsx = options.xlsx
+    ? [
+        {
+          url: `${path}.xlsx`,
+          schema: {
+            ...common,
+            summary: doc.csv.replace(/\bas CSV\b/, "as an Excel workbook (a data sheet and a sources sheet)"),
+            response: { 400: apiErrorSchema },
+          },
+        },
+      ]
+    : [];
   return [
+    ...xlsx,
     {
       url: path,
       schema: {

@@ -3,6 +3,7 @@ import { neutraliseCell } from "@chipflow/db";
 import { stringify } from "csv-stringify";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { Readable } from "node:stream";
+import { sendViewXlsx } from "./send-xlsx.js";
 
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -40,7 +41,7 @@ export function sourcesUrl(request: FastifyRequest): string {
 
 /**
  * Sends a view as CSV: `part=data` gives the rows with a `Link` header to their sources (`rel="describedby"`),
- * `part=sources` gives those sources.
+ * `part=sources` gives those sources. Asked as `.xlsx`, sends one workbook holding both (`sendViewXlsx`).
  */
 export function sendViewCsv(
   request: FastifyRequest,
@@ -48,6 +49,7 @@ export function sendViewCsv(
   params: ExportParams,
   view: { name: string; columns: readonly string[]; rows: Iterable<CsvCell[]>; sources: Source[] },
 ) {
+  if (request.url.split("?")[0]!.endsWith(".xlsx")) return sendViewXlsx(reply, view);
   if (params.part === "sources") {
     return sendCsv(reply, {
       filename: `${view.name}-sources.csv`,

@@ -4,20 +4,22 @@ import type { ReadonlyDb } from "../handles.js";
 import { iterateFactCsvCells, iterateFacts, type FactsFilter } from "../queries/iterate-facts.js";
 import { writeFactCsvCells } from "./facts-csv-stream.js";
 import { writeFactsJsonl } from "./facts-jsonl-stream.js";
+import { writeFactsXlsx } from "./facts-xlsx.js";
 
 /** The page cache of an export (KiB): 2 MB, SQLite's own default. */
 const EXPORT_CACHE_KIB = 2000;
 
-export type ExportFormat = "csv" | "jsonl";
+export type ExportFormat = "csv" | "jsonl" | "xlsx";
 
-/** JSON Lines for `.jsonl` / `.ndjson`, CSV otherwise. */
+/** JSON Lines for `.jsonl` / `.ndjson`, an Excel workbook for `.xlsx`, CSV otherwise. */
 export function toExportFormat(path: string): ExportFormat {
-  return [".jsonl", ".ndjson"].includes(extname(path).toLowerCase()) ? "jsonl" : "csv";
+  const ext = extname(path).toLowerCase();
+  return [".jsonl", ".ndjson"].includes(ext) ? "jsonl" : ext === ".xlsx" ? "xlsx" : "csv";
 }
 
 /**
- * Writes the facts matching `filter` to `path` in chipflow's format (CSV with `FACT_COLUMNS`, or JSON Lines),
- * streamed. The file is written beside the target and renamed into place when complete.
+ * Writes the facts matching `filter` to `path` in chipflow's format (CSV with `FACT_COLUMNS`, or JSON Lines) or as an
+ * Excel workbook (`writeFactsXlsx`), streamed. The file is written beside the target and renamed into place when complete.
  */
 export async function exportFacts(
   db: ReadonlyDb,
@@ -32,11 +34,15 @@ export async function exportFacts(
   db.pragma(`cache_size = ${-EXPORT_CACHE_KIB}`);
   db.pragma(`temp.cache_size = ${-EXPORT_CACHE_KIB}`);
   try {
-    const out = createWriteStream(partial, { highWaterMark: 1 << 20 });
     const count =
-      format === "jsonl"
-        ? await writeFactsJsonl(iterateFacts(db, filter), out)
-        : await writeFactCsvCells(iterateFactCsvCells(db, filter), out);
+      format === "xlsx"
+        ? await writeFactsXlsx(iterateFacts(db, filter), partial)
+        : format === "jsonl"
+          ? await writeFactsJsonl(iterateFacts(db, filter), createWriteStream(partial, { highWaterMark: 1 << 20 }))
+          : await writeFactCsvCells(
+              iterateFactCsvCells(db, filter),
+              createWriteStream(partial, { highWaterMark: 1 << 20 }),
+            );
     renameSync(partial, path);
     return { count, format };
   } catch (error) {

@@ -136,7 +136,7 @@ export interface VerifyReport {
  */
 export function verifyDatabase(db: ReadonlyDb): VerifyReport {
   const integrity = db.prepare("PRAGMA integrity_check").pluck().all() as string[];
-  const foreignKeyViolations = (db.prepare("PRAGMA foreign_key_check").all()).length;
+  const foreignKeyViolations = db.prepare("PRAGMA foreign_key_check").all().length;
   const rows = db.prepare(
     `SELECT f.metric, v.slug, p.slug, f.category, f.origin, f.destination, b.slug, f.period_start, f.period_end,
        f.period_label, f.value, f.low, f.high, f.estimate_kind, f.confidence, f.note,

@@ -1,6 +1,6 @@
 import { breakdownQuerySchema, breakdownResponseSchema, type BreakdownQuery } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
-import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsCsv } from "../../lib/query-route.js";
+import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsDownload } from "../../lib/query-route.js";
 import { clientGone } from "../../plugins/query-cache.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 
@@ -23,13 +23,17 @@ export const BREAKDOWN_CSV_COLUMNS = [
 
 /** `GET /api/v1/breakdown` and `/api/v1/breakdown.csv`: one dimension ranked over a period. */
 export async function breakdownRoutes(app: FastifyInstance) {
-  const routes = jsonAndCsvRoutes("/breakdown", {
-    tag: "breakdown",
-    json: "One metric, one dimension, ranked over a period",
-    csv: "The breakdown as CSV (part=sources for its sources)",
-    querystring: breakdownQuerySchema,
-    response: breakdownResponseSchema,
-  });
+  const routes = jsonAndCsvRoutes(
+    "/breakdown",
+    {
+      tag: "breakdown",
+      json: "One metric, one dimension, ranked over a period",
+      csv: "The breakdown as CSV (part=sources for its sources)",
+      querystring: breakdownQuerySchema,
+      response: breakdownResponseSchema,
+    },
+    { xlsx: true },
+  );
   for (const { url, schema } of routes) {
     app.get(url, { schema }, async (request, reply) => {
       const q = request.query as BreakdownQuery;
@@ -39,7 +43,7 @@ export async function breakdownRoutes(app: FastifyInstance) {
         (signal) => app.queryPool.run("breakdown", q, signal),
         clientGone(reply),
       );
-      if (!wantsCsv(request, q.format)) return result;
+      if (!wantsDownload(request, q.format)) return result;
       return sendViewCsv(request, reply, q, {
         name: viewName(["breakdown", q.metric, "by", q.groupBy], q.from, q.to),
         columns: BREAKDOWN_CSV_COLUMNS,

@@ -1,7 +1,7 @@
 import { factsQuerySchema, factsResponseSchema, type FactsQuery } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
 import { clientGone } from "../../plugins/query-cache.js";
-import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsCsv } from "../../lib/query-route.js";
+import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsDownload } from "../../lib/query-route.js";
 
 /**
  * `GET /api/v1/facts` and `/api/v1/facts.csv`. The JSON pages with a cursor; the CSV streams every matching fact in
@@ -19,7 +19,7 @@ export async function factsRoutes(app: FastifyInstance) {
     app.get(url, { schema }, async (request, reply) => {
       const q = request.query as FactsQuery;
       assertKnownIds(app, q);
-      if (!wantsCsv(request, q.format)) {
+      if (!wantsDownload(request, q.format)) {
         const gone = clientGone(reply);
         return app.queryCache.get(cacheKey("facts", q), (signal) => app.queryPool.run("facts", q, signal), gone);
       }

@@ -1,6 +1,6 @@
 import { METRICS, flowsQuerySchema, flowsResponseSchema, type FlowsQuery } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
-import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsCsv } from "../../lib/query-route.js";
+import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsDownload } from "../../lib/query-route.js";
 import { clientGone } from "../../plugins/query-cache.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 import { BadRequestError } from "../../lib/zod-schemas.js";
@@ -26,13 +26,17 @@ export const FLOWS_CSV_COLUMNS = [
  * `/api/v1/flows.csv`: the Sankey's links, one row each, from the same query.
  */
 export async function flowsRoutes(app: FastifyInstance) {
-  const routes = jsonAndCsvRoutes("/flows", {
-    tag: "flows",
-    json: "Who ships what to whom over a period: Sankey and map links",
-    csv: "The Sankey's links as CSV (part=sources for their sources)",
-    querystring: flowsQuerySchema,
-    response: flowsResponseSchema,
-  });
+  const routes = jsonAndCsvRoutes(
+    "/flows",
+    {
+      tag: "flows",
+      json: "Who ships what to whom over a period: Sankey and map links",
+      csv: "The Sankey's links as CSV (part=sources for their sources)",
+      querystring: flowsQuerySchema,
+      response: flowsResponseSchema,
+    },
+    { xlsx: true },
+  );
   for (const { url, schema } of routes) {
     app.get(url, { schema }, async (request, reply) => {
       const q = request.query as FlowsQuery;
@@ -48,7 +52,7 @@ export async function flowsRoutes(app: FastifyInstance) {
         (signal) => app.queryPool.run("flows", q, signal),
         clientGone(reply),
       );
-      if (!wantsCsv(request, q.format)) return result;
+      if (!wantsDownload(request, q.format)) return result;
       const labels = new Map(result.sankey.nodes.map((n) => [n.id, n.label]));
       return sendViewCsv(request, reply, q, {
         name: viewName(["flows", q.metric], q.from, q.to),

@@ -1,6 +1,6 @@
 import { seriesQuerySchema, seriesResponseSchema, type SeriesQuery } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
-import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsCsv } from "../../lib/query-route.js";
+import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsDownload } from "../../lib/query-route.js";
 import { clientGone } from "../../plugins/query-cache.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 
@@ -27,13 +27,17 @@ export const SERIES_CSV_COLUMNS = [
 
 /** `GET /api/v1/series` and `/api/v1/series.csv`: one query, two renderings. */
 export async function seriesRoutes(app: FastifyInstance) {
-  const routes = jsonAndCsvRoutes("/series", {
-    tag: "series",
-    json: "One metric grouped by one dimension per month, quarter or year",
-    csv: "The series as CSV (part=sources for its sources)",
-    querystring: seriesQuerySchema,
-    response: seriesResponseSchema,
-  });
+  const routes = jsonAndCsvRoutes(
+    "/series",
+    {
+      tag: "series",
+      json: "One metric grouped by one dimension per month, quarter or year",
+      csv: "The series as CSV (part=sources for its sources)",
+      querystring: seriesQuerySchema,
+      response: seriesResponseSchema,
+    },
+    { xlsx: true },
+  );
   for (const { url, schema } of routes) {
     app.get(url, { schema }, async (request, reply) => {
       const q = request.query as SeriesQuery;
@@ -43,7 +47,7 @@ export async function seriesRoutes(app: FastifyInstance) {
         (signal) => app.queryPool.run("series", q, signal),
         clientGone(reply),
       );
-      if (!wantsCsv(request, q.format)) return result;
+      if (!wantsDownload(request, q.format)) return result;
       return sendViewCsv(request, reply, q, {
         name: viewName(["series", q.metric, "by", q.groupBy, q.interval], q.from, q.to),
         columns: SERIES_CSV_COLUMNS,
