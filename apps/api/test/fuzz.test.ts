@@ -40,7 +40,9 @@ describe("API fuzzing", () => {
           });
           expect(body.error.message, url).not.toMatch(LEAKS);
         } else {
-          expect(res.headers["content-type"], url).toMatch(/^(application\/json|text\/csv)/);
+          expect(res.headers["content-type"], url).toMatch(
+            /^(application\/json|text\/csv|application\/vnd.openxmlformats)/,
+          );
         }
       }),
       { numRuns: RUNS, seed: 20250701, endOnFailure: true },
