@@ -1,6 +1,6 @@
-import { open } from "node:fs/promises";
 import { extname } from "node:path";
 import { findComtradeVariant, type ComtradeVariant } from "./comtrade/comtrade-columns.js";
+import { innerName, openBytes } from "./open-bytes.js";
 
 /** The formats `importFile` reads, as recorded on the dataset. */
 export type ImportFormat = "chipflow-csv" | "chipflow-jsonl" | ComtradeVariant["format"];
@@ -12,27 +12,33 @@ export type FormatChoice = (typeof FORMAT_CHOICES)[number];
 /** A file whose format cannot be told or does not match what was asked for. */
 export class ImportFormatError extends Error {}
 
+/** The first line of a file (of its unpacked text, when gzipped), from its first 64 KiB. */
 async function readFirstLine(file: string): Promise<string> {
-  const handle = await open(file);
+  const { stream } = openBytes(file, 64 * 1024);
+  const chunks: Buffer[] = [];
+  let length = 0;
   try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return (
-      buffer
-        .subarray(0, bytesRead)
-        .toString("latin1")
-        .replace(/^\xEF\xBB\xBF/, "")
-        .split(/\r?\n/)[0] ?? ""
-    );
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      length += (chunk as Buffer).length;
+      if (length >= 64 * 1024) break;
+    }
   } finally {
-    await handle.close();
+    stream.destroy();
   }
+  return (
+    Buffer.concat(chunks)
+      .subarray(0, 64 * 1024)
+      .toString("latin1")
+      .replace(/^\xEF\xBB\xBF/, "")
+      .split(/\r?\n/)[0] ?? ""
+  );
 }
 
 /** Picks the format from the file's first line (and extension): a JSON object, chipflow's header or Comtrade's. */
 export async function detectFormat(file: string, choice: FormatChoice = "auto"): Promise<ImportFormat> {
   const first = await readFirstLine(file);
-  const jsonl = first.trimStart().startsWith("{") || [".jsonl", ".ndjson"].includes(extname(file).toLowerCase());
+  const jsonl = first.trimStart().startsWith("{") || [".jsonl", ".ndjson"].includes(extname(innerName(file)).toLowerCase());
   const header = first.split(",").map((h) => h.trim().replace(/^"|"$/g, ""));
   const comtrade = findComtradeVariant(header);
   const chipflow = header.includes("period_start");

@@ -6,6 +6,7 @@ import { COMTRADE_URL } from "./comtrade/comtrade-facts.js";
 import { readComtrade, type ComtradeReadReport } from "./comtrade/read-comtrade.js";
 import { detectFormat, ImportFormatError, type FormatChoice, type ImportFormat } from "./detect-format.js";
 import { fileChecksum } from "./file-checksum.js";
+import { innerName } from "./open-bytes.js";
 import { importFacts, type DatasetInput, type FactSourceRecord, type ImportSummary } from "./import-facts.js";
 import { readFactCsv } from "./read-fact-csv.js";
 import { readFactJsonl } from "./read-fact-jsonl.js";
@@ -41,8 +42,9 @@ const BYTES_PER_ROW = 200;
 /** The dataset an import fills when the caller names none or only part of it. */
 export function toDatasetInput(file: string, given: Partial<DatasetInput> = {}): DatasetInput {
   const name = basename(file);
+  const inner = innerName(name); // `TradeData.csv.gz` is named after `TradeData.csv`
   return {
-    id: given.id ?? (toSlug(basename(name, extname(name))) || "imported"),
+    id: given.id ?? (toSlug(basename(inner, extname(inner))) || "imported"),
     title: given.title ?? name,
     description: given.description ?? `Imported from ${name}`,
     licence: given.licence ?? "",

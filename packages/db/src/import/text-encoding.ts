@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
-import { createReadStream, type ReadStream } from "node:fs";
 import type { Readable, Transform } from "node:stream";
+import { openBytes } from "./open-bytes.js";
 
 /** The encodings an input file may have. Latin-1 files are read as Windows-1252, its superset. */
 export type TextEncoding = "utf-8" | "windows-1252";
@@ -12,7 +12,7 @@ export type TextEncoding = "utf-8" | "windows-1252";
 export async function detectEncoding(file: string): Promise<TextEncoding> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    for await (const chunk of openBytes(file, 1 << 20).stream) {
       decoder.decode(chunk as Buffer, { stream: true });
     }
     decoder.decode();
@@ -29,11 +29,11 @@ export interface TextSource {
   bytesRead: () => number;
 }
 
-/** Opens a file to read as text in the given encoding. */
+/** Opens a file (gzipped or not) to read as text in the given encoding. */
 export function openTextSource(file: string, encoding: TextEncoding): TextSource {
-  const raw: ReadStream = createReadStream(file, { highWaterMark: 1 << 18 });
-  if (encoding === "utf-8") return { stream: raw, bytesRead: () => raw.bytesRead };
-  const decoded = raw.pipe(iconv.decodeStream("win1252") as unknown as Transform);
-  raw.on("error", (e) => decoded.destroy(e));
-  return { stream: decoded, bytesRead: () => raw.bytesRead };
+  const raw = openBytes(file);
+  if (encoding === "utf-8") return raw;
+  const decoded = raw.stream.pipe(iconv.decodeStream("win1252") as unknown as Transform);
+  raw.stream.on("error", (e) => decoded.destroy(e));
+  return { stream: decoded, bytesRead: raw.bytesRead };
 }
