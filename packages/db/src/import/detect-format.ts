@@ -3,7 +3,7 @@ import { findComtradeVariant, type ComtradeVariant } from "./comtrade/comtrade-c
 import { innerName, openBytes } from "./open-bytes.js";
 
 /** The formats `importFile` reads, as recorded on the dataset. */
-export type ImportFormat = "chipflow-csv" | "chipflow-jsonl" | ComtradeVariant["format"];
+export type ImportFormat = "chipflow-csv" | "chipflow-jsonl" | "comtrade-plus-json" | ComtradeVariant["format"];
 
 /** What a user may ask for: `auto` looks at the file, `chipflow` picks CSV or JSON Lines by the file. */
 export const FORMAT_CHOICES = ["auto", "chipflow", "comtrade"] as const;
@@ -12,8 +12,8 @@ export type FormatChoice = (typeof FORMAT_CHOICES)[number];
 /** A file whose format cannot be told or does not match what was asked for. */
 export class ImportFormatError extends Error {}
 
-/** The first line of a file (of its unpacked text, when gzipped), from its first 64 KiB. */
-async function readFirstLine(file: string): Promise<string> {
+/** The first 64 KiB of a file (of its unpacked text, when gzipped), as Latin-1 text without a byte-order mark. */
+async function readHead(file: string): Promise<string> {
   const { stream } = openBytes(file, 64 * 1024);
   const chunks: Buffer[] = [];
   let length = 0;
@@ -26,19 +26,21 @@ async function readFirstLine(file: string): Promise<string> {
   } finally {
     stream.destroy();
   }
-  return (
-    Buffer.concat(chunks)
-      .subarray(0, 64 * 1024)
-      .toString("latin1")
-      .replace(/^\xEF\xBB\xBF/, "")
-      .split(/\r?\n/)[0] ?? ""
-  );
+  return Buffer.concat(chunks)
+    .subarray(0, 64 * 1024)
+    .toString("latin1")
+    .replace(/^\xEF\xBB\xBF/, "");
 }
 
 /** Picks the format from the file's first line (and extension): a JSON object, chipflow's header or Comtrade's. */
 export async function detectFormat(file: string, choice: FormatChoice = "auto"): Promise<ImportFormat> {
-  const first = await readFirstLine(file);
-  const jsonl = first.trimStart().startsWith("{") || [".jsonl", ".ndjson"].includes(extname(innerName(file)).toLowerCase());
+  const head = await readHead(file);
+  const first = head.split(/\r?\n/)[0] ?? "";
+  // A Comtrade+ API answer: one JSON document whose `data` array holds rows with Comtrade's keys.
+  const comtradeJson = /^\s*\{/.test(head) && /"data"\s*:\s*\[/.test(head) && /"reporterCode"\s*:/.test(head);
+  if (choice !== "chipflow" && comtradeJson) return "comtrade-plus-json";
+  const jsonl =
+    first.trimStart().startsWith("{") || [".jsonl", ".ndjson"].includes(extname(innerName(file)).toLowerCase());
   const header = first.split(",").map((h) => h.trim().replace(/^"|"$/g, ""));
   const comtrade = findComtradeVariant(header);
   const chipflow = header.includes("period_start");

@@ -64,7 +64,8 @@ export async function importFile(
   options: ImportFileOptions = {},
 ): Promise<ImportFileSummary> {
   const format = await detectFormat(file, options.format);
-  const encoding = format === "chipflow-jsonl" ? "utf-8" : await detectEncoding(file);
+  const encoding =
+    format === "chipflow-jsonl" || format === "comtrade-plus-json" ? "utf-8" : await detectEncoding(file);
   const totalBytes = (await stat(file)).size;
   let bytesRead = () => 0;
   const open = () => {
@@ -87,6 +88,7 @@ export async function importFile(
               keepBreakdowns: options.keepBreakdowns ?? false,
             },
             report,
+            format === "comtrade-plus-json" ? "json" : "csv",
           );
   const { onProgress } = options;
   const checksum = await fileChecksum(file);

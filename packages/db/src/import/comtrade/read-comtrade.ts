@@ -1,4 +1,8 @@
 import type { Readable } from "node:stream";
+import chain from "stream-chain";
+import { parser } from "stream-json";
+import { pick } from "stream-json/filters/pick.js";
+import { streamArray } from "stream-json/streamers/stream-array.js";
 import type { FactSourceRecord } from "../import-facts.js";
 import { CsvHeaderError } from "../read-csv.js";
 import { readCsvRecords, type RawCsvRecord } from "../read-csv-records.js";
@@ -51,7 +55,10 @@ function checkWidth(table: Table, r: RawCsvRecord): string | null {
   return `expected ${table.width} fields as in the header, got ${n}`;
 }
 
-async function* rowsOf(file: string, input: Readable) {
+/** How a Comtrade file holds its rows: CSV (a header, then records), or a Comtrade+ API answer (`{"data":[…]}`). */
+export type ComtradeLayout = "csv" | "json";
+
+async function* csvRowsOf(file: string, input: Readable) {
   let table: Table | undefined;
   for await (const record of readCsvRecords(input)) {
     if (!table) table = toTable(file, record.fields);
@@ -59,10 +66,39 @@ async function* rowsOf(file: string, input: Readable) {
   }
 }
 
+/**
+ * The rows of a Comtrade+ API answer, streamed out of its `data` array one object at a time (never the whole
+ * document in memory). The first object's keys are the header (the API's keys are the bulk CSV's column names);
+ * a row's "line" is its position in `data`, from 1.
+ */
+async function* jsonRowsOf(file: string, input: Readable) {
+  let table: Table | undefined;
+  let keys: string[] = [];
+  const rows = chain([input, parser(), pick({ filter: "data" }), streamArray()]);
+  for await (const { key, value } of rows as AsyncIterable<{ key: number; value: Record<string, unknown> }>) {
+    if (!table) table = toTable(file, (keys = Object.keys(value)));
+    const fields = keys.map((k) => toField(value[k]));
+    yield { table, record: { line: key + 1, fields } satisfies RawCsvRecord };
+  }
+}
+
+/** A JSON value as the text a CSV cell would hold: blank for null, JSON for an object or array. */
+const toField = (v: unknown): string =>
+  v === null || v === undefined
+    ? ""
+    : typeof v === "string"
+      ? v
+      : typeof v === "number" || typeof v === "boolean"
+        ? String(v)
+        : JSON.stringify(v);
+
+const rowsOf = (file: string, input: Readable, layout: ComtradeLayout) =>
+  layout === "json" ? jsonRowsOf(file, input) : csvRowsOf(file, input);
+
 /** Reporter and year of every annual row, so monthly rows of the same reporter and year can be left out. */
-async function findAnnualKeys(file: string, input: Readable): Promise<Set<string>> {
+async function findAnnualKeys(file: string, input: Readable, layout: ComtradeLayout): Promise<Set<string>> {
   const keys = new Set<string>();
-  for await (const { table, record } of rowsOf(file, input)) {
+  for await (const { table, record } of rowsOf(file, input, layout)) {
     const fields = toFields(table, record.fields);
     const period = toComtradePeriod(fields);
     if (!("field" in period) && period.freq === "A") keys.add(`${fields.reporterCode.trim()}|${period.year}`);
@@ -71,7 +107,8 @@ async function findAnnualKeys(file: string, input: Readable): Promise<Set<string
 }
 
 /**
- * Streams the facts of a UN Comtrade CSV (Comtrade+, legacy web or legacy API columns). Reads the file twice:
+ * Streams the facts of a UN Comtrade CSV (Comtrade+, legacy web or legacy API columns) or Comtrade+ API answer in
+ * JSON (`layout`). Reads the file twice:
  * first to find which reporters and years have annual rows (their monthly rows are then skipped, so annual and
  * monthly figures are never both counted), then to convert each total row. `open` opens the file afresh.
  */
@@ -80,10 +117,11 @@ export async function* readComtrade(
   open: () => Readable,
   options: ComtradeOptions,
   report: ComtradeReadReport,
+  layout: ComtradeLayout = "csv",
 ): AsyncGenerator<FactSourceRecord> {
-  const annual = await findAnnualKeys(file, open());
+  const annual = await findAnnualKeys(file, open(), layout);
   const skip = (reason: string) => (report.skipped[reason] = (report.skipped[reason] ?? 0) + 1);
-  for await (const { table, record } of rowsOf(file, open())) {
+  for await (const { table, record } of rowsOf(file, open(), layout)) {
     const { line } = record;
     const width = checkWidth(table, record);
     if (width) {
