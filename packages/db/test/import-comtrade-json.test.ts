@@ -9,10 +9,8 @@ import { contentChecksum, factsOf, fixture, tempDbPath } from "./import-helpers.
 
 /** A Comtrade+ CSV fixture as the Comtrade+ API answers the same query: `{"elapsedTime", "count", "data": [...]}`. */
 function asApiAnswer(csvFixture: string, edit: (rows: Record<string, unknown>[]) => void = () => {}): string {
-  const [header, ...rows] = parse<string[]>(readFileSync(fixture(csvFixture)), {
-    bom: true,
-    relax_column_count: true,
-  });
+  const records: string[][] = parse(readFileSync(fixture(csvFixture)), { bom: true, relax_column_count: true });
+  const [header, ...rows] = records;
   const data: Record<string, unknown>[] = rows.map((row) =>
     Object.fromEntries(
       header!
