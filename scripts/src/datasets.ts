@@ -96,7 +96,7 @@ function buildProgram(set: (run: Run) => void): Command {
         if (json) return (io.stdout.write(JSON.stringify(coverage, null, 2) + "\n"), EXIT.ok);
         const d = coverage.dataset;
         io.stdout.write(
-          `${d.id}: ${d.title} (${d.kind})\n${d.facts} facts from ${d.rowsRead} rows read, ${periods(d)}, ` +
+          `${d.id}: ${d.title} (${d.kind})\n${d.facts} facts from ${d.rows} rows, ${periods(d)}, ` +
             `${d.sources} sources (mostly ${d.mainPublisher ?? "-"})\nfile checksum ${d.checksum ?? "-"}, ` +
             `imported ${d.importedAt ?? "-"} (${d.format ?? "-"})\n\n`,
         );

@@ -8,8 +8,8 @@ export interface DatasetEntry {
   title: string;
   kind: string;
   facts: number;
-  /** Rows read from the file it was imported from (a Comtrade row can give two facts). */
-  rowsRead: number;
+  /** Rows of the file it was imported from that gave facts (a Comtrade row can give two: value and units). */
+  rows: number;
   firstPeriod: string | null;
   lastPeriod: string | null;
   /** sha256 of the file it was imported from. */
@@ -25,7 +25,7 @@ export interface DatasetEntry {
 export function listDatasetEntries(db: ReadonlyDb): DatasetEntry[] {
   return db
     .prepare(
-      `SELECT d.id, d.title, d.kind, d.row_count AS rowsRead, d.checksum, d.imported_at AS importedAt, d.format,
+      `SELECT d.id, d.title, d.kind, d.row_count AS rows, d.checksum, d.imported_at AS importedAt, d.format,
          (SELECT count(*) FROM facts f WHERE f.dataset_id = d.id) AS facts,
          (SELECT min(period_start) FROM facts f WHERE f.dataset_id = d.id) AS firstPeriod,
          (SELECT max(period_end) FROM facts f WHERE f.dataset_id = d.id) AS lastPeriod,
