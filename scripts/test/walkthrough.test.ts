@@ -40,7 +40,8 @@ describe("the walkthrough in docs/import.md, step by step", () => {
         const code = await COMMANDS[npm[1]!]!(npm[2]!.split(" "), io);
         expect({ line, code, err: io.err() }).toEqual({ line, code: 0, err: "" });
         if (line.includes("--dry-run")) expect(io.out()).toMatch(/giving 15 facts[\s\S]*dry run: nothing was written/);
-        if (npm[1] === "datasets") expect(io.out()).toMatch(/^my-china-usa: .*\n15 facts from 15 rows, 2010-01-01\.\.2024-12-31/);
+        if (npm[1] === "datasets")
+          expect(io.out()).toMatch(/^my-china-usa: .*\n15 facts from 15 rows, 2010-01-01\.\.2024-12-31/);
         continue;
       }
       const start = /^CHIPFLOW_DB=(\S+) npm start$/.exec(line);
