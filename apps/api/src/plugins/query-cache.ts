@@ -114,18 +114,30 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
         let flight = inFlight.get(flightKey);
         if (!flight) {
           const controller = new AbortController();
-          const promise = compute(controller.signal)
+          const started: InFlight = { promise: Promise.resolve(), controller, waiting: 0 };
+          // Forgotten once settled or abandoned, so that a later request starts afresh rather than joining it.
+          const forget = () => {
+            if (inFlight.get(flightKey) === started) inFlight.delete(flightKey);
+          };
+          started.promise = compute(controller.signal)
             .then((value) => {
               if (version === at) cache.set(key, value);
               return value;
             })
-            .finally(() => inFlight.delete(flightKey));
-          flight = { promise, controller, waiting: 0 };
-          inFlight.set(flightKey, flight);
+            .finally(forget);
+          inFlight.set(flightKey, (flight = started));
         }
         const shared = flight;
         shared.waiting++;
-        requester?.addEventListener("abort", () => --shared.waiting === 0 && shared.controller.abort(), { once: true });
+        requester?.addEventListener(
+          "abort",
+          () => {
+            if (--shared.waiting > 0) return;
+            if (inFlight.get(flightKey) === shared) inFlight.delete(flightKey);
+            shared.controller.abort();
+          },
+          { once: true },
+        );
         return shared.promise as Promise<T>;
       },
     });
