@@ -43,7 +43,7 @@ export interface ViewDoc {
  * The URLs of a view (`/series`, `/series.csv` and, for a view, `/series.xlsx`) with their schemas: all take the same
  * querystring; the JSON one declares its 200 body, the files their errors only. All are served by one handler.
  */
-export function jsonAndCsvRoutes(path: string, doc: ViewDoc, options: { xlsx?: boolean } = {}) {
+export function viewRoutes(path: string, doc: ViewDoc, options: { xlsx?: boolean } = {}) {
   const common = { tags: [doc.tag], querystring: doc.querystring };
   const xlsx = options.xlsx
     ? [

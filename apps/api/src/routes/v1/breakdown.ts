@@ -1,6 +1,6 @@
 import { breakdownQuerySchema, breakdownResponseSchema, type BreakdownQuery } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
-import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsDownload } from "../../lib/query-route.js";
+import { assertKnownIds, cacheKey, viewName, viewRoutes, wantsDownload } from "../../lib/query-route.js";
 import { clientGone } from "../../plugins/query-cache.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 
@@ -21,9 +21,9 @@ export const BREAKDOWN_CSV_COLUMNS = [
   "source_ids",
 ] as const;
 
-/** `GET /api/v1/breakdown` and `/api/v1/breakdown.csv`: one dimension ranked over a period. */
+/** `GET /api/v1/breakdown` (and `.csv`, `.xlsx`): one dimension ranked over a period. */
 export async function breakdownRoutes(app: FastifyInstance) {
-  const routes = jsonAndCsvRoutes(
+  const routes = viewRoutes(
     "/breakdown",
     {
       tag: "breakdown",

@@ -1,14 +1,14 @@
 import { factsQuerySchema, factsResponseSchema, type FactsQuery } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
 import { clientGone } from "../../plugins/query-cache.js";
-import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsDownload } from "../../lib/query-route.js";
+import { assertKnownIds, cacheKey, viewName, viewRoutes, wantsDownload } from "../../lib/query-route.js";
 
 /**
  * `GET /api/v1/facts` and `/api/v1/facts.csv`. The JSON pages with a cursor; the CSV streams every matching fact in
  * the importer's columns (`FACT_COLUMNS`, sources in every row), so an export imports again unchanged.
  */
 export async function factsRoutes(app: FastifyInstance) {
-  const routes = jsonAndCsvRoutes("/facts", {
+  const routes = viewRoutes("/facts", {
     tag: "facts",
     json: "The stored facts with their sources: filtered, sorted, paged by cursor",
     csv: "Every matching fact as CSV in the importer's columns",

@@ -1,6 +1,6 @@
 import { METRICS, flowsQuerySchema, flowsResponseSchema, type FlowsQuery } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
-import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsDownload } from "../../lib/query-route.js";
+import { assertKnownIds, cacheKey, viewName, viewRoutes, wantsDownload } from "../../lib/query-route.js";
 import { clientGone } from "../../plugins/query-cache.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 import { BadRequestError } from "../../lib/zod-schemas.js";
@@ -26,7 +26,7 @@ export const FLOWS_CSV_COLUMNS = [
  * `/api/v1/flows.csv`: the Sankey's links, one row each, from the same query.
  */
 export async function flowsRoutes(app: FastifyInstance) {
-  const routes = jsonAndCsvRoutes(
+  const routes = viewRoutes(
     "/flows",
     {
       tag: "flows",

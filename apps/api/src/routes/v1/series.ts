@@ -1,6 +1,6 @@
 import { seriesQuerySchema, seriesResponseSchema, type SeriesQuery } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
-import { assertKnownIds, cacheKey, viewName, jsonAndCsvRoutes, wantsDownload } from "../../lib/query-route.js";
+import { assertKnownIds, cacheKey, viewName, viewRoutes, wantsDownload } from "../../lib/query-route.js";
 import { clientGone } from "../../plugins/query-cache.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 
@@ -25,9 +25,9 @@ export const SERIES_CSV_COLUMNS = [
   "role",
 ] as const;
 
-/** `GET /api/v1/series` and `/api/v1/series.csv`: one query, two renderings. */
+/** `GET /api/v1/series`, `/api/v1/series.csv` and `/api/v1/series.xlsx`: one query, three renderings. */
 export async function seriesRoutes(app: FastifyInstance) {
-  const routes = jsonAndCsvRoutes(
+  const routes = viewRoutes(
     "/series",
     {
       tag: "series",
