@@ -23,7 +23,7 @@ export const FLOWS_CSV_COLUMNS = [
 
 /**
  * `GET /api/v1/flows`: Sankey nodes and links (vendor → product → destination) and map links (origin → destination);
- * `/api/v1/flows.csv`: the Sankey's links, one row each, from the same query.
+ * `/api/v1/flows.csv`: the Sankey's links, one row each, from the same query; `/api/v1/flows.xlsx`: the same as a workbook.
  */
 export async function flowsRoutes(app: FastifyInstance) {
   const routes = viewRoutes(
