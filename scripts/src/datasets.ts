@@ -62,7 +62,7 @@ function buildProgram(set: (run: Run) => void): Command {
     .description("every dataset: kind, facts, periods, checksum, import time, main source")
     .action(() =>
       set((io, db, json) => {
-        const entries = withDb(db, listDatasetEntries);
+        const entries = using(openReadonly(db), listDatasetEntries);
         if (json) io.stdout.write(JSON.stringify(entries, null, 2) + "\n");
         else
           io.stdout.write(
@@ -87,12 +87,7 @@ function buildProgram(set: (run: Run) => void): Command {
     .description("one dataset and its coverage: facts per metric and year")
     .action((id: string) =>
       set((io, db, json) => {
-        const coverage = withDb(db, (handle) => findDatasetCoverage(handle, id));
-        if (!coverage) {
-          const known = withDb(db, listDatasetEntries).map((d) => d.id);
-          io.stderr.write(`error: no dataset ${id}: the database holds ${known.join(", ") || "none"}\n`);
-          return EXIT.rejected;
-        }
+        const coverage = using(openReadonly(db), (handle) => findDatasetCoverage(handle, id));
         if (json) return (io.stdout.write(JSON.stringify(coverage, null, 2) + "\n"), EXIT.ok);
         const d = coverage.dataset;
         io.stdout.write(
@@ -118,7 +113,7 @@ function buildProgram(set: (run: Run) => void): Command {
     .description("give a dataset another id (one transaction; the API sees it at its next request)")
     .action((id: string, to: string) =>
       set((io, db, json) => {
-        withWritable(db, (handle) => renameDataset(handle, id, to));
+        using(openWritable(db), (handle) => renameDataset(handle, id, to));
         io.stdout.write(json ? JSON.stringify({ renamed: id, to }) + "\n" : `renamed ${id} to ${to}\n`);
         return EXIT.ok;
       }),
@@ -128,7 +123,7 @@ function buildProgram(set: (run: Run) => void): Command {
     .description("remove a dataset, its facts and the sources nothing else cites (one transaction)")
     .action((id: string) =>
       set((io, db, json) => {
-        const removed = withWritable(db, (handle) => removeDataset(handle, id));
+        const removed = using(openWritable(db), (handle) => removeDataset(handle, id));
         io.stdout.write(
           json
             ? JSON.stringify({ removed: id, ...removed }) + "\n"
@@ -142,7 +137,7 @@ function buildProgram(set: (run: Run) => void): Command {
     .description("check the file (integrity_check, foreign keys) and work out each dataset's content digest")
     .action(() =>
       set((io, db, json) => {
-        const report = withDb(db, verifyDatabase);
+        const report = using(openReadonly(db), verifyDatabase);
         const ok = report.integrity.join() === "ok" && report.foreignKeyViolations === 0;
         if (json) io.stdout.write(JSON.stringify({ ok, ...report }, null, 2) + "\n");
         else {
@@ -162,21 +157,12 @@ function buildProgram(set: (run: Run) => void): Command {
   return program;
 }
 
-function withDb<T>(path: string, read: (db: ReturnType<typeof openReadonly>) => T): T {
-  const db = openReadonly(path);
+/** Runs `work` on a database handle, closing it afterwards. */
+function using<H extends { close(): unknown }, T>(handle: H, work: (handle: H) => T): T {
   try {
-    return read(db);
+    return work(handle);
   } finally {
-    db.close();
-  }
-}
-
-function withWritable<T>(path: string, write: (db: ReturnType<typeof openWritable>) => T): T {
-  const db = openWritable(path);
-  try {
-    return write(db);
-  } finally {
-    db.close();
+    handle.close();
   }
 }
 

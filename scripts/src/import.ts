@@ -2,6 +2,7 @@
  * `npm run import -- <file>`: imports chipflow CSV / JSON Lines or a UN Comtrade CSV into the database, all rows or
  * none. A thin layer over `importFile` in @chipflow/db; see docs/import.md.
  */
+import { isDatasetId } from "@chipflow/core";
 import { FORMAT_CHOICES, importFile, openWritable, type FormatChoice } from "@chipflow/db";
 import { Command, Option } from "commander";
 import { existsSync, statSync } from "node:fs";
@@ -60,7 +61,7 @@ function checkFlags(file: string, flags: ImportFlags): void {
   if (statSync(file).isDirectory())
     throw new UsageError(`cannot read ${file}: it is a folder; give one file (a CSV or JSON Lines file) to import`);
   if (!statSync(file).isFile()) throw new UsageError(`cannot read ${file}: not a regular file`);
-  if (flags.dataset !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(flags.dataset))
+  if (flags.dataset !== undefined && !isDatasetId(flags.dataset))
     throw new UsageError(`invalid --dataset ${flags.dataset}: expected lowercase letters, digits and dashes`);
   if (flags.source !== undefined && !/^https?:\/\/\S+$/.test(flags.source))
     throw new UsageError(`invalid --source ${flags.source}: expected an http(s) URL`);

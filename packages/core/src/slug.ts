@@ -8,3 +8,6 @@ export function toSlug(name: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
 }
+
+/** Whether `id` may name a dataset: lowercase letters, digits and dashes, starting with a letter or digit. */
+export const isDatasetId = (id: string) => /^[a-z0-9][a-z0-9-]*$/.test(id);

@@ -1,3 +1,4 @@
+import { isDatasetId } from "@chipflow/core";
 import { createHash } from "node:crypto";
 import type { ReadonlyDb, WritableDb } from "../handles.js";
 import { rebuildRollups } from "../rollups/rebuild-rollups.js";
@@ -44,10 +45,10 @@ export interface DatasetCoverage {
   metrics: { metric: string; facts: number; byYear: Record<string, number> }[];
 }
 
-/** What one dataset holds, metric by year; null if there is no such dataset. */
-export function findDatasetCoverage(db: ReadonlyDb, id: string): DatasetCoverage | null {
+/** What one dataset holds, metric by year; an `UnknownDatasetError` if there is no such dataset. */
+export function findDatasetCoverage(db: ReadonlyDb, id: string): DatasetCoverage {
   const dataset = listDatasetEntries(db).find((d) => d.id === id);
-  if (!dataset) return null;
+  if (!dataset) throw new UnknownDatasetError(id, datasetIds(db));
   const cells = db
     .prepare(
       `SELECT metric, substr(period_start, 1, 4) AS year, count(*) AS n FROM facts WHERE dataset_id = ?
@@ -84,8 +85,7 @@ function assertDataset(db: ReadonlyDb, id: string): void {
  * API reader sees the change at its next request (the data version changes).
  */
 export function renameDataset(db: WritableDb, from: string, to: string): void {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(to))
-    throw new Error(`invalid id ${to}: expected lowercase letters, digits and dashes`);
+  if (!isDatasetId(to)) throw new Error(`invalid id ${to}: expected lowercase letters, digits and dashes`);
   db.transaction(() => {
     assertDataset(db, from);
     if (datasetIds(db).includes(to))
