@@ -2,7 +2,12 @@ import { FACT_COLUMNS } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {} from "../src/plugins/query-cache.js";
+import { createFixtureDb } from "../../../packages/db/test/fixture-db.js";
+import { fixture } from "../../../packages/db/test/import-helpers.js";
+import { importFile, openWritable } from "@chipflow/db";
+import { buildApp } from "../src/app.js";
 import { buildTestApp } from "./build-test-app.js";
+import { expectErrorShape } from "./expect-error-shape.js";
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -175,5 +180,36 @@ describe("errors and caching", () => {
     expect(spec.paths["/api/v1/facts"].get.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(["cursor", "sort", "limit", "vendor"]),
     );
+  });
+});
+
+describe("units of different product categories", () => {
+  let customs: FastifyInstance;
+  beforeAll(async () => {
+    const path = await createFixtureDb();
+    const db = openWritable(path);
+    await importFile(db, fixture("comtrade-plus-two-headings.csv"), { dataset: { id: "customs" } });
+    db.close();
+    customs = await buildApp({ dbPath: path });
+  });
+  afterAll(() => customs.close());
+
+  it.each([
+    "/api/v1/breakdown?metric=units&groupBy=destination&destination=CHN&dataset=customs",
+    "/api/v1/series.csv?metric=units&groupBy=destination&interval=year&dataset=customs",
+    "/api/v1/flows?metric=units&dataset=customs",
+  ])("are refused with a 400 that names them and says what to send, for %s", async (url) => {
+    const res = await customs.inject({ method: "GET", url });
+    expectErrorShape(res, 400);
+    expect(res.json().error).toMatchObject({
+      code: "UNITS_MIXED_CATEGORIES",
+      message: expect.stringContaining("units of integrated_circuits, semiconductor_equipment"),
+    });
+  });
+
+  it("add up within the category asked for", async () => {
+    const url = "/api/v1/breakdown?metric=units&groupBy=origin&destination=CHN&category=integrated_circuits";
+    const body = (await customs.inject({ method: "GET", url })).json();
+    expect(body).toMatchObject({ total: 1_500_000, categories: ["integrated_circuits"] });
   });
 });

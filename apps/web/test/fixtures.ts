@@ -22,6 +22,7 @@ export const revenueByRegion: SeriesResponse = {
   metric: { id: "revenue_usd", label: "Revenue (USD)", unit: "USD", aggregation: "sum" },
   groupBy: "destination",
   interval: "quarter",
+  categories: [],
   total: null,
   series: [
     {
@@ -80,6 +81,7 @@ export const unitEstimates: SeriesResponse = {
   metric: { id: "units", label: "Units", unit: "units", aggregation: "sum" },
   groupBy: "product",
   interval: "year",
+  categories: ["ai_accelerator"],
   total: null,
   series: [
     {

@@ -75,6 +75,7 @@ export const breakdownByDestination: BreakdownResponse = {
   groupBy: "destination",
   from: "2024-01-01",
   to: "2024-12-31",
+  categories: [],
   rows: [
     row("USA", "United States", 2, 3e9, { estimateKind: "reported" }),
     row("CHN", "China", 1, 12e9, {

@@ -123,6 +123,13 @@ export type SeriesPoint = z.infer<typeof seriesPointSchema>;
 export const seriesSchema = z.object({ key: z.string(), label: z.string(), points: z.array(seriesPointSchema) });
 export type Series = z.infer<typeof seriesSchema>;
 
+/** The product categories whose units a response counts: each figure counts one, and figures of two are never added. */
+export const unitCategoriesSchema = z
+  .array(z.string())
+  .describe(
+    "units metrics: the product categories the figures count (each figure counts one); with more than one, nothing adds them (no total, no Other, no stacking). Empty for other metrics",
+  );
+
 export const seriesResponseSchema = z.object({
   metric: metricDescriptionSchema,
   groupBy: z.enum(GROUP_BYS),
@@ -136,6 +143,7 @@ export const seriesResponseSchema = z.object({
     .nullable()
     .optional()
     .describe("present when top is given and more groups exist"),
+  categories: unitCategoriesSchema,
   total: seriesSchema
     .nullable()
     .describe(

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { GROUP_BYS } from "./enums.js";
 import { exportParamsSchema } from "./export-params.js";
 import { figureSchema } from "./figure.js";
-import { metricDescriptionSchema, sourceSchema } from "./api-types.js";
+import { metricDescriptionSchema, sourceSchema, unitCategoriesSchema } from "./api-types.js";
 import { enumParam, fromBeforeTo, fromBeforeToMessage } from "./query-params.js";
 import { factFilterSchema, metricParam } from "./series-query.js";
 
@@ -41,13 +41,14 @@ export const breakdownResponseSchema = z.object({
     .number()
     .nullable()
     .describe(
-      "additive metrics: the reported total (World, when grouping by place) where one holds the rows, else the sum of the rows; null for shares and prices",
+      "additive metrics: the reported total (World, when grouping by place) where one holds the rows, else the sum of the rows; null for shares and prices, and for units of more than one product category",
     ),
   totalBasis: z
     .enum(["reported", "sum"])
     .nullable()
     .describe("reported: a reported total (never listed as a row) gives `total`; sum: the rows are added up"),
   excludedFacts: z.number().int().describe("facts overlapping the period but not inside it, left out"),
+  categories: unitCategoriesSchema,
   sources: z.array(sourceSchema),
 });
 export type BreakdownResponse = z.infer<typeof breakdownResponseSchema>;

@@ -35,6 +35,14 @@ export type Metric = keyof typeof METRICS;
 
 export const METRIC_IDS = Object.keys(METRICS) as Metric[];
 
+/**
+ * Metrics that count things: units add only within one product category (150 chip-making machines and 1.5M chips
+ * are never one total).
+ */
+export function countsUnits(metric: Metric): boolean {
+  return METRICS[metric].unit === "units";
+}
+
 export function isMetric(value: string): value is Metric {
   return Object.hasOwn(METRICS, value);
 }

@@ -6,6 +6,7 @@ import { openWritable } from "../src/open-writable.js";
 import { findBreakdown } from "../src/queries/find-breakdown.js";
 import { findFlows } from "../src/queries/find-flows.js";
 import { findSeries } from "../src/queries/find-series.js";
+import { MixedUnitsError } from "../src/queries/unit-categories.js";
 import { toCoverage } from "@chipflow/core";
 import { fixture, tempDbPath } from "./import-helpers.js";
 
@@ -86,5 +87,62 @@ describe("both sides of one trade", () => {
     const flows = findFlows(both, flowsQuerySchema.parse({ metric: "revenue_usd" }));
     expect(flows.map.links).toHaveLength(1);
     expect([400_000.5, 420_000]).toContain(flows.map.links[0]!.value);
+  });
+});
+
+describe("units of different things", () => {
+  // China's 2023 imports in items: 150 chip-making machines (HS 8486) and 1.5M processors (HS 8542.31).
+  let twoHeadings: WritableDb;
+  beforeAll(async () => {
+    twoHeadings = openWritable(tempDbPath());
+    await importFile(twoHeadings, fixture("comtrade-plus-two-headings.csv"), { dataset: { id: "two" } });
+  });
+  const units = { metric: "units", destination: "CHN", from: "2023-01-01", to: "2023-12-31" };
+
+  it("are never added into one figure: the query is refused with the categories and what to send instead", () => {
+    const query = breakdownQuerySchema.parse({ ...units, groupBy: "destination" });
+    expect(() => findBreakdown(twoHeadings, query)).toThrow(MixedUnitsError);
+    expect(() => findBreakdown(twoHeadings, query)).toThrow(
+      "this would add units of integrated_circuits, semiconductor_equipment. Send category=integrated_circuits " +
+        "(or another of them), or groupBy=category to see each apart",
+    );
+    const flows = flowsQuerySchema.parse(units);
+    expect(() => findFlows(twoHeadings, flows)).toThrow(/Send category=integrated_circuits \(or another of them\)$/);
+  });
+
+  it("add up within one category", () => {
+    const r = findBreakdown(
+      twoHeadings,
+      breakdownQuerySchema.parse({ ...units, groupBy: "destination", category: "integrated_circuits" }),
+    );
+    expect(r).toMatchObject({ total: 1_500_000, categories: ["integrated_circuits"] });
+    expect(
+      findFlows(twoHeadings, flowsQuerySchema.parse({ ...units, category: "semiconductor_equipment" })).map,
+    ).toMatchObject({ links: [{ origin: "NLD", destination: "CHN", value: 150 }] });
+  });
+
+  it("are shown side by side, each group one category, with no total, no Other and the categories named", () => {
+    const r = findBreakdown(twoHeadings, breakdownQuerySchema.parse({ ...units, groupBy: "category" }));
+    expect(r.rows.map((row) => [row.key, row.value, row.share])).toEqual([
+      ["integrated_circuits", 1_500_000, null],
+      ["semiconductor_equipment", 150, null],
+    ]);
+    expect(r).toMatchObject({ total: null, totalBasis: null });
+    expect(r.categories).toEqual(["integrated_circuits", "semiconductor_equipment"]);
+    const s = findSeries(
+      twoHeadings,
+      seriesQuerySchema.parse({ ...units, groupBy: "origin", interval: "year", top: 1 }),
+    );
+    expect(s.series.map((x) => x.key)).toEqual(["TWN"]);
+    expect(s.other).toEqual({ keys: ["KOR", "NLD"], folded: false });
+    expect(s.categories).toEqual(["integrated_circuits", "semiconductor_equipment"]);
+  });
+
+  it("leave money alone: dollars of machines and chips add up", () => {
+    const r = findBreakdown(
+      twoHeadings,
+      breakdownQuerySchema.parse({ ...units, metric: "revenue_usd", groupBy: "destination" }),
+    );
+    expect(r).toMatchObject({ total: 3_600_000_000, categories: [] });
   });
 });

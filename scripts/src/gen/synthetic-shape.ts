@@ -3,7 +3,7 @@ import { mulberry32 } from "./mulberry32.js";
 
 /** The dimensions of a synthetic dataset: every name says it is synthetic; nothing here is a real figure. */
 export interface SyntheticShape {
-  vendors: { name: string; hqCountry: string; origins: string[] }[];
+  vendors: { name: string; hqCountry: string; origins: string[]; category: Category }[];
   products: { vendor: number; name: string; category: Category; baseUnits: number; priceUsd: number }[];
   countries: string[];
   buyers: { name: string; country: string }[];
@@ -40,13 +40,15 @@ export function toSyntheticShape(seed: number): SyntheticShape {
     const origins = new Set<string>();
     while (origins.size < ORIGINS_PER_VENDOR) origins.add(pick(countries));
     const list = [...origins];
-    return { name: `Synthetic Vendor ${pad(v + 1, 2)}`, hqCountry: list[0]!, origins: list };
+    // One product category per vendor, so a vendor's units add up (units of two categories never do).
+    const category = pick(categories);
+    return { name: `Synthetic Vendor ${pad(v + 1, 2)}`, hqCountry: list[0]!, origins: list, category };
   });
-  const products = vendors.flatMap((_, v) =>
+  const products = vendors.flatMap((vendor, v) =>
     Array.from({ length: SHAPE_SIZES.productsPerVendor }, (_, p) => ({
       vendor: v,
       name: `SV${pad(v + 1, 2)} Part ${pad(p + 1, 3)}`,
-      category: pick(categories),
+      category: vendor.category,
       baseUnits: Math.round(100 + random() * 50_000),
       priceUsd: Math.round(200 + random() * 40_000),
     })),

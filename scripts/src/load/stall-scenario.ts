@@ -21,9 +21,8 @@ export async function runStallScenario(url: string, seconds: number) {
   const groupings = ["destination", "vendor", "product", "origin"];
   const breakdowns = Promise.all(
     Array.from({ length: 20 }, async (_, i) => {
-      const metric = i % 2 ? "units" : "revenue_usd";
       const res = await fetch(
-        `${url}/api/v1/breakdown?metric=${metric}&groupBy=${groupings[i % 4]}&from=${2000 + i}-01-01`,
+        `${url}/api/v1/breakdown?metric=revenue_usd&groupBy=${groupings[i % 4]}&from=${2000 + i}-01-01`,
       );
       await res.arrayBuffer();
       return res.status;

@@ -1,11 +1,24 @@
 import type { ApiError } from "@chipflow/core";
 
-/** GETs JSON from the API; an error response becomes an Error carrying the API's message. */
+/** An error answer of the API: its message, and its code (`UNITS_MIXED_CATEGORIES`, say) for views that offer a way out. */
+export class ApiRequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+/** GETs JSON from the API; an error response becomes an `ApiRequestError` carrying the API's message and code. */
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(url, { signal, headers: { accept: "application/json" } });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as ApiError | null;
-    throw new Error(body?.error.message ?? `${response.status} ${response.statusText}`);
+    throw new ApiRequestError(
+      body?.error.message ?? `${response.status} ${response.statusText}`,
+      body?.error.code ?? "HTTP_" + response.status,
+    );
   }
   return (await response.json()) as T;
 }

@@ -25,3 +25,8 @@ export function formatTick(value: number, unit: string): string {
   const text = formatValue(value, unit).replace(/\.0(?=[KMB])/, "");
   return unit === "USD" || unit === "EUR" || unit === "USD/unit" || unit === "%" ? text : text.replace(/ .*$/, "");
 }
+
+/** A keyword as a label: `integrated_circuits` reads "Integrated circuits". */
+export function formatKeyword(keyword: string): string {
+  return (keyword.charAt(0).toUpperCase() + keyword.slice(1)).replaceAll("_", " ");
+}

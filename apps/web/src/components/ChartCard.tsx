@@ -19,6 +19,8 @@ export interface ChartCardProps {
   updating?: boolean;
   /** What to say, and offer to change, when nothing matches. */
   emptyView?: ReactNode;
+  /** What to show when the data could not load (default: the error's message). */
+  errorView?: ReactNode;
   sources: Source[];
   /** Sources of other marks (policy events), looked up when one is selected but left out of the source line. */
   eventSources?: Source[];
@@ -88,7 +90,7 @@ export function ChartCard(props: ChartCardProps) {
           </div>
         ) : status === "error" ? (
           <div className="placeholder error" style={{ height }} role="alert">
-            Could not load this chart: {props.error?.message ?? "unknown error"}
+            {props.errorView ?? `Could not load this chart: ${props.error?.message ?? "unknown error"}`}
           </div>
         ) : empty ? (
           <div className="placeholder empty" style={{ minHeight: height }} role="status">

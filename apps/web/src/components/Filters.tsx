@@ -1,8 +1,7 @@
 import { CATEGORIES, GROUP_BYS, INTERVALS, type Dimensions } from "@chipflow/core";
 import { DEFAULT_VIEW, MARKS, type FilterKey, type ViewState } from "../view/view-state.js";
 import { MultiSelect, type Option } from "./MultiSelect.js";
-
-const label = (s: string) => (s.charAt(0).toUpperCase() + s.slice(1)).replaceAll("_", " ");
+import { formatKeyword as label } from "../charts/format.js";
 
 function optionsOf(dimensions: Dimensions): Record<FilterKey, Option[]> {
   const countries = dimensions.countries.map((c) => ({ value: c.iso3, label: `${c.name} (${c.iso3})` }));

@@ -7,12 +7,14 @@ import { findContainedGroups, isAggregateGroup } from "./aggregate-group.js";
 import { groupOf } from "./group-of.js";
 import { listSourcesByIds } from "./list-sources.js";
 import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
+import { listUnitCategories, unitCategoriesOf } from "./unit-categories.js";
 
 /**
  * One metric, one dimension, ranked over a period. Each group is one cell resolved by `resolveCell`, so a vendor
  * total wins over its products, a year over its quarters, and competing estimates and datasets are never added.
  * World, grouping by place, is not a row: it is the reported total, which wins over the sum of the rows. A product
- * inside another listed product is a row of its own but is never added to the total again.
+ * inside another listed product is a row of its own but is never added to the total again. Units add up only within
+ * one product category: a row that would add two is refused, and rows of different categories have no total.
  */
 export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownResponse {
   const metric = METRICS[query.metric];
@@ -32,8 +34,16 @@ export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownR
     if (entry) entry.facts.push(f);
     else groups.set(g.key, { ...g, facts: [f] });
   }
+  const categories: Set<string>[] = [];
   const rows = [...groups.values()].map(({ key, label, facts: list }) => {
     const { chosen, ...figure } = resolveCell(list, additive);
+    categories.push(
+      unitCategoriesOf(
+        query.metric,
+        chosen.map((f) => f.category),
+        query.groupBy,
+      ),
+    );
     return {
       key,
       label,
@@ -42,7 +52,8 @@ export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownR
       periodEnd: chosen.reduce((d, f) => (f.periodEnd > d ? f.periodEnd : d), chosen[0]!.periodEnd),
     };
   });
-  for (const c of rolled?.cells ?? [])
+  for (const c of rolled?.cells ?? []) {
+    categories.push(unitCategoriesOf(query.metric, c.categories, query.groupBy));
     rows.push({
       key: c.group.key,
       label: c.group.label,
@@ -50,6 +61,8 @@ export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownR
       periodStart: c.periodStart,
       periodEnd: c.periodEnd,
     });
+  }
+  const unitCategories = listUnitCategories(categories);
   rows.sort((a, b) => (b.value ?? b.high ?? 0) - (a.value ?? a.high ?? 0) || a.label.localeCompare(b.label));
   const reported = rows.find((r) => isAggregateGroup(query.groupBy, r.key));
   const parts = rows.filter((r) => r !== reported);
@@ -60,9 +73,10 @@ export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownR
     parts.map((r) => r.key),
   );
   const added = parts.filter((r) => !contained.has(r.key));
-  const sum = additive && added.every((r) => r.value !== null) ? added.reduce((s, r) => s + r.value!, 0) : null;
+  const adds = additive && unitCategories.length <= 1;
+  const sum = adds && added.every((r) => r.value !== null) ? added.reduce((s, r) => s + r.value!, 0) : null;
   // A reported total wins over the sum of its parts, where it can hold them (same scope: not below their sum).
-  const holds = reported?.value != null && additive && (sum === null || reported.value >= sum * (1 - 1e-9));
+  const holds = reported?.value != null && adds && (sum === null || reported.value >= sum * (1 - 1e-9));
   const total = holds ? reported.value : sum;
   const ranked: BreakdownRow[] = parts
     .slice(0, query.top ?? rows.length)
@@ -76,6 +90,7 @@ export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownR
     total,
     totalBasis: total === null ? null : holds ? "reported" : "sum",
     excludedFacts: excluded,
+    categories: unitCategories,
     sources: listSourcesByIds(db, [...ranked, ...(holds ? [reported] : [])].flatMap(sourceIdsOf)),
   };
 }

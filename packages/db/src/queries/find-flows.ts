@@ -14,6 +14,7 @@ import { findFactsInPeriod } from "./find-facts-in-period.js";
 import { listSourcesByIds } from "./list-sources.js";
 import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
 import { sumFigures } from "./sum-figures.js";
+import { unitCategoriesOf } from "./unit-categories.js";
 
 const placed = (code: string | null): code is string => code !== null && code !== "WLD";
 
@@ -23,11 +24,18 @@ const strip = ({ chosen: _chosen, ...figure }: ReturnType<typeof resolveCell>): 
  * Flows over a period for an additive metric. The Sankey resolves each vendor → destination cell (a vendor total
  * wins over its products), then shows the products that the facts itemise and, where the total is larger than its
  * itemised products, the rest through a `rest:<vendor>` node: each vendor's outflow equals its resolved figure.
- * The map resolves each origin → destination cell over all vendors.
+ * The map resolves each origin → destination cell over all vendors. Units of different product categories are
+ * refused: the Sankey's nodes and the map's scale would add them.
  */
 export function findFlows(db: ReadonlyDb, query: FlowsQuery): FlowsResponse {
   const metric = METRICS[query.metric];
   const { facts, excluded } = findFactsInPeriod(db, query.metric, query);
+  // Every link shares one scale and nodes add their links up: units of one product category only.
+  unitCategoriesOf(
+    query.metric,
+    facts.map((f) => f.category),
+    null,
+  );
   const nodes = new Map<string, FlowNode>();
   const triples: { vendor: string; middle: string; destination: string; figure: Figure; residual: boolean }[] = [];
 

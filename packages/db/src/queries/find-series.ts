@@ -19,6 +19,7 @@ import { listSourcesByIds } from "./list-sources.js";
 import { ownPeriodFinder } from "./own-period.js";
 import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
 import { topSeries } from "./top-series.js";
+import { listUnitCategories, unitCategoriesOf } from "./unit-categories.js";
 
 interface Cell {
   group: { key: string; label: string };
@@ -56,7 +57,9 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
   const additive = metric.aggregation === "sum";
   const rolled = findRollupCells(db, query.metric, additive, query, query.groupBy, bucketOfPeriod);
   const ownPeriod = ownPeriodFinder(db, query.metric);
+  const categories: Set<string>[] = [];
   for (const cell of rolled?.cells ?? []) {
+    categories.push(unitCategoriesOf(query.metric, cell.categories, query.groupBy));
     const s = series.get(cell.group.key) ?? { key: cell.group.key, label: cell.group.label, points: [] };
     const { value, low, high, estimateKind, confidence, basis, sourceIds, datasetId, alternatives } = cell.figure;
     const own = ownPeriod(cell.periodStart, cell.periodEnd, cell.granularity, datasetId);
@@ -83,6 +86,13 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
 
   for (const cell of cells.values()) {
     const { chosen, ...figure } = resolveCell(cell.facts, metric.aggregation === "sum");
+    categories.push(
+      unitCategoriesOf(
+        query.metric,
+        chosen.map((f) => f.category),
+        query.groupBy,
+      ),
+    );
     const first = chosen[0]!;
     const granularity = chosen.reduce(
       (g, f) => (GRANULARITY_RANK[f.granularity] > GRANULARITY_RANK[g] ? f.granularity : g),
@@ -122,13 +132,16 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
     s.points.sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd));
   const total = [...series.values()].find((s) => isAggregateGroup(query.groupBy, s.key)) ?? null;
   const byLabel = [...series.values()].filter((s) => s !== total).sort((a, b) => a.label.localeCompare(b.label));
-  const shown = topSeries(byLabel, query.top, metric.aggregation === "sum");
+  // Series of units of different categories are never added: no Other, no stack.
+  const unitCategories = listUnitCategories(categories);
+  const shown = topSeries(byLabel, query.top, additive && unitCategories.length <= 1);
   const sourceIds = [...shown.series, ...(total ? [total] : [])].flatMap((s) => s.points.flatMap(sourceIdsOf));
   return {
     metric: { id: query.metric, ...metric },
     groupBy: query.groupBy,
     interval: query.interval,
     ...shown,
+    categories: unitCategories,
     total,
     sources: listSourcesByIds(db, sourceIds),
   };

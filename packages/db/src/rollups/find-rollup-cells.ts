@@ -27,6 +27,8 @@ export interface RollupCell {
   periodEnd: string;
   /** How many distinct periods the cell's facts cover (seven months of a year, say). */
   periods: number;
+  /** The product categories of the cell's facts. */
+  categories: string[];
 }
 
 const KINDS: EstimateKind[] = ["forecast", "forecast", "estimate", "reported"];
@@ -35,7 +37,7 @@ const GRANULARITIES = Object.keys(GRANULARITY_RANK) as Granularity[];
 const EXACT_LIMIT = 2 ** 53;
 
 const GRAINS = {
-  vd: { groups: ["vendor", "destination"], filters: ["vendor", "destination"] },
+  vd: { groups: ["vendor", "destination", "category"], filters: ["vendor", "destination", "category"] },
   vp: { groups: ["vendor", "product", "category"], filters: ["vendor", "product", "category"] },
 } as const;
 const FILTERS = ["vendor", "product", "category", "origin", "destination", "buyer"] as const;
@@ -90,6 +92,7 @@ interface Row {
   periodStart: string;
   periodEnd: string;
   periods: number;
+  categories: string | null;
 }
 
 /**
@@ -177,7 +180,7 @@ export function findRollupCells(
        sum(r.value_nulls) AS nulls, sum(r.low_sum) AS low, sum(r.high_sum) AS high, sum(r.abs_sum) AS abs,
        min(r.kind_rank) AS kind, min(r.confidence_rank) AS confidence, group_concat(r.source_ids) AS sources,
        max(${granularityRank}) AS granularity, min(r.period_start) AS periodStart, max(r.period_end) AS periodEnd,
-       count(DISTINCT r.period_start) AS periods
+       count(DISTINCT r.period_start) AS periods, group_concat(DISTINCT r.category) AS categories
      FROM b CROSS JOIN fact_rollups r INDEXED BY ${index} ${group.join}
      WHERE r.period_start = b.ps AND r.period_end = b.pe AND ${where.join(" AND ")}
      GROUP BY ${group.by}, b.bs, b.be, b.coarser`,
@@ -215,6 +218,7 @@ export function findRollupCells(
       periodStart: r.periodStart,
       periodEnd: r.periodEnd,
       periods: r.periods,
+      categories: r.categories?.split(",") ?? [],
     });
   }
   if (abs >= EXACT_LIMIT) return null;

@@ -1,6 +1,6 @@
 /**
- * The SQL that fills `fact_rollups` (migration 003) from `facts`. Two grains: `vd` (vendor × destination) and
- * `vp` (vendor × product × category), each per dataset, metric and exact period. A row is `simple` when adding its
+ * The SQL that fills `fact_rollups` (migrations 003 and 008) from `facts`. Two grains: `vd` (vendor × destination ×
+ * category) and `vp` (vendor × product × category), each per dataset, metric and exact period. A row is `simple` when adding its
  * facts is exactly what the aggregation rules would do: every fact names the grain's dimensions and the two inner
  * ones (so any two facts differ in a dimension both name, and are disjoint), no two facts share their inner
  * dimensions (no competing estimates), no fact has a fiscal period label, and every figure is a whole number (so
@@ -18,7 +18,8 @@ interface Grain {
 }
 
 const GRAINS: Grain[] = [
-  { grain: "vd", keys: ["vendor_id", "destination"], inner: ["product_id", "origin"] },
+  // Category is a key of both grains, so a query of units can tell which product categories its cells count.
+  { grain: "vd", keys: ["vendor_id", "destination", "category"], inner: ["product_id", "origin"] },
   { grain: "vp", keys: ["vendor_id", "product_id", "category"], inner: ["origin", "destination"] },
 ];
 
@@ -54,7 +55,7 @@ export const REBUILD_SQL: string[] = [
   "INSERT INTO rollup_markers SELECT id, row_count, imported_at FROM datasets WHERE id = ?",
 ];
 
-/** The same statements for every dataset at once (used by migration 003, kept in step by a test). */
+/** The same statements for every dataset at once (used by migration 008, kept in step by a test). */
 export const BUILD_ALL_SQL: string[] = [
   ...GRAINS.map((g) => insertSql(g, "")),
   "INSERT INTO rollup_periods SELECT DISTINCT dataset_id, period_start, period_end FROM fact_rollups WHERE grain = 'vd'",

@@ -10,6 +10,7 @@ import { DataTable } from "../../components/DataTable.js";
 import { toFlowsQuery } from "../../view/queries.js";
 import type { ViewState } from "../../view/view-state.js";
 import { toExcludedText, toggleTable, toPeriodText } from "./period-text.js";
+import { ChartError } from "../../components/ChartError.js";
 
 /** The Sankey of the view: vendor → product → destination over the chosen period. */
 export function FlowCard({ view, onChange }: { view: ViewState; onChange: (next: ViewState) => void }) {
@@ -29,6 +30,7 @@ export function FlowCard({ view, onChange }: { view: ViewState; onChange: (next:
       status={flows.status}
       updating={flows.isPlaceholderData}
       error={flows.error}
+      errorView={<ChartError error={flows.error} view={view} onChange={onChange} />}
       empty={graph.links.length === 0}
       emptyView={
         <EmptyView

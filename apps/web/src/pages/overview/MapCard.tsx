@@ -13,6 +13,7 @@ import { ChartCard } from "../../components/ChartCard.js";
 import { DataTable } from "../../components/DataTable.js";
 import { toFilterParams, type ViewState } from "../../view/view-state.js";
 import { toExcludedText, toggleTable, toPeriodText } from "./period-text.js";
+import { ChartError } from "../../components/ChartError.js";
 
 const topology = world110m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
 const world = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name?: string }>;
@@ -35,6 +36,7 @@ export default function MapCard({ view, onChange }: { view: ViewState; onChange:
       status={breakdown.status}
       updating={breakdown.isPlaceholderData}
       error={breakdown.error}
+      errorView={<ChartError error={breakdown.error} view={view} onChange={onChange} />}
       empty={values.size === 0}
       emptyView={
         <EmptyView view={view} onChange={onChange} hint={"No figure of this view names a destination country."} />

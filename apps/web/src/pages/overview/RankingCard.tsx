@@ -11,6 +11,7 @@ import { DataTable } from "../../components/DataTable.js";
 import { toBreakdownQuery } from "../../view/queries.js";
 import type { ViewState } from "../../view/view-state.js";
 import { toExcludedText, toggleTable, toPeriodText } from "./period-text.js";
+import { ChartError } from "../../components/ChartError.js";
 
 const rankingBounds = (width: number) => ({ width, labelWidth: width < 520 ? 110 : 180, rowHeight: 28 });
 
@@ -30,6 +31,7 @@ export function RankingCard({ view, onChange }: { view: ViewState; onChange: (ne
       status={breakdown.status}
       updating={breakdown.isPlaceholderData}
       error={breakdown.error}
+      errorView={<ChartError error={breakdown.error} view={view} onChange={onChange} />}
       empty={bars.length === 0}
       emptyView={<EmptyView view={view} onChange={onChange} />}
       sources={breakdown.data?.sources ?? []}

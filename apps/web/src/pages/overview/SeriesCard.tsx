@@ -23,6 +23,7 @@ import { KindLegend } from "../../components/KindLegend.js";
 import { toSeriesQuery } from "../../view/queries.js";
 import type { ViewState } from "../../view/view-state.js";
 import { chartBounds, labelsLineEnds } from "./chart-bounds.js";
+import { ChartError } from "../../components/ChartError.js";
 
 const GROUP_LABEL: Record<string, string> = {
   vendor: "vendor",
@@ -39,7 +40,9 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
   const series = useQuery(seriesQueryOptions(query));
   const events = useQuery({ ...eventsQueryOptions(), enabled: view.events });
   const metric = series.data?.metric;
-  const stackable = metric?.aggregation === "sum";
+  // Units of different product categories (machines and chips) are never stacked into one height.
+  const mixedUnits = (series.data?.categories.length ?? 0) > 1;
+  const stackable = metric?.aggregation === "sum" && !mixedUnits;
   const mark = view.mark === "area" && stackable ? "area" : "line";
   const lines = series.data ? toLineSeries(series.data, mark === "line", basisOf) : [];
   const allMarks = view.events && events.data ? toEventMarks(events.data.events) : [];
@@ -65,7 +68,11 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
         `${metric?.unit ?? ""} per ${view.interval}; a dashed span is a figure for a longer period, drawn at its ` +
         `average per ${view.interval} and labelled with its total; ` +
         `diamonds are competing estimates, never added; the shaded band runs from low to high` +
-        (view.mark === "area" && !stackable ? ". This metric does not add up, so it is drawn as lines" : "") +
+        (view.mark === "area" && !stackable
+          ? mixedUnits
+            ? ". Units of different product categories never add up, so they are drawn as lines"
+            : ". This metric does not add up, so it is drawn as lines"
+          : "") +
         (mark === "area" && series.data?.total
           ? ". World, the reported total, is drawn as a line only, never stacked"
           : "")
@@ -74,6 +81,7 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
       status={series.status}
       updating={series.isPlaceholderData}
       error={series.error}
+      errorView={<ChartError error={series.error} view={view} onChange={onChange} />}
       empty={lines.length === 0}
       emptyView={<EmptyView view={view} onChange={onChange} />}
       banner={showsNvidiaGeography(view) ? <BasisSwitch view={view} onChange={onChange} /> : null}
