@@ -19,6 +19,20 @@ describe("dashboard in Chromium", () => {
     await page.close();
   });
 
+  it("asks for one product category rather than add up units of different things, and draws the one chosen", async () => {
+    const page = await dashboard.browser.newPage();
+    await page.goto(`${dashboard.url}/?metric=units&groupBy=destination&interval=year`);
+    const prompt = page.locator("#series .units-prompt");
+    await prompt.waitFor();
+    expect(await prompt.innerText()).toMatch(/never added into one figure/);
+    const choices = await prompt.getByRole("button").allInnerTexts();
+    expect(choices).toEqual(expect.arrayContaining(["Inspection", "Semiconductor equipment", "Compare by category"]));
+    await prompt.getByRole("button", { name: "Semiconductor equipment" }).click();
+    await page.locator("#series svg.time-series").waitFor();
+    expect(new URL(page.url()).searchParams.get("category")).toBe("semiconductor_equipment");
+    await page.close();
+  });
+
   it("serves the API and the dashboard on one port, API errors as JSON", async () => {
     const health = await fetch(`${dashboard.url}/api/health`);
     expect(health.status).toBe(200);
