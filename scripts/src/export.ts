@@ -1,6 +1,7 @@
 /**
  * `npm run export -- --out <file>`: writes the facts matching the filters as chipflow CSV (exactly `FACT_COLUMNS`,
- * importable again unchanged) or JSON Lines. A thin layer over `exportFacts` in @chipflow/db; see docs/import.md.
+ * importable again unchanged), JSON Lines, an Excel workbook or Parquet. A thin layer over `exportFacts` in
+ * @chipflow/db; see docs/import.md.
  */
 import { factFilterSchema, keyword, METRIC_IDS, type Metric } from "@chipflow/core";
 import { exportFacts, openReadonly, toExportFormat, type ExportFormat, type FactsFilter } from "@chipflow/db";
@@ -16,9 +17,11 @@ Examples:
   npm run export -- --vendor nvidia --destination CHN --from 2024-01-01 --to 2024-12-31 --out nvidia-china.csv
   npm run export -- --dataset comtrade-8542 --metric revenue_usd,units --out comtrade.jsonl
   npm run export -- --vendor nvidia --out nvidia.xlsx              # Excel: a data sheet and a sources sheet
+  npm run export -- --format parquet --out facts.parquet           # Parquet: typed columns, for pandas or DuckDB
 
 Lists are comma-separated. Vendors, products, buyers and datasets are ids (slugs) as the API uses them; origin and
-destination are ISO 3166-1 alpha-3 codes (or WLD, ROW). The CSV has exactly the columns the importer reads.
+destination are ISO 3166-1 alpha-3 codes (or WLD, ROW). The CSV has exactly the columns the importer reads; Parquet
+has the same columns, typed (dates, doubles, text; blanks are nulls).
 `;
 
 const FILTERS = ["vendor", "product", "category", "origin", "destination", "buyer", "dataset"] as const;
@@ -31,15 +34,20 @@ type ExportFlags = Partial<Record<(typeof FILTERS)[number] | "metric" | "from" |
 
 function buildProgram(): Command {
   const program = new Command("npm run export --").description(
-    "Export facts as chipflow CSV or JSON Lines, filtered like the API's facts.",
+    "Export facts as chipflow CSV, JSON Lines, Excel or Parquet, filtered like the API's facts.",
   );
   for (const f of FILTERS) program.option(`--${f} <list>`, `only these ${f === "category" ? "categories" : `${f}s`}`);
   return program
     .option("--metric <list>", `only these metrics (${METRIC_IDS.join(", ")})`)
     .option("--from <date>", "facts whose period ends on or after YYYY-MM-DD")
     .option("--to <date>", "facts whose period starts on or before YYYY-MM-DD")
-    .requiredOption("--out <file>", "the file to write (.csv, or .jsonl for JSON Lines)")
-    .addOption(new Option("--format <format>", "default: from the file extension").choices(["csv", "jsonl", "xlsx"]))
+    .requiredOption(
+      "--out <file>",
+      "the file to write (.csv, .jsonl for JSON Lines, .xlsx for Excel, .parquet for Parquet)",
+    )
+    .addOption(
+      new Option("--format <format>", "default: from the file extension").choices(["csv", "jsonl", "xlsx", "parquet"]),
+    )
     .option("--db <path>", "the SQLite file", DEFAULT_DB)
     .addHelpText("after", EXAMPLES);
 }

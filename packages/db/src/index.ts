@@ -47,3 +47,4 @@ export * from "./pool/pool-queries.js";
 export * from "./pool/query-pool.js";
 export * from "./write/manage-datasets.js";
 export * from "./export/facts-xlsx.js";
+export * from "./export/facts-parquet.js";

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { FACT_COLUMNS } from "@chipflow/core";
-import { exportFacts } from "../src/export/export-facts.js";
+import { exportFacts, toExportFormat } from "../src/export/export-facts.js";
 import { neutraliseCell } from "../src/export/neutralise-cell.js";
 import { importFile } from "../src/import/import-file.js";
 import { openWritable } from "../src/open-writable.js";
@@ -10,6 +10,11 @@ import { iterateFacts } from "../src/queries/iterate-facts.js";
 import { fixture, tempDbPath } from "./import-helpers.js";
 
 describe("exporting facts", () => {
+  it("reads the format from the file's extension, CSV unless it names another", () => {
+    const paths = ["a.csv", "a.JSONL", "a.ndjson", "a.xlsx", "out/facts.Parquet", "a.txt", "parquet"];
+    expect(paths.map(toExportFormat)).toEqual(["csv", "jsonl", "jsonl", "xlsx", "parquet", "csv", "csv"]);
+  });
+
   it("neutralises cells a spreadsheet would run as formulas, but keeps numbers", () => {
     expect(["=SUM(A1)", "+x", "-cmd", "@here", "\tx", "-5", "+1.5e3", "-.5", "plain", ""].map(neutraliseCell)).toEqual([
       "'=SUM(A1)",
