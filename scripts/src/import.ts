@@ -1,13 +1,21 @@
 /**
- * `npm run import -- <file>`: imports chipflow CSV / JSON Lines or a UN Comtrade CSV into the database, all rows or
- * none. A thin layer over `importFile` in @chipflow/db; see docs/import.md.
+ * `npm run import -- <file | archive.zip | folder>`: imports chipflow CSV / JSON Lines or UN Comtrade files into the
+ * database, all rows or none. A thin layer over `importFile` and `importFiles` in @chipflow/db; see docs/import.md.
  */
 import { isDatasetId } from "@chipflow/core";
-import { FORMAT_CHOICES, importFile, openWritable, type FormatChoice } from "@chipflow/db";
+import {
+  FORMAT_CHOICES,
+  importFile,
+  importFiles,
+  listImportInputs,
+  openWritable,
+  type FormatChoice,
+  type ImportInputs,
+} from "@chipflow/db";
 import { Command, Option } from "commander";
 import { existsSync, statSync } from "node:fs";
 import { isMain, processIo, runMain, type CliIo } from "./cli/cli-io.js";
-import { formatImportSummary, formatRowErrors } from "./cli/format-import-summary.js";
+import { formatImportSummary, formatRowErrors, formatRunSummary } from "./cli/format-import-summary.js";
 import { createProgress } from "./cli/progress-bar.js";
 import { EXIT, parseProgram, UsageError } from "./cli/run-program.js";
 import { DEFAULT_DB } from "./paths.js";
@@ -19,8 +27,11 @@ Examples:
   npm run import -- TradeData_2024.csv --format comtrade --dataset comtrade-8542 \\
       --source "https://comtradeapi.un.org/data/v1/get/C/A/HS?cmdCode=854231"
   npm run import -- estimates.csv --replace --skip-invalid --db /tmp/chipflow.sqlite
+  npm run import -- TradeData.zip --dataset comtrade-8542       # every CSV inside, one dataset, all or nothing
+  npm run import -- downloads/ --match "TradeData_*.csv.gz" --dataset-per-file
 
-A file with any invalid row imports nothing unless --skip-invalid; the import is one transaction.
+A file with any invalid row imports nothing unless --skip-invalid; the import is one transaction, whatever the
+number of files.
 Exit codes: 0 imported (or dry run passed), 1 rejected or unreadable, 2 wrong command line.
 `;
 
@@ -33,13 +44,18 @@ interface ImportFlags {
   dryRun?: boolean;
   skipInvalid?: boolean;
   keepBreakdowns?: boolean;
+  datasetPerFile?: boolean;
+  match?: string;
   db: string;
 }
 
 function buildProgram(): Command {
   return new Command("npm run import --")
-    .description("Import a file of facts: chipflow CSV or JSON Lines, or a UN Comtrade CSV (Comtrade+ or legacy).")
-    .argument("<file>", "the file to import")
+    .description(
+      "Import facts: chipflow CSV or JSON Lines, UN Comtrade CSV (Comtrade+ or legacy) or Comtrade+ JSON, each maybe " +
+        "gzipped; or every such file in a .zip or a folder.",
+    )
+    .argument("<file>", "the file, .zip archive or folder to import")
     .addOption(
       new Option("--format <format>", "the file's format; auto tells by its header")
         .choices(FORMAT_CHOICES)
@@ -52,15 +68,20 @@ function buildProgram(): Command {
     .option("--dry-run", "check and count everything, then write nothing")
     .option("--skip-invalid", "import the valid rows of a file with invalid ones (every skipped row is listed)")
     .option("--keep-breakdowns", "Comtrade: keep rows by customs procedure, transport mode or second partner")
+    .option("--dataset-per-file", "a .zip or folder: one dataset per file, named after it (default: one for all)")
+    .option("--match <pattern>", "a folder: only the files whose name matches, * and ? as wildcards")
     .option("--db <path>", "the SQLite file (created if missing)", DEFAULT_DB)
     .addHelpText("after", EXAMPLES);
 }
 
 function checkFlags(file: string, flags: ImportFlags): void {
-  if (!existsSync(file)) throw new UsageError(`cannot read ${file}: no such file`);
-  if (statSync(file).isDirectory())
-    throw new UsageError(`cannot read ${file}: it is a folder; give one file (a CSV or JSON Lines file) to import`);
-  if (!statSync(file).isFile()) throw new UsageError(`cannot read ${file}: not a regular file`);
+  if (!existsSync(file)) throw new UsageError(`cannot read ${file}: no such file or folder`);
+  const folder = statSync(file).isDirectory();
+  if (!folder && !statSync(file).isFile()) throw new UsageError(`cannot read ${file}: not a regular file`);
+  if (flags.match !== undefined && !folder)
+    throw new UsageError(`--match picks files in a folder, and ${file} is not one: leave --match out`);
+  if (flags.datasetPerFile && flags.dataset !== undefined)
+    throw new UsageError("--dataset names the one dataset of all files: leave it out with --dataset-per-file");
   if (flags.dataset !== undefined && !isDatasetId(flags.dataset))
     throw new UsageError(`invalid --dataset ${flags.dataset}: expected lowercase letters, digits and dashes`);
   if (flags.source !== undefined && !/^https?:\/\/\S+$/.test(flags.source))
@@ -79,27 +100,55 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.stderr.write(`error: ${(error as Error).message}\n(run with --help for every option and examples)\n`);
     return EXIT.usage;
   }
+  const many = statSync(file).isDirectory() || /\.zip$/i.test(file);
   const db = openWritable(flags.db);
-  const progress = createProgress(io, statSync(file).size);
+  const options = {
+    format: flags.format,
+    dataset: { id: flags.dataset, title: flags.title },
+    sourceUrl: flags.source,
+    replace: flags.replace,
+    dryRun: flags.dryRun,
+    skipInvalid: flags.skipInvalid,
+    keepBreakdowns: flags.keepBreakdowns,
+  };
+  const said = { dryRun: flags.dryRun ?? false, skipInvalid: flags.skipInvalid ?? false };
+  let listed: ImportInputs | undefined;
   try {
-    const summary = await importFile(db, file, {
-      format: flags.format,
-      dataset: { id: flags.dataset, title: flags.title },
-      sourceUrl: flags.source,
-      replace: flags.replace,
-      dryRun: flags.dryRun,
-      skipInvalid: flags.skipInvalid,
-      keepBreakdowns: flags.keepBreakdowns,
+    if (!many) {
+      const progress = createProgress(io, statSync(file).size);
+      const summary = await importFile(db, file, {
+        ...options,
+        onProgress: ({ rows, bytes }) => progress.update(bytes, rows),
+      }).finally(() => progress.stop());
+      io.stderr.write(formatRowErrors(summary));
+      io.stdout.write(formatImportSummary(summary, said));
+      return summary.rejected > 0 && !flags.skipInvalid ? EXIT.rejected : EXIT.ok;
+    }
+    listed = await listImportInputs(file, flags.match);
+    if (listed.inputs.length === 0) {
+      io.stderr.write(
+        `error: ${file} holds no file to import${flags.match ? ` matching ${flags.match}` : ""}: ` +
+          "expected .csv, .json, .jsonl or .ndjson files (maybe gzipped) or .zip archives of them\n",
+      );
+      return EXIT.usage;
+    }
+    const progress = createProgress(
+      io,
+      listed.inputs.reduce((s, i) => s + i.size, 0),
+    );
+    const run = await importFiles(db, file, listed.inputs, {
+      ...options,
+      datasetPerFile: flags.datasetPerFile,
       onProgress: ({ rows, bytes }) => progress.update(bytes, rows),
     }).finally(() => progress.stop());
-    io.stderr.write(formatRowErrors(summary));
-    const options = { dryRun: flags.dryRun ?? false, skipInvalid: flags.skipInvalid ?? false };
-    io.stdout.write(formatImportSummary(summary, options));
-    return summary.rejected > 0 && !flags.skipInvalid ? EXIT.rejected : EXIT.ok;
+    for (const summary of run.files) io.stderr.write(formatRowErrors(summary));
+    io.stdout.write(formatRunSummary(run, said));
+    return run.rejected > 0 && !flags.skipInvalid ? EXIT.rejected : EXIT.ok;
   } catch (error) {
     io.stderr.write(`error: ${(error as Error).message}\nnothing was imported.\n`);
     return EXIT.rejected;
   } finally {
+    listed?.close();
     db.close();
   }
 }

@@ -9,6 +9,16 @@ import { main } from "../src/import.js";
 
 const EXAMPLES = fileURLToPath(new URL("../../data/examples/", import.meta.url));
 const example = (name: string) => join(EXAMPLES, name);
+const IMPORT_FIXTURES = fileURLToPath(new URL("../../packages/db/test/fixtures/import/", import.meta.url));
+const fixture = (name: string) => join(IMPORT_FIXTURES, name);
+const countFacts = (db: string, where = "1") => {
+  const handle = openReadonly(db);
+  try {
+    return handle.prepare(`SELECT dataset_id, count(*) AS n FROM facts WHERE ${where} GROUP BY 1 ORDER BY 1`).all();
+  } finally {
+    handle.close();
+  }
+};
 const tempDir = () => mkdtempSync(join(tmpdir(), "chipflow-cli-"));
 
 async function run(...argv: string[]) {
@@ -40,9 +50,11 @@ describe("npm run import", () => {
     const missing = await run(join(tempDir(), "nope.csv"));
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/cannot read .*nope\.csv: no such file/);
-    const folder = await run(tempDir());
-    expect(folder.code).toBe(2);
-    expect(folder.err).toMatch(/it is a folder; give one file/);
+    const empty = await run(tempDir());
+    expect(empty.code).toBe(2);
+    expect(empty.err).toMatch(/holds no file to import: expected \.csv, \.json, \.jsonl or \.ndjson files/);
+    const matchOnFile = await run(example("facts.csv"), "--match", "*.csv");
+    expect(matchOnFile.err).toContain("--match picks files in a folder");
   });
 
   it("creates the database, imports the example and prints a summary", async () => {
@@ -107,5 +119,55 @@ describe("npm run import", () => {
     const handle = openReadonly(db);
     expect(handle.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(0);
     handle.close();
+  });
+
+  describe("a .zip archive or a folder", () => {
+    it("imports every CSV inside a .zip into one dataset named after it, and leaves other entries out", async () => {
+      const db = join(tempDir(), "zip.sqlite");
+      const { code, out, err } = await run(fixture("comtrade-download.zip"), "--db", db);
+      expect([code, err]).toEqual([0, ""]);
+      expect(out).toContain("comtrade-download.zip/TradeData_2023_8486_854231.csv → dataset comtrade-download");
+      expect(out).toContain("comtrade-download.zip/TradeData_2025_M.csv → dataset comtrade-download");
+      expect(out).toMatch(/2 files → dataset comtrade-download: read 15 rows giving 18 facts: 18 facts written/);
+      expect(out).not.toMatch(/README|__MACOSX/);
+      expect(countFacts(db)).toEqual([{ dataset_id: "comtrade-download", n: 18 }]);
+    });
+
+    it("imports nothing when one file of the archive has an invalid row, naming that file, line and column", async () => {
+      const db = join(tempDir(), "zip.sqlite");
+      await run(example("facts.csv"), "--dataset", "before", "--db", db);
+      const { code, out, err } = await run(fixture("comtrade-download-invalid.zip"), "--db", db);
+      expect(code).toBe(1);
+      expect(err).toContain(
+        "comtrade-download-invalid.zip/TradeData_2023_bad.csv:2: column partnerCode: expected a UN M49 country code",
+      );
+      expect(err).toContain("comtrade-download-invalid.zip/TradeData_2023_bad.csv:3: column primaryValue");
+      expect(out).toMatch(/TradeData_2023_8486_854231\.csv .*\nread 3 rows giving 6 facts: 0 facts written/);
+      expect(out).toMatch(/nothing was imported: 2 rows have errors/);
+      expect(countFacts(db)).toEqual([{ dataset_id: "before", n: 4 }]);
+    });
+
+    it("imports the matching files of a folder, one dataset per file on request, and --dry-run writes none", async () => {
+      const folder = tempDir();
+      cpSync(fixture("comtrade-plus-two-headings.csv"), join(folder, "TradeData_2023.csv"));
+      cpSync(fixture("comtrade-monthly-uneven.csv"), join(folder, "TradeData_2025.csv"));
+      cpSync(example("facts.csv"), join(folder, "notes.csv"));
+      const db = join(tempDir(), "folder.sqlite");
+      const dry = await run(folder, "--match", "TradeData_*.csv", "--dataset-per-file", "--dry-run", "--db", db);
+      expect(dry.code).toBe(0);
+      expect(dry.out).toMatch(/2 files → datasets tradedata-2023, tradedata-2025: read 15 rows giving 18 facts/);
+      expect(dry.out).toContain("dry run: nothing was written");
+      expect(countFacts(db)).toEqual([]);
+      const { code, out } = await run(folder, "--match", "TradeData_*.csv", "--dataset-per-file", "--db", db);
+      expect(code).toBe(0);
+      expect(out).not.toContain("notes.csv");
+      expect(countFacts(db)).toEqual([
+        { dataset_id: "tradedata-2023", n: 6 },
+        { dataset_id: "tradedata-2025", n: 12 },
+      ]);
+      const both = await run(folder, "--dataset", "all-files", "--replace", "--db", db);
+      expect(both.out).toMatch(/3 files → dataset all-files: read 19 rows giving 22 facts: 22 facts written/);
+      expect(countFacts(db, "dataset_id = 'all-files'")).toEqual([{ dataset_id: "all-files", n: 22 }]);
+    });
   });
 });

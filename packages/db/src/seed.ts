@@ -16,7 +16,7 @@ import { readCsv } from "./import/read-csv.js";
 import { openWritable } from "./open-writable.js";
 import { DimensionIds } from "./write/dimension-ids.js";
 import { checkEventRow, insertEvents } from "./write/insert-events.js";
-import { fileChecksum } from "./import/file-checksum.js";
+import { inputChecksum } from "./import/open-bytes.js";
 import { importFile } from "./import/import-file.js";
 
 /** The curated files in `data/`; `data/README.md` describes each. */
@@ -108,7 +108,7 @@ export async function seedDatabase(db: WritableDb, dataDir: string): Promise<See
         : await importFacts(db, readCsv(path, FACT_COLUMNS, { optional: OPTIONAL_FACT_COLUMNS }), {
             file: row.file,
             replace: true,
-            dataset: { ...dataset, format: "chipflow-csv", checksum: await fileChecksum(path) },
+            dataset: { ...dataset, format: "chipflow-csv", checksum: await inputChecksum(path) },
           });
     if (!summary.committed) {
       throw new Error(`seed file rejected:\n${summary.errors.map(formatRowError).join("\n")}`);

@@ -1,6 +1,6 @@
 import { extname } from "node:path";
 import { findComtradeVariant, type ComtradeVariant } from "./comtrade/comtrade-columns.js";
-import { innerName, openBytes } from "./open-bytes.js";
+import { innerName, openBytes, type ImportInput } from "./open-bytes.js";
 
 /** The formats `importFile` reads, as recorded on the dataset. */
 export type ImportFormat = "chipflow-csv" | "chipflow-jsonl" | "comtrade-plus-json" | ComtradeVariant["format"];
@@ -13,8 +13,8 @@ export type FormatChoice = (typeof FORMAT_CHOICES)[number];
 export class ImportFormatError extends Error {}
 
 /** The first 64 KiB of a file (of its unpacked text, when gzipped), as Latin-1 text without a byte-order mark. */
-async function readHead(file: string): Promise<string> {
-  const { stream } = openBytes(file, 64 * 1024);
+async function readHead(input: ImportInput | string): Promise<string> {
+  const { stream } = openBytes(input, 64 * 1024);
   const chunks: Buffer[] = [];
   let length = 0;
   try {
@@ -33,8 +33,9 @@ async function readHead(file: string): Promise<string> {
 }
 
 /** Picks the format from the file's first line (and extension): a JSON object, chipflow's header or Comtrade's. */
-export async function detectFormat(file: string, choice: FormatChoice = "auto"): Promise<ImportFormat> {
-  const head = await readHead(file);
+export async function detectFormat(input: ImportInput | string, choice: FormatChoice = "auto"): Promise<ImportFormat> {
+  const file = typeof input === "string" ? input : input.name;
+  const head = await readHead(input);
   const first = head.split(/\r?\n/)[0] ?? "";
   // A Comtrade+ API answer: one JSON document whose `data` array holds rows with Comtrade's keys.
   const comtradeJson = /^\s*\{/.test(head) && /"data"\s*:\s*\[/.test(head) && /"reporterCode"\s*:/.test(head);

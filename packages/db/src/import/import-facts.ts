@@ -50,6 +50,11 @@ export interface ImportOptions {
    * it is not: a file with a header and no rows is rejected, naming the line after the header.
    */
   allowEmpty?: () => boolean;
+  /**
+   * Inside an import run (`importFiles`), which set the import pragmas and holds the transaction: the facts are
+   * written inside a savepoint, and the run finishes the dataset (`finishDataset`) when it commits.
+   */
+  inRun?: boolean;
 }
 
 /** Why a file that gave no facts at all is rejected. */
@@ -131,8 +136,9 @@ export async function importFacts(
   };
   const every = options.progressEvery ?? 10_000;
 
-  const restorePragmas = setImportPragmas(db);
-  db.exec("BEGIN IMMEDIATE");
+  const { inRun } = options;
+  const restorePragmas = inRun ? () => undefined : setImportPragmas(db);
+  db.exec(inRun ? "SAVEPOINT import_file" : "BEGIN IMMEDIATE");
   try {
     upsertDataset(db, dataset);
     if (options.replace) db.prepare("DELETE FROM facts WHERE dataset_id = ?").run(dataset.id);
@@ -203,24 +209,17 @@ export async function importFacts(
       summary.errors.push({ file: options.file, line: 2, column: "(file)", value: "", message: NO_ROWS });
     }
     const accept = summary.rejected === 0 || options.skipInvalid === true;
-    if (!accept || options.dryRun) {
+    if (inRun) db.exec(accept ? "RELEASE import_file" : "ROLLBACK TO import_file; RELEASE import_file");
+    else if (!accept || options.dryRun) {
       db.exec("ROLLBACK");
     } else {
-      db.prepare(
-        `UPDATE datasets SET row_count = (SELECT count(*) FROM facts WHERE dataset_id = @id),
-           imported_at = @at, checksum = @checksum, format = @format WHERE id = @id`,
-      ).run({
-        id: dataset.id,
-        at: new Date().toISOString(),
-        checksum: dataset.checksum ?? null,
-        format: dataset.format ?? null,
-      });
-      rebuildRollups(db, dataset.id); // rollups: keep the query API's fact_rollups in step with this dataset
+      finishDataset(db, dataset);
       db.exec("COMMIT");
       summary.committed = true;
     }
   } catch (error) {
-    if (db.inTransaction) db.exec("ROLLBACK");
+    if (inRun) db.exec("ROLLBACK TO import_file; RELEASE import_file");
+    else if (db.inTransaction) db.exec("ROLLBACK");
     throw error;
   } finally {
     restorePragmas();
@@ -234,12 +233,29 @@ export async function importFacts(
 }
 
 /**
+ * The last step of an import, in its transaction: the dataset's row count, import time, checksum and format, and
+ * its rollups rebuilt so the query API's `fact_rollups` stay in step with its facts.
+ */
+export function finishDataset(db: WritableDb, dataset: DatasetInput): void {
+  db.prepare(
+    `UPDATE datasets SET row_count = (SELECT count(*) FROM facts WHERE dataset_id = @id),
+       imported_at = @at, checksum = @checksum, format = @format WHERE id = @id`,
+  ).run({
+    id: dataset.id,
+    at: new Date().toISOString(),
+    checksum: dataset.checksum ?? null,
+    format: dataset.format ?? null,
+  });
+  rebuildRollups(db, dataset.id);
+}
+
+/**
  * Before the import's transaction (foreign_keys cannot change inside one): a larger page cache, and no per-row
  * foreign-key lookups when every reference a fact can hold is valid by construction — dimension ids come from
  * `DimensionIds` in the same transaction, the dataset is upserted first, and countries are checked against the ISO
  * list, all of which is in the table. Returns what puts the connection back as it was.
  */
-function setImportPragmas(db: WritableDb): () => void {
+export function setImportPragmas(db: WritableDb): () => void {
   const cache = db.pragma("cache_size", { simple: true }) as number;
   const foreignKeys = db.pragma("foreign_keys", { simple: true }) as number;
   const threads = db.pragma("threads", { simple: true }) as number;

@@ -1,12 +1,10 @@
 import { toSlug } from "@chipflow/core";
-import { stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import type { WritableDb } from "../handles.js";
 import { COMTRADE_URL } from "./comtrade/comtrade-facts.js";
 import { readComtrade, type ComtradeReadReport } from "./comtrade/read-comtrade.js";
 import { detectFormat, ImportFormatError, type FormatChoice, type ImportFormat } from "./detect-format.js";
-import { fileChecksum } from "./file-checksum.js";
-import { innerName } from "./open-bytes.js";
+import { fileInput, innerName, inputChecksum, type ImportInput } from "./open-bytes.js";
 import { importFacts, type DatasetInput, type FactSourceRecord, type ImportSummary } from "./import-facts.js";
 import { readFactCsv } from "./read-fact-csv.js";
 import { readFactJsonl } from "./read-fact-jsonl.js";
@@ -25,6 +23,8 @@ export interface ImportFileOptions {
   skipInvalid?: boolean;
   dryRun?: boolean;
   onProgress?: (progress: { rows: number; bytes: number; totalBytes: number }) => void;
+  /** Inside an import run (`importFiles`), which holds the transaction and finishes the datasets. */
+  inRun?: boolean;
 }
 
 /** An import's summary, with what was found out about the file. */
@@ -34,6 +34,8 @@ export interface ImportFileSummary extends ImportSummary {
   format: ImportFormat;
   encoding: TextEncoding;
   bytes: number;
+  /** The sha256 of the file's stored bytes. */
+  checksum: string;
 }
 
 /** A rough size of one row of a fact file (synthetic rows are about 210 bytes), to guess a file's row count. */
@@ -58,18 +60,24 @@ export function toDatasetInput(file: string, given: Partial<DatasetInput> = {}):
  * (`importFacts`: validate every row, write all in one transaction or nothing), and records the file's format,
  * checksum and row count on the dataset.
  */
-export async function importFile(
+export function importFile(db: WritableDb, file: string, options: ImportFileOptions = {}): Promise<ImportFileSummary> {
+  return importInput(db, fileInput(file), options);
+}
+
+/** `importFile` for any input: a file on disk or a file inside an archive. */
+export async function importInput(
   db: WritableDb,
-  file: string,
+  input: ImportInput,
   options: ImportFileOptions = {},
 ): Promise<ImportFileSummary> {
-  const format = await detectFormat(file, options.format);
+  const file = input.name;
+  const format = await detectFormat(input, options.format);
   const encoding =
-    format === "chipflow-jsonl" || format === "comtrade-plus-json" ? "utf-8" : await detectEncoding(file);
-  const totalBytes = (await stat(file)).size;
+    format === "chipflow-jsonl" || format === "comtrade-plus-json" ? "utf-8" : await detectEncoding(input);
+  const totalBytes = input.size;
   let bytesRead = () => 0;
   const open = () => {
-    const source = openTextSource(file, encoding);
+    const source = openTextSource(input, encoding);
     bytesRead = source.bytesRead;
     return source.stream;
   };
@@ -91,7 +99,7 @@ export async function importFile(
             format === "comtrade-plus-json" ? "json" : "csv",
           );
   const { onProgress } = options;
-  const checksum = await fileChecksum(file);
+  const checksum = await inputChecksum(input);
   const summary = await importFacts(db, withFileErrors(file, records), {
     file,
     dataset: { ...toDatasetInput(file, options.dataset), format, checksum },
@@ -102,8 +110,9 @@ export async function importFile(
     progressEvery: 5000,
     allowEmpty: () => Object.values(report.skipped).some((n) => n > 0),
     expectedRows: Math.floor(totalBytes / BYTES_PER_ROW),
+    inRun: options.inRun,
   });
-  return { ...summary, skipped: report.skipped, file, format, encoding, bytes: totalBytes };
+  return { ...summary, skipped: report.skipped, file, format, encoding, bytes: totalBytes, checksum };
 }
 
 /** A CSV syntax error (a stray quote, say) aborts the import; its message gets the file and line in front. */

@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import type { Readable, Transform } from "node:stream";
-import { openBytes } from "./open-bytes.js";
+import { openBytes, type ImportInput } from "./open-bytes.js";
 
 /** The encodings an input file may have. Latin-1 files are read as Windows-1252, its superset. */
 export type TextEncoding = "utf-8" | "windows-1252";
@@ -9,10 +9,10 @@ export type TextEncoding = "utf-8" | "windows-1252";
  * `utf-8` when the whole file is valid UTF-8 (with or without a byte-order mark), otherwise `windows-1252`:
  * a Latin-1 or Windows-1252 file is almost never valid UTF-8 by accident. Streams the file once.
  */
-export async function detectEncoding(file: string): Promise<TextEncoding> {
+export async function detectEncoding(input: ImportInput | string): Promise<TextEncoding> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   try {
-    for await (const chunk of openBytes(file, 1 << 20).stream) {
+    for await (const chunk of openBytes(input, 1 << 20).stream) {
       decoder.decode(chunk as Buffer, { stream: true });
     }
     decoder.decode();
@@ -30,8 +30,8 @@ export interface TextSource {
 }
 
 /** Opens a file (gzipped or not) to read as text in the given encoding. */
-export function openTextSource(file: string, encoding: TextEncoding): TextSource {
-  const raw = openBytes(file);
+export function openTextSource(input: ImportInput | string, encoding: TextEncoding): TextSource {
+  const raw = openBytes(input);
   if (encoding === "utf-8") return raw;
   const decoded = raw.stream.pipe(iconv.decodeStream("win1252") as unknown as Transform);
   raw.stream.on("error", (e) => decoded.destroy(e));
