@@ -104,7 +104,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (only.has("http")) {
       log("http");
-      results.http = await runHttpBench(db, o.seconds, HOT_PATH);
+      results.http = await runHttpBench(db, o.seconds, HOT_PATH, join(tmp, "hot-answer.json"));
     }
     if (only.has("export")) {
       log("export");

@@ -80,6 +80,14 @@ export function toRows(r: BenchResults): Row[] {
       target: "≥ 0.5×",
       met: h.ratio >= 0.5 && h.chipflow.non2xx === 0,
     });
+    rows.push({
+      what: "HTTP hot endpoint against the same answer replayed",
+      chipflow: `${n(h.chipflow.requestsPerSecond)} req/s`,
+      baseline: `bare Fastify sending chipflow's recorded answer (same headers, ${n(h.replay.bodyBytes)} B gzipped): ${n(h.replay.requestsPerSecond)} req/s, p99 ${n(h.replay.p99Ms, 1)} ms`,
+      ratio: times(h.replayRatio),
+      target: "≥ 0.8×",
+      met: h.replayRatio >= 0.8 && h.chipflow.non2xx === 0,
+    });
   }
   if (r.export) {
     const e = r.export;

@@ -1,15 +1,30 @@
 /**
  * Child process serving one side of a benchmark on a free loopback port, printing its URL once listening:
- * `app <db> [webRoot]` is chipflow (rate limit off, logging off), `hello` a bare Fastify hello-world.
+ * `app <db> [webRoot]` is chipflow (rate limit off, logging off), `hello` a bare Fastify hello-world, and
+ * `replay <answer.json>` a bare Fastify that sends one recorded answer (its status, headers and body bytes) to any
+ * request: the fairest baseline for a cached endpoint, doing everything it must and nothing more.
  */
 import { buildApp } from "@chipflow/api";
 import Fastify from "fastify";
+import { readFileSync } from "node:fs";
+import type { RecordedAnswer } from "./http-bench.js";
 
-const [kind, dbPath, webRoot] = process.argv.slice(2);
+const [kind, arg, webRoot] = process.argv.slice(2);
+
+function replay(file: string) {
+  const answer = JSON.parse(readFileSync(file, "utf8")) as RecordedAnswer;
+  const body = Buffer.from(answer.bodyBase64, "base64");
+  return Fastify({ logger: false }).get("/*", (_request, reply) => {
+    void reply.status(answer.status).headers(answer.headers).send(body);
+  });
+}
+
 const app =
   kind === "hello"
     ? Fastify({ logger: false }).get("/", async () => ({ hello: "world" }))
-    : await buildApp({ dbPath: dbPath!, webRoot, logger: false, rateLimit: false });
+    : kind === "replay"
+      ? replay(arg!)
+      : await buildApp({ dbPath: arg!, webRoot, logger: false, rateLimit: false });
 const url = await app.listen({ port: 0, host: "127.0.0.1" });
 console.log(url);
 process.on("SIGTERM", () => void app.close().then(() => process.exit(0)));
