@@ -1,7 +1,7 @@
 import { toSlug } from "@chipflow/core";
 import { stat } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import type { WritableDb } from "../handles.js";
+import { openReadonly, type WritableDb } from "../handles.js";
 import { COMTRADE_URL } from "./comtrade/comtrade-facts.js";
 import { readComtrade, type ComtradeReadReport } from "./comtrade/read-comtrade.js";
 import { detectFormat, ImportFormatError, type FormatChoice, type ImportFormat } from "./detect-format.js";
@@ -10,6 +10,9 @@ import { innerName } from "./open-bytes.js";
 import { importFacts, type DatasetInput, type FactSourceRecord, type ImportSummary } from "./import-facts.js";
 import { readFactCsv } from "./read-fact-csv.js";
 import { readFactJsonl } from "./read-fact-jsonl.js";
+import type { ImportReport } from "./report/import-report.js";
+import { ImportReportCollector } from "./report/import-report-collector.js";
+import { MirrorLookup } from "./report/mirror-lookup.js";
 import { detectEncoding, openTextSource, type TextEncoding } from "./text-encoding.js";
 
 export interface ImportFileOptions {
@@ -24,6 +27,11 @@ export interface ImportFileOptions {
   replace?: boolean;
   skipInvalid?: boolean;
   dryRun?: boolean;
+  /**
+   * Gather an `ImportReport` as the rows stream (rows by reporter, year and HS code, rows left out, unmapped codes,
+   * conflicts with the partner's reports already stored), returned as `report`.
+   */
+  report?: boolean;
   onProgress?: (progress: { rows: number; bytes: number; totalBytes: number }) => void;
 }
 
@@ -34,6 +42,8 @@ export interface ImportFileSummary extends ImportSummary {
   format: ImportFormat;
   encoding: TextEncoding;
   bytes: number;
+  /** When asked for with `report`. */
+  report?: ImportReport;
 }
 
 /** A rough size of one row of a fact file (synthetic rows are about 210 bytes), to guess a file's row count. */
@@ -73,7 +83,16 @@ export async function importFile(
     bytesRead = source.bytesRead;
     return source.stream;
   };
-  const report: ComtradeReadReport = { skipped: {} };
+  const datasetInput = toDatasetInput(file, options.dataset);
+  // The partner's reports are looked up as stored before this import, through a connection of their own.
+  const reader = options.report && !db.memory && db.name !== "" ? openReadonly(db.name) : undefined;
+  const collector = options.report
+    ? new ImportReportCollector(
+        format.startsWith("comtrade") ? "reporter" : "flow",
+        reader && new MirrorLookup(reader, datasetInput.id),
+      )
+    : undefined;
+  const report: ComtradeReadReport = { skipped: {}, collector };
   const records: AsyncIterable<FactSourceRecord> =
     format === "chipflow-csv"
       ? readFactCsv(file, open())
@@ -94,7 +113,7 @@ export async function importFile(
   const checksum = await fileChecksum(file);
   const summary = await importFacts(db, withFileErrors(file, records), {
     file,
-    dataset: { ...toDatasetInput(file, options.dataset), format, checksum },
+    dataset: { ...datasetInput, format, checksum },
     replace: options.replace,
     skipInvalid: options.skipInvalid,
     dryRun: options.dryRun,
@@ -102,8 +121,35 @@ export async function importFile(
     progressEvery: 5000,
     allowEmpty: () => Object.values(report.skipped).some((n) => n > 0),
     expectedRows: Math.floor(totalBytes / BYTES_PER_ROW),
-  });
-  return { ...summary, skipped: report.skipped, file, format, encoding, bytes: totalBytes };
+    report: collector,
+  }).finally(() => reader?.close());
+  const skipped = Object.values(report.skipped).reduce((a, b) => a + b, 0);
+  const totals = {
+    file,
+    format,
+    encoding,
+    datasetId: summary.datasetId,
+    dryRun: options.dryRun ?? false,
+    skipInvalid: options.skipInvalid ?? false,
+  };
+  return {
+    ...summary,
+    skipped: report.skipped,
+    file,
+    format,
+    encoding,
+    bytes: totalBytes,
+    ...(collector && {
+      report: collector.toReport({
+        ...totals,
+        committed: summary.committed,
+        rows: summary.rows + skipped,
+        inserted: summary.inserted,
+        updated: summary.updated,
+        rejected: summary.rejected,
+      }),
+    }),
+  };
 }
 
 /** A CSV syntax error (a stray quote, say) aborts the import; its message gets the file and line in front. */
