@@ -6,16 +6,19 @@ import { isDatasetId } from "@chipflow/core";
 import { FORMAT_CHOICES, importFile, openWritable, type FormatChoice } from "@chipflow/db";
 import { Command, Option } from "commander";
 import { existsSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { isMain, processIo, runMain, type CliIo } from "./cli/cli-io.js";
 import { formatImportSummary, formatRowErrors } from "./cli/format-import-summary.js";
 import { createProgress } from "./cli/progress-bar.js";
 import { EXIT, parseProgram, UsageError } from "./cli/run-program.js";
 import { DEFAULT_DB } from "./paths.js";
+import { toReportFormat, writeImportReport, type ReportFormat } from "./report/write-import-report.js";
 
 const EXAMPLES = `
 Examples:
   npm run import -- data/examples/facts.csv --dataset my-estimates --title "My estimates"
   npm run import -- data/examples/facts.jsonl --dry-run
+  npm run import -- TradeData_2024.csv --dry-run --report TradeData_2024.html
   npm run import -- TradeData_2024.csv --format comtrade --dataset comtrade-8542 \\
       --source "https://comtradeapi.un.org/data/v1/get/C/A/HS?cmdCode=854231"
   npm run import -- estimates.csv --replace --skip-invalid --db /tmp/chipflow.sqlite
@@ -33,6 +36,7 @@ interface ImportFlags {
   dryRun?: boolean;
   skipInvalid?: boolean;
   keepBreakdowns?: boolean;
+  report?: string;
   db: string;
 }
 
@@ -52,11 +56,17 @@ function buildProgram(): Command {
     .option("--dry-run", "check and count everything, then write nothing")
     .option("--skip-invalid", "import the valid rows of a file with invalid ones (every skipped row is listed)")
     .option("--keep-breakdowns", "Comtrade: keep rows by customs procedure, transport mode or second partner")
+    .option(
+      "--report <file>",
+      "also write a report (.md Markdown, .html HTML): rows by reporter, year and HS code, rows left out and why, " +
+        "unmapped codes, conflicts with the partner's reports already stored",
+    )
     .option("--db <path>", "the SQLite file (created if missing)", DEFAULT_DB)
     .addHelpText("after", EXAMPLES);
 }
 
-function checkFlags(file: string, flags: ImportFlags): void {
+/** Checks the command line; returns the report's format when one is asked for. */
+function checkFlags(file: string, flags: ImportFlags): ReportFormat | undefined {
   if (!existsSync(file)) throw new UsageError(`cannot read ${file}: no such file`);
   if (statSync(file).isDirectory())
     throw new UsageError(`cannot read ${file}: it is a folder; give one file (a CSV or JSON Lines file) to import`);
@@ -65,6 +75,18 @@ function checkFlags(file: string, flags: ImportFlags): void {
     throw new UsageError(`invalid --dataset ${flags.dataset}: expected lowercase letters, digits and dashes`);
   if (flags.source !== undefined && !/^https?:\/\/\S+$/.test(flags.source))
     throw new UsageError(`invalid --source ${flags.source}: expected an http(s) URL`);
+  if (flags.report === undefined) return undefined;
+  const format = toReportFormat(flags.report);
+  if (!format)
+    throw new UsageError(`invalid --report ${flags.report}: expected a file ending in .md (Markdown) or .html (HTML)`);
+  const folder = dirname(flags.report);
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw new UsageError(`invalid --report ${flags.report}: no folder ${folder}`);
+  if (resolve(flags.report) === resolve(file))
+    throw new UsageError(`invalid --report ${flags.report}: it is the file to import`);
+  if (existsSync(flags.report) && statSync(flags.report).isDirectory())
+    throw new UsageError(`invalid --report ${flags.report}: it is a folder`);
+  return format;
 }
 
 /** Runs the import command; resolves with its exit code. */
@@ -73,8 +95,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   if (typeof parsed === "number") return parsed;
   const file = parsed.args[0]!;
   const flags = parsed.opts<ImportFlags>();
+  let reportFormat: ReportFormat | undefined;
   try {
-    checkFlags(file, flags);
+    reportFormat = checkFlags(file, flags);
   } catch (error) {
     io.stderr.write(`error: ${(error as Error).message}\n(run with --help for every option and examples)\n`);
     return EXIT.usage;
@@ -90,11 +113,21 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       dryRun: flags.dryRun,
       skipInvalid: flags.skipInvalid,
       keepBreakdowns: flags.keepBreakdowns,
+      report: reportFormat !== undefined,
       onProgress: ({ rows, bytes }) => progress.update(bytes, rows),
     }).finally(() => progress.stop());
     io.stderr.write(formatRowErrors(summary));
     const options = { dryRun: flags.dryRun ?? false, skipInvalid: flags.skipInvalid ?? false };
     io.stdout.write(formatImportSummary(summary, options));
+    if (flags.report && reportFormat && summary.report) {
+      try {
+        writeImportReport(flags.report, summary.report, reportFormat);
+      } catch (error) {
+        io.stderr.write(`error: cannot write the report ${flags.report}: ${(error as Error).message}\n`);
+        return EXIT.rejected;
+      }
+      io.stdout.write(`report written to ${flags.report} (${reportFormat})\n`);
+    }
     return summary.rejected > 0 && !flags.skipInvalid ? EXIT.rejected : EXIT.ok;
   } catch (error) {
     io.stderr.write(`error: ${(error as Error).message}\nnothing was imported.\n`);
