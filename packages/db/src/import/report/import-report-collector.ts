@@ -40,6 +40,9 @@ export type ImportTotals = Pick<
   | "rejected"
 >;
 
+/** Code-unit order: the same on every machine, whatever its locale. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Why rows beyond `MAX_REPORTED_REASONS` distinct reasons were left out. */
 export const OTHER_REASONS = "(other reasons, not listed one by one)";
 
@@ -134,7 +137,7 @@ export class ImportReportCollector {
   /** The report, with the import's own totals. */
   toReport(totals: ImportTotals): ImportReport {
     const byKey = (a: ReportGroupKey, b: ReportGroupKey) =>
-      a.by.localeCompare(b.by) || a.year.localeCompare(b.year) || a.product.localeCompare(b.product);
+      compareText(a.by, b.by) || compareText(a.year, b.year) || compareText(a.product, b.product);
     const grouped = this.ungrouped.rows + this.ungrouped.skipped > 0;
     return {
       ...totals,
@@ -143,14 +146,14 @@ export class ImportReportCollector {
       groups: [...this.groups.values()].sort(byKey),
       ungrouped: grouped ? { ...this.ungrouped } : null,
       leftOut: [...this.reasons.values()].sort(
-        (a, b) => a.kind.localeCompare(b.kind) || b.rows - a.rows || a.reason.localeCompare(b.reason),
+        (a, b) => compareText(a.kind, b.kind) || b.rows - a.rows || compareText(a.reason, b.reason),
       ),
       unmapped: [...this.codes.values()].sort(
         (a, b) =>
-          a.kind.localeCompare(b.kind) ||
-          a.column.localeCompare(b.column) ||
+          compareText(a.kind, b.kind) ||
+          compareText(a.column, b.column) ||
           b.rows - a.rows ||
-          a.code.localeCompare(b.code),
+          compareText(a.code, b.code),
       ),
       unlistedCodes: this.unlistedCodes,
       mirrors: { ...this.mirrors, conflicts: [...this.mirrors.conflicts] },

@@ -23,13 +23,16 @@ export class MirrorLookup {
     private readonly datasetId: string,
   ) {
     this.productId = db.prepare("SELECT id FROM products WHERE ifnull(vendor_id, 0) = 0 AND name = ?").pluck();
+    // The natural key's index finds the one fact per dataset and source in a few steps, whatever the data; left to
+    // itself, SQLite may pick an index that scans every fact of a product or an origin for the year.
     this.figures = db.prepare(
       `SELECT f.dataset_id AS datasetId, f.value AS value
-       FROM facts f JOIN sources s ON s.id = f.source_id
-       WHERE f.metric = @metric AND f.origin = @origin AND f.destination = @destination
-         AND f.period_start = @start AND f.period_end = @end AND f.product_id = @product
-         AND f.vendor_id IS NULL AND f.buyer_id IS NULL AND f.value IS NOT NULL
-         AND f.dataset_id <> @dataset AND s.publisher = 'UN Comtrade' AND s.title = @title
+       FROM facts f INDEXED BY facts_natural_key JOIN sources s ON s.id = f.source_id
+       WHERE f.dataset_id IN (SELECT id FROM datasets WHERE id <> @dataset) AND f.metric = @metric
+         AND ifnull(f.vendor_id, 0) = 0 AND ifnull(f.product_id, 0) = @product AND ifnull(f.origin, '') = @origin
+         AND ifnull(f.destination, '') = @destination AND ifnull(f.buyer_id, 0) = 0
+         AND f.period_start = @start AND f.period_end = @end AND f.value IS NOT NULL
+         AND s.publisher = 'UN Comtrade' AND s.title = @title
        ORDER BY f.dataset_id, f.id`,
     );
   }
