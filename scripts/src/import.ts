@@ -7,6 +7,7 @@ import {
   FORMAT_CHOICES,
   importFile,
   importFiles,
+  isArchive,
   listImportInputs,
   openWritable,
   type FormatChoice,
@@ -14,16 +15,19 @@ import {
 } from "@chipflow/db";
 import { Command, Option } from "commander";
 import { existsSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { isMain, processIo, runMain, type CliIo } from "./cli/cli-io.js";
 import { formatImportSummary, formatRowErrors, formatRunSummary } from "./cli/format-import-summary.js";
 import { createProgress } from "./cli/progress-bar.js";
 import { EXIT, parseProgram, UsageError } from "./cli/run-program.js";
 import { DEFAULT_DB } from "./paths.js";
+import { toReportFormat, writeImportReport, type ReportFormat } from "./report/write-import-report.js";
 
 const EXAMPLES = `
 Examples:
   npm run import -- data/examples/facts.csv --dataset my-estimates --title "My estimates"
   npm run import -- data/examples/facts.jsonl --dry-run
+  npm run import -- TradeData_2024.csv --dry-run --report TradeData_2024.html
   npm run import -- TradeData_2024.csv --format comtrade --dataset comtrade-8542 \\
       --source "https://comtradeapi.un.org/data/v1/get/C/A/HS?cmdCode=854231"
   npm run import -- estimates.csv --replace --skip-invalid --db /tmp/chipflow.sqlite
@@ -46,6 +50,7 @@ interface ImportFlags {
   keepBreakdowns?: boolean;
   datasetPerFile?: boolean;
   match?: string;
+  report?: string;
   db: string;
 }
 
@@ -70,11 +75,17 @@ function buildProgram(): Command {
     .option("--keep-breakdowns", "Comtrade: keep rows by customs procedure, transport mode or second partner")
     .option("--dataset-per-file", "a .zip or folder: one dataset per file, named after it (default: one for all)")
     .option("--match <pattern>", "a folder: only the files whose name matches, * and ? as wildcards")
+    .option(
+      "--report <file>",
+      "also write a report (.md Markdown, .html HTML): rows by reporter, year and HS code, rows left out and why, " +
+        "unmapped codes, conflicts with the partner's reports already stored",
+    )
     .option("--db <path>", "the SQLite file (created if missing)", DEFAULT_DB)
     .addHelpText("after", EXAMPLES);
 }
 
-function checkFlags(file: string, flags: ImportFlags): void {
+/** Checks the command line; returns the report's format when one is asked for. */
+function checkFlags(file: string, flags: ImportFlags): ReportFormat | undefined {
   if (!existsSync(file)) throw new UsageError(`cannot read ${file}: no such file or folder`);
   const folder = statSync(file).isDirectory();
   if (!folder && !statSync(file).isFile()) throw new UsageError(`cannot read ${file}: not a regular file`);
@@ -82,10 +93,26 @@ function checkFlags(file: string, flags: ImportFlags): void {
     throw new UsageError(`--match picks files in a folder, and ${file} is not one: leave --match out`);
   if (flags.datasetPerFile && flags.dataset !== undefined)
     throw new UsageError("--dataset names the one dataset of all files: leave it out with --dataset-per-file");
+  if (flags.report !== undefined && (folder || isArchive(file)))
+    throw new UsageError(
+      `--report describes one file, and ${file} holds several: give --report with each file of it, or leave it out`,
+    );
   if (flags.dataset !== undefined && !isDatasetId(flags.dataset))
     throw new UsageError(`invalid --dataset ${flags.dataset}: expected lowercase letters, digits and dashes`);
   if (flags.source !== undefined && !/^https?:\/\/\S+$/.test(flags.source))
     throw new UsageError(`invalid --source ${flags.source}: expected an http(s) URL`);
+  if (flags.report === undefined) return undefined;
+  const format = toReportFormat(flags.report);
+  if (!format)
+    throw new UsageError(`invalid --report ${flags.report}: expected a file ending in .md (Markdown) or .html (HTML)`);
+  const reportFolder = dirname(flags.report);
+  if (!existsSync(reportFolder) || !statSync(reportFolder).isDirectory())
+    throw new UsageError(`invalid --report ${flags.report}: no folder ${reportFolder}`);
+  if (resolve(flags.report) === resolve(file))
+    throw new UsageError(`invalid --report ${flags.report}: it is the file to import`);
+  if (existsSync(flags.report) && statSync(flags.report).isDirectory())
+    throw new UsageError(`invalid --report ${flags.report}: it is a folder`);
+  return format;
 }
 
 /** Runs the import command; resolves with its exit code. */
@@ -94,13 +121,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   if (typeof parsed === "number") return parsed;
   const file = parsed.args[0]!;
   const flags = parsed.opts<ImportFlags>();
+  let reportFormat: ReportFormat | undefined;
   try {
-    checkFlags(file, flags);
+    reportFormat = checkFlags(file, flags);
   } catch (error) {
     io.stderr.write(`error: ${(error as Error).message}\n(run with --help for every option and examples)\n`);
     return EXIT.usage;
   }
-  const many = statSync(file).isDirectory() || /\.zip$/i.test(file);
+  const many = statSync(file).isDirectory() || isArchive(file);
   const db = openWritable(flags.db);
   const options = {
     format: flags.format,
@@ -118,10 +146,20 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       const progress = createProgress(io, statSync(file).size);
       const summary = await importFile(db, file, {
         ...options,
+        report: reportFormat !== undefined,
         onProgress: ({ rows, bytes }) => progress.update(bytes, rows),
       }).finally(() => progress.stop());
       io.stderr.write(formatRowErrors(summary));
       io.stdout.write(formatImportSummary(summary, said));
+      if (flags.report && reportFormat && summary.report) {
+        try {
+          writeImportReport(flags.report, summary.report, reportFormat);
+        } catch (error) {
+          io.stderr.write(`error: cannot write the report ${flags.report}: ${(error as Error).message}\n`);
+          return EXIT.rejected;
+        }
+        io.stdout.write(`report written to ${flags.report} (${reportFormat})\n`);
+      }
       return summary.rejected > 0 && !flags.skipInvalid ? EXIT.rejected : EXIT.ok;
     }
     listed = await listImportInputs(file, flags.match);

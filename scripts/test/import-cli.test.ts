@@ -1,5 +1,5 @@
 import { openReadonly } from "@chipflow/db";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -169,5 +169,97 @@ describe("npm run import", () => {
       expect(both.out).toMatch(/3 files → dataset all-files: read 19 rows giving 22 facts: 22 facts written/);
       expect(countFacts(db, "dataset_id = 'all-files'")).toEqual([{ dataset_id: "all-files", n: 22 }]);
     });
+  });
+});
+
+describe("npm run import -- --report", () => {
+  /** The example Comtrade file in a folder of its own, and a database holding China's report of one of its flows. */
+  async function setUp() {
+    const dir = tempDir();
+    const db = join(dir, "report.sqlite");
+    const file = join(dir, "comtrade-plus.csv");
+    cpSync(example("comtrade-plus.csv"), file);
+    // China's imports of processors from Taiwan in 2023, as China reports them: 1.5 M USD, Taiwan says 1 M.
+    const partner = join(dir, "china.csv");
+    writeFileSync(
+      partner,
+      "reporter_code,partner_code,year,flow,classification,cmd,value_usd\n156,490,2023,M,H6,854231,1500000\n",
+    );
+    expect((await run(partner, "--dataset", "china-imports", "--db", db)).code).toBe(0);
+    return { dir, db, file };
+  }
+
+  it("writes a dry run's report as Markdown: rows by reporter, year and HS code, rows left out, mirror conflicts", async () => {
+    const { dir, db, file } = await setUp();
+    const out = join(dir, "report.md");
+    const result = await run(file, "--dataset", "taiwan", "--dry-run", "--report", out, "--db", db);
+    expect([result.code, result.err]).toEqual([0, ""]);
+    expect(result.out).toContain(`report written to ${out} (markdown)\n`);
+    const report = readFileSync(out, "utf8").replaceAll(`${dir}/`, "");
+    expect(report).toContain("| TWN | 2023 | 8542.31 | 1 | 3 | 0 | 1,000,000 |");
+    expect(report).toContain("Pairs compared: 1; more than 10% apart: 1.");
+    await expect(report).toMatchFileSnapshot("./output/import-report.md");
+    const handle = openReadonly(db);
+    expect(handle.prepare("SELECT DISTINCT dataset_id FROM facts").pluck().all()).toEqual(["china-imports"]);
+    handle.close();
+  });
+
+  it("writes the same report as HTML for a .html file", async () => {
+    const { dir, db, file } = await setUp();
+    const out = join(dir, "report.html");
+    const result = await run(file, "--dataset", "taiwan", "--dry-run", "--report", out, "--db", db);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("(html)");
+    const report = readFileSync(out, "utf8").replaceAll(`${dir}/`, "");
+    await expect(report).toMatchFileSnapshot("./output/import-report.html");
+  });
+
+  it("escapes whatever the file holds, in HTML and in Markdown", async () => {
+    const dir = tempDir();
+    const file = join(dir, "odd.csv");
+    writeFileSync(
+      file,
+      "reporter_code,partner_code,year,flow,classification,cmd,value_usd\n" +
+        '"<script>alert(1)</script>",490,2023,M,H6,854231,1\n156,490,2023,M,H6,"85|42 *x*",1\n',
+    );
+    const db = join(dir, "odd.sqlite");
+    const html = await run(file, "--dry-run", "--report", join(dir, "odd.htm"), "--db", db);
+    expect(html.code).toBe(1); // both rows are rejected
+    const page = readFileSync(join(dir, "odd.htm"), "utf8");
+    expect(page).not.toContain("<script>");
+    expect(page).toContain("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>");
+    await run(file, "--dry-run", "--report", join(dir, "odd.md"), "--db", db);
+    const markdown = readFileSync(join(dir, "odd.md"), "utf8");
+    expect(markdown).toContain("| \\<script\\>alert(1)\\</script\\> |");
+    expect(markdown).toContain("| 85\\|42 \\*x\\* |");
+  });
+
+  it("writes a report for a real import too, and for one refused for its rejected rows", async () => {
+    const { dir, db, file } = await setUp();
+    const imported = await run(file, "--dataset", "taiwan", "--report", join(dir, "imported.md"), "--db", db);
+    expect(imported.code).toBe(0);
+    expect(readFileSync(join(dir, "imported.md"), "utf8")).toContain(
+      "- outcome: imported: 6 new facts, 0 already held",
+    );
+    const bad = join(dir, "bad.csv");
+    writeFileSync(
+      bad,
+      "reporter_code,partner_code,year,flow,classification,cmd,value_usd\n156,999,2023,M,H6,854231,1\n",
+    );
+    const refused = await run(bad, "--report", join(dir, "refused.md"), "--db", db);
+    expect(refused.code).toBe(1);
+    const report = readFileSync(join(dir, "refused.md"), "utf8");
+    expect(report).toContain("- outcome: refused: 1 rows fail the checks, so nothing was written");
+    expect(report).toContain("| country | partner_code | 999 | 1 | 2 | rejected |");
+  });
+
+  it("refuses a report file that is not .md or .html, or whose folder does not exist", async () => {
+    const dir = tempDir();
+    const txt = await run(example("facts.csv"), "--dry-run", "--report", join(dir, "report.txt"));
+    expect(txt.code).toBe(2);
+    expect(txt.err).toContain("report.txt: expected a file ending in .md (Markdown) or .html (HTML)");
+    const nowhere = await run(example("facts.csv"), "--dry-run", "--report", join(dir, "no", "report.md"));
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toMatch(/invalid --report .*report\.md: no folder .*no\n/);
   });
 });

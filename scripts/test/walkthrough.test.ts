@@ -26,7 +26,7 @@ function walkthrough(): string[] {
 }
 
 describe("the walkthrough in docs/import.md, step by step", () => {
-  it("imports a real Comtrade extract, shows it, serves its chart and exports it to Excel", async () => {
+  it("checks a real Comtrade extract with a report, imports it, shows it, serves its chart and exports it to Excel", async () => {
     const dir = mkdtempSync(join(tmpdir(), "chipflow-walkthrough-"));
     // The page's paths, moved into a folder of the test's own; repository paths are read from the repository.
     const local = (line: string) => line.replaceAll("/tmp/", `${dir}/`).replaceAll(" data/", ` ${ROOT}data/`);
@@ -39,7 +39,15 @@ describe("the walkthrough in docs/import.md, step by step", () => {
         const io = bufferIo();
         const code = await COMMANDS[npm[1]!]!(npm[2]!.split(" "), io);
         expect({ line, code, err: io.err() }).toEqual({ line, code: 0, err: "" });
-        if (line.includes("--dry-run")) expect(io.out()).toMatch(/giving 15 facts[\s\S]*dry run: nothing was written/);
+        if (line.includes("--dry-run")) {
+          expect(io.out()).toMatch(/giving 15 facts[\s\S]*dry run: nothing was written/);
+          const report = readFileSync(join(dir, "my-china-usa.md"), "utf8");
+          expect(report).toContain("| CHN | 2010 | 8542 | 1 | 0 | 7,903,767,147 | 0 |");
+          expect(report).toContain("| CHN | 2015 | 8542 | 1 | 53 | 11,369,627,279 | 0 |");
+          expect(report).toContain("| total |  |  | 15 | 158 |");
+          expect(report).toContain("None: every country and HS code maps.");
+          expect(report).toContain("Pairs compared: 0; more than 10% apart: 0.");
+        }
         if (npm[1] === "datasets")
           expect(io.out()).toMatch(/^my-china-usa: .*\n15 facts from 15 rows, 2010-01-01\.\.2024-12-31/);
         continue;

@@ -50,3 +50,6 @@ export * from "./pool/query-pool.js";
 export * from "./write/manage-datasets.js";
 export * from "./export/facts-xlsx.js";
 export * from "./export/facts-parquet.js";
+export * from "./import/report/import-report.js";
+export * from "./import/report/import-report-collector.js";
+export * from "./import/report/mirror-lookup.js";

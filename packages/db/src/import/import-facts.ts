@@ -6,13 +6,14 @@ import { dropFactIndexes, restoreFactIndexes, type SavedIndex } from "../write/f
 import { FactWriter } from "../write/fact-writer.js";
 import { checkFactRow } from "./check-fact-row.js";
 import { LineIndex } from "./line-index.js";
+import type { FactContext, ImportReportCollector } from "./report/import-report-collector.js";
 
 /**
  * One row for the pipeline: a fact row to validate (with, optionally, the full description of its product, such as
- * the HS code of a trade category), or the errors a format adapter already found in its source row.
+ * the HS code of a trade category, and who reported it), or the errors a format adapter already found in its source row.
  */
 export type FactSourceRecord =
-  | { line: number; row: FactCsvRow; product?: ProductInput }
+  | { line: number; row: FactCsvRow; product?: ProductInput; reportedBy?: { reporter: string; mirrorTitle?: string } }
   | { line: number; errors: { column: string; value: string; message: string }[] };
 
 /** The dataset that an import fills. */
@@ -55,6 +56,8 @@ export interface ImportOptions {
    * written inside a savepoint, and the run finishes the dataset (`finishDataset`) when it commits.
    */
   inRun?: boolean;
+  /** Told of every fact that passes the checks and every rejected row, for an import report. */
+  report?: ImportReportCollector;
 }
 
 /** Why a file that gave no facts at all is rejected. */
@@ -155,10 +158,12 @@ export async function importFacts(
     const lines = new LineIndex(); // bulk path: which line each written row came from, to report repeated facts
     let written = 0;
     let lastLine = -1;
+    const { report } = options;
     const reject = (line: number, value: string) => {
       summary.rejected++;
-      if (summary.errors.length < MAX_REPORTED_ERRORS)
-        summary.errors.push({ file: options.file, line, column: "metric", value, message: REPEATED_FACT });
+      const error = { column: "metric", value, message: REPEATED_FACT };
+      if (summary.errors.length < MAX_REPORTED_ERRORS) summary.errors.push({ file: options.file, line, ...error });
+      report?.rejected(line, [error]);
     };
     // The hot path: every row of every import passes through this loop once.
     for await (const record of records) {
@@ -175,9 +180,14 @@ export async function importFacts(
           if (summary.errors.length < MAX_REPORTED_ERRORS)
             summary.errors.push({ file: options.file, line: record.line, ...e });
         }
+        report?.rejected(record.line, parsed.errors);
         continue;
       }
-      if (summary.rejected > 0 && !options.skipInvalid) continue; // keep checking, but nothing will be written
+      const context: FactContext | undefined = report && "row" in record ? toFactContext(record) : undefined;
+      if (summary.rejected > 0 && !options.skipInvalid) {
+        report?.fact(record.line, parsed.fact, context); // keep checking, but nothing will be written
+        continue;
+      }
       let outcome: ReturnType<FactWriter["write"]>;
       try {
         if ("product" in record && record.product && !described.has(record.product.name)) {
@@ -193,20 +203,27 @@ export async function importFacts(
         summary.rejected++;
         if (summary.errors.length < MAX_REPORTED_ERRORS)
           summary.errors.push({ file: options.file, line: record.line, ...clash });
+        report?.rejected(record.line, [clash]);
         continue;
       }
       if (outcome === "repeated") reject(record.line, parsed.fact.metric);
-      else summary[outcome]++;
+      else {
+        summary[outcome]++;
+        report?.fact(record.line, parsed.fact, context);
+      }
     }
     if (dropped && (summary.rejected === 0 || options.skipInvalid)) {
       writer.flush();
+      // Found only now, the repeats were told to the report as facts too; it lists them among the rejected rows.
       const repeated = restoreFactIndexes(db, dropped, writer.firstNewId);
       for (const id of repeated) reject(lines.lineOf(id - writer.firstNewId), "");
       summary.inserted -= repeated.length;
     }
     if (summary.read === 0 && summary.rejected === 0 && !options.allowEmpty?.()) {
+      const error = { column: "(file)", value: "", message: NO_ROWS };
       summary.rejected++;
-      summary.errors.push({ file: options.file, line: 2, column: "(file)", value: "", message: NO_ROWS });
+      summary.errors.push({ file: options.file, line: 2, ...error });
+      report?.rejected(2, [error]);
     }
     const accept = summary.rejected === 0 || options.skipInvalid === true;
     if (inRun) db.exec(accept ? "RELEASE import_file" : "ROLLBACK TO import_file; RELEASE import_file");
@@ -230,6 +247,15 @@ export async function importFacts(
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+/** What the report needs to know of a fact besides the fact, from its source record. */
+function toFactContext(record: Extract<FactSourceRecord, { row: FactCsvRow }>): FactContext {
+  return {
+    hsCode: record.product?.hsCodes?.[0],
+    reporter: record.reportedBy?.reporter,
+    mirrorTitle: record.reportedBy?.mirrorTitle,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { toSlug } from "@chipflow/core";
 import { basename, extname } from "node:path";
-import type { WritableDb } from "../handles.js";
+import { openReadonly, type WritableDb } from "../handles.js";
 import { COMTRADE_URL } from "./comtrade/comtrade-facts.js";
 import { readComtrade, type ComtradeReadReport } from "./comtrade/read-comtrade.js";
 import { detectFormat, ImportFormatError, type FormatChoice, type ImportFormat } from "./detect-format.js";
@@ -8,6 +8,9 @@ import { fileInput, innerName, inputChecksum, type ImportInput } from "./open-by
 import { importFacts, type DatasetInput, type FactSourceRecord, type ImportSummary } from "./import-facts.js";
 import { readFactCsv } from "./read-fact-csv.js";
 import { readFactJsonl } from "./read-fact-jsonl.js";
+import type { ImportReport } from "./report/import-report.js";
+import { ImportReportCollector } from "./report/import-report-collector.js";
+import { MirrorLookup } from "./report/mirror-lookup.js";
 import { detectEncoding, openTextSource, type TextEncoding } from "./text-encoding.js";
 
 export interface ImportFileOptions {
@@ -22,6 +25,11 @@ export interface ImportFileOptions {
   replace?: boolean;
   skipInvalid?: boolean;
   dryRun?: boolean;
+  /**
+   * Gather an `ImportReport` as the rows stream (rows by reporter, year and HS code, rows left out, unmapped codes,
+   * conflicts with the partner's reports already stored), returned as `report`.
+   */
+  report?: boolean;
   onProgress?: (progress: { rows: number; bytes: number; totalBytes: number }) => void;
   /** Inside an import run (`importFiles`), which holds the transaction and finishes the datasets. */
   inRun?: boolean;
@@ -36,6 +44,8 @@ export interface ImportFileSummary extends ImportSummary {
   bytes: number;
   /** The sha256 of the file's stored bytes. */
   checksum: string;
+  /** When asked for with `report`. */
+  report?: ImportReport;
 }
 
 /** A rough size of one row of a fact file (synthetic rows are about 210 bytes), to guess a file's row count. */
@@ -81,7 +91,16 @@ export async function importInput(
     bytesRead = source.bytesRead;
     return source.stream;
   };
-  const report: ComtradeReadReport = { skipped: {} };
+  const datasetInput = toDatasetInput(file, options.dataset);
+  // The partner's reports are looked up as stored before this import, through a connection of their own.
+  const reader = options.report && !db.memory && db.name !== "" ? openReadonly(db.name) : undefined;
+  const collector = options.report
+    ? new ImportReportCollector(
+        format.startsWith("comtrade") ? "reporter" : "flow",
+        reader && new MirrorLookup(reader, datasetInput.id),
+      )
+    : undefined;
+  const report: ComtradeReadReport = { skipped: {}, collector };
   const records: AsyncIterable<FactSourceRecord> =
     format === "chipflow-csv"
       ? readFactCsv(file, open())
@@ -102,7 +121,7 @@ export async function importInput(
   const checksum = await inputChecksum(input);
   const summary = await importFacts(db, withFileErrors(file, records), {
     file,
-    dataset: { ...toDatasetInput(file, options.dataset), format, checksum },
+    dataset: { ...datasetInput, format, checksum },
     replace: options.replace,
     skipInvalid: options.skipInvalid,
     dryRun: options.dryRun,
@@ -110,9 +129,37 @@ export async function importInput(
     progressEvery: 5000,
     allowEmpty: () => Object.values(report.skipped).some((n) => n > 0),
     expectedRows: Math.floor(totalBytes / BYTES_PER_ROW),
+    report: collector,
     inRun: options.inRun,
-  });
-  return { ...summary, skipped: report.skipped, file, format, encoding, bytes: totalBytes, checksum };
+  }).finally(() => reader?.close());
+  const skipped = Object.values(report.skipped).reduce((a, b) => a + b, 0);
+  const totals = {
+    file,
+    format,
+    encoding,
+    datasetId: summary.datasetId,
+    dryRun: options.dryRun ?? false,
+    skipInvalid: options.skipInvalid ?? false,
+  };
+  return {
+    ...summary,
+    skipped: report.skipped,
+    file,
+    format,
+    encoding,
+    bytes: totalBytes,
+    checksum,
+    ...(collector && {
+      report: collector.toReport({
+        ...totals,
+        committed: summary.committed,
+        rows: summary.rows + skipped,
+        inserted: summary.inserted,
+        updated: summary.updated,
+        rejected: summary.rejected,
+      }),
+    }),
+  };
 }
 
 /** A CSV syntax error (a stray quote, say) aborts the import; its message gets the file and line in front. */

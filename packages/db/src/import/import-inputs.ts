@@ -7,7 +7,8 @@ import { fileInput, type ImportInput } from "./open-bytes.js";
 /** The files a folder or archive holds that the importer reads: CSV, JSON, JSON Lines, each maybe gzipped. */
 const IMPORTABLE = /\.(csv|json|jsonl|ndjson)(\.gz)?$/i;
 
-const isZip = (path: string) => /\.zip$/i.test(path);
+/** A `.zip` archive, whose files are imported one by one. */
+export const isArchive = (path: string) => /\.zip$/i.test(path);
 
 /** The inputs of one import run, and what closes the archives they are read from. */
 export interface ImportInputs {
@@ -27,7 +28,7 @@ export async function listImportInputs(path: string, match?: string): Promise<Im
   try {
     const inputs: ImportInput[] = [];
     const add = async (file: string) => {
-      if (!isZip(file)) return void inputs.push(fileInput(file));
+      if (!isArchive(file)) return void inputs.push(fileInput(file));
       const zip = await openZip(file);
       zips.push(zip);
       inputs.push(...(await zipInputs(file, zip)));
@@ -35,7 +36,7 @@ export async function listImportInputs(path: string, match?: string): Promise<Im
     if (statSync(path).isDirectory()) {
       const accepts = match === undefined ? () => true : wildcard(match);
       const names = readdirSync(path)
-        .filter((n) => !n.startsWith(".") && (IMPORTABLE.test(n) || isZip(n)) && accepts(n))
+        .filter((n) => !n.startsWith(".") && (IMPORTABLE.test(n) || isArchive(n)) && accepts(n))
         .sort();
       for (const name of names) if (statSync(join(path, name)).isFile()) await add(join(path, name));
     } else await add(path);

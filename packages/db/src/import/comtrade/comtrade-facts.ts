@@ -1,4 +1,4 @@
-import { getCountry, type FactCsvRow } from "@chipflow/core";
+import { getCountry, REST_OF_WORLD, WORLD, type FactCsvRow } from "@chipflow/core";
 import type { ProductInput } from "../../write/dimension-ids.js";
 import type { ComtradeField, ComtradeFields } from "./comtrade-columns.js";
 import { isUnplacedComtradeArea, toIso3FromComtrade } from "./comtrade-country.js";
@@ -21,9 +21,18 @@ export interface ComtradeCellError {
   message: string;
 }
 
+/**
+ * Who reported a row (an ISO3 code), and the source title under which the partner's report of the same flow is
+ * stored: given only for a total row between two countries (the world and unallocated areas report nothing).
+ */
+export interface ComtradeReporter {
+  reporter: string;
+  mirrorTitle?: string;
+}
+
 /** What one Comtrade row becomes: facts (value, and units when counted in items), errors, or a deliberate skip. */
 export type ComtradeRowResult =
-  | { kind: "facts"; rows: FactCsvRow[]; product: ProductInput }
+  | { kind: "facts"; rows: FactCsvRow[]; product: ProductInput; reportedBy: ComtradeReporter }
   | { kind: "errors"; errors: ComtradeCellError[] }
   | { kind: "skip"; reason: string };
 
@@ -45,6 +54,11 @@ const FLOWS: Record<string, "import" | "export" | "reflow"> = {
 const isTrue = (s: string) => /^(true|1)$/i.test(s.trim());
 const isTotalCode = (s: string, total: string) => s.trim() === "" || s.trim().toUpperCase() === total;
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The title of the source of a reporter's totals in one direction: `UN Comtrade: China import reports`. */
+export function toComtradeSourceTitle(reporter: string, flow: "import" | "export"): string {
+  return `UN Comtrade: ${getCountry(reporter).name} ${flow} reports`;
+}
 
 /** The period of a row: `YYYY` (annual) or `YYYYMM` (monthly), checked against the frequency when there is one. */
 export function toComtradePeriod(
@@ -120,7 +134,7 @@ export function toComtradeFacts(fields: ComtradeFields, options: ComtradeOptions
     estimate_kind: "reported",
     confidence: "high",
     source_publisher: "UN Comtrade",
-    source_title: `UN Comtrade: ${getCountry(reporter).name} ${flow} reports${detail}`,
+    source_title: `${toComtradeSourceTitle(reporter, flow)}${detail}`,
     source_date: period.date,
     source_url: options.sourceUrl,
     source_locator:
@@ -139,9 +153,13 @@ export function toComtradeFacts(fields: ComtradeFields, options: ComtradeOptions
       estimate_kind: estimated ? "estimate" : "reported",
     });
   }
+  const mirrored = !breakdown && partner !== reporter && partner !== WORLD && partner !== REST_OF_WORLD;
   return {
     kind: "facts",
     rows,
     product: { vendor: null, name: product.name, category: product.category, hsCodes: [product.hsCode] },
+    reportedBy: mirrored
+      ? { reporter, mirrorTitle: toComtradeSourceTitle(partner, flow === "export" ? "import" : "export") }
+      : { reporter },
   };
 }

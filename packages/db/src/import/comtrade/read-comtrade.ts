@@ -12,13 +12,17 @@ import {
   type ComtradeFields,
   type ComtradeVariant,
 } from "./comtrade-columns.js";
+import type { ImportReportCollector } from "../report/import-report-collector.js";
 import { toComtradeFacts, toComtradePeriod, type ComtradeOptions } from "./comtrade-facts.js";
+import { reportComtradeRow, toComtradeReportGroup } from "./report-comtrade-row.js";
 
 export const SKIP_MONTHLY = "monthly rows of a reporter and year that also has annual rows";
 
 /** What reading a Comtrade file found besides its facts: the rows left out, by reason. */
 export interface ComtradeReadReport {
   skipped: Record<string, number>;
+  /** Told of every row left out and every code that maps to nothing, when an import report is wanted. */
+  collector?: ImportReportCollector | undefined;
 }
 
 interface Table {
@@ -121,6 +125,7 @@ export async function* readComtrade(
 ): AsyncGenerator<FactSourceRecord> {
   const annual = await findAnnualKeys(file, open(), layout);
   const skip = (reason: string) => (report.skipped[reason] = (report.skipped[reason] ?? 0) + 1);
+  const { collector } = report;
   for await (const { table, record } of rowsOf(file, open(), layout)) {
     const { line } = record;
     const width = checkWidth(table, record);
@@ -132,18 +137,23 @@ export async function* readComtrade(
     const period = toComtradePeriod(fields);
     if (!("field" in period) && period.freq === "M" && annual.has(`${fields.reporterCode.trim()}|${period.year}`)) {
       skip(SKIP_MONTHLY);
+      collector?.skipped(line, SKIP_MONTHLY, toComtradeReportGroup(fields));
       continue;
     }
     const result = toComtradeFacts(fields, options);
+    if (result.kind === "facts") {
+      const { product, reportedBy } = result;
+      for (const row of result.rows) yield { line, row, product, reportedBy };
+      continue;
+    }
+    const column = (f: ComtradeField) => table.variant.columns[f] ?? f;
+    if (collector) reportComtradeRow(collector, line, fields, result, column);
     if (result.kind === "skip") skip(result.reason);
-    else if (result.kind === "errors") {
-      const column = (f: ComtradeField) => table.variant.columns[f] ?? f;
+    else {
       yield {
         line,
         errors: result.errors.map((e) => ({ column: column(e.field), value: e.value, message: e.message })),
       };
-    } else {
-      for (const row of result.rows) yield { line, row, product: result.product };
     }
   }
 }
