@@ -12,6 +12,7 @@ import {
   openWritable,
   type FormatChoice,
   type ImportInputs,
+  type ImportReport,
 } from "@chipflow/db";
 import { Command, Option } from "commander";
 import { existsSync, statSync } from "node:fs";
@@ -93,10 +94,6 @@ function checkFlags(file: string, flags: ImportFlags): ReportFormat | undefined 
     throw new UsageError(`--match picks files in a folder, and ${file} is not one: leave --match out`);
   if (flags.datasetPerFile && flags.dataset !== undefined)
     throw new UsageError("--dataset names the one dataset of all files: leave it out with --dataset-per-file");
-  if (flags.report !== undefined && (folder || isArchive(file)))
-    throw new UsageError(
-      `--report describes one file, and ${file} holds several: give --report with each file of it, or leave it out`,
-    );
   if (flags.dataset !== undefined && !isDatasetId(flags.dataset))
     throw new UsageError(`invalid --dataset ${flags.dataset}: expected lowercase letters, digits and dashes`);
   if (flags.source !== undefined && !/^https?:\/\/\S+$/.test(flags.source))
@@ -113,6 +110,19 @@ function checkFlags(file: string, flags: ImportFlags): ReportFormat | undefined 
   if (existsSync(flags.report) && statSync(flags.report).isDirectory())
     throw new UsageError(`invalid --report ${flags.report}: it is a folder`);
   return format;
+}
+
+/** Writes the import's report when one was asked for; false when it could not be written (said on stderr). */
+function writeReport(io: CliIo, path: string | undefined, format: ReportFormat | undefined, reports: ImportReport[]) {
+  if (!path || !format || reports.length === 0) return true;
+  try {
+    writeImportReport(path, reports, format);
+  } catch (error) {
+    io.stderr.write(`error: cannot write the report ${path}: ${(error as Error).message}\n`);
+    return false;
+  }
+  io.stdout.write(`report written to ${path} (${format})\n`);
+  return true;
 }
 
 /** Runs the import command; resolves with its exit code. */
@@ -151,15 +161,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       }).finally(() => progress.stop());
       io.stderr.write(formatRowErrors(summary));
       io.stdout.write(formatImportSummary(summary, said));
-      if (flags.report && reportFormat && summary.report) {
-        try {
-          writeImportReport(flags.report, summary.report, reportFormat);
-        } catch (error) {
-          io.stderr.write(`error: cannot write the report ${flags.report}: ${(error as Error).message}\n`);
-          return EXIT.rejected;
-        }
-        io.stdout.write(`report written to ${flags.report} (${reportFormat})\n`);
-      }
+      if (!writeReport(io, flags.report, reportFormat, summary.report ? [summary.report] : [])) return EXIT.rejected;
       return summary.rejected > 0 && !flags.skipInvalid ? EXIT.rejected : EXIT.ok;
     }
     listed = await listImportInputs(file, flags.match);
@@ -176,11 +178,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     );
     const run = await importFiles(db, file, listed.inputs, {
       ...options,
+      report: reportFormat !== undefined,
       datasetPerFile: flags.datasetPerFile,
       onProgress: ({ rows, bytes }) => progress.update(bytes, rows),
     }).finally(() => progress.stop());
     for (const summary of run.files) io.stderr.write(formatRowErrors(summary));
     io.stdout.write(formatRunSummary(run, said));
+    const reports = run.files.flatMap((f) => (f.report ? [f.report] : []));
+    if (!writeReport(io, flags.report, reportFormat, reports)) return EXIT.rejected;
     return run.rejected > 0 && !flags.skipInvalid ? EXIT.rejected : EXIT.ok;
   } catch (error) {
     io.stderr.write(`error: ${(error as Error).message}\nnothing was imported.\n`);

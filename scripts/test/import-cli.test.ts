@@ -133,6 +133,19 @@ describe("npm run import", () => {
       expect(countFacts(db)).toEqual([{ dataset_id: "comtrade-download", n: 18 }]);
     });
 
+    it("writes one report of a dry run over an archive, a part per file, and imports nothing", async () => {
+      const db = join(tempDir(), "zip.sqlite");
+      const report = join(tempDir(), "download.md");
+      const { code, out } = await run(fixture("comtrade-download.zip"), "--dry-run", "--report", report, "--db", db);
+      expect(code).toBe(0);
+      expect(out).toContain(`report written to ${report} (markdown)`);
+      const text = readFileSync(report, "utf8");
+      expect(text).toContain("# Import report: comtrade-download.zip/TradeData_2023_8486_854231.csv");
+      expect(text).toContain("# Import report: comtrade-download.zip/TradeData_2025_M.csv");
+      expect(text).toMatch(/\| CHN \| 2023 \| 8486 \| 1 \| 0 \| 900,000,000 \| 0 \|/);
+      expect(countFacts(db)).toEqual([]);
+    });
+
     it("imports nothing when one file of the archive has an invalid row, naming that file, line and column", async () => {
       const db = join(tempDir(), "zip.sqlite");
       await run(example("facts.csv"), "--dataset", "before", "--db", db);

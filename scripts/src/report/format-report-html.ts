@@ -27,17 +27,8 @@ function formatTable(table: ReportTable): string[] {
   ];
 }
 
-/** An import report as one HTML page, with no scripts and no outside resources; every text from the file escaped. */
-export function formatReportHtml(doc: ReportDocument): string {
+function formatDocument(doc: ReportDocument): string[] {
   const lines = [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    `<title>${escapeHtml(doc.title)}</title>`,
-    `<style>${STYLE}</style>`,
-    "</head>",
-    "<body>",
     `<h1>${escapeHtml(doc.title)}</h1>`,
     "<dl>",
     ...doc.facts.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`),
@@ -48,6 +39,27 @@ export function formatReportHtml(doc: ReportDocument): string {
     for (const paragraph of section.text) lines.push(`<p>${escapeHtml(paragraph)}</p>`);
     if (section.table) lines.push(...formatTable(section.table));
   }
-  lines.push("</body>", "</html>");
+  return lines;
+}
+
+/**
+ * Import reports (one per file of the run) as one HTML page, with no scripts and no outside resources; every text
+ * from the files escaped.
+ */
+export function formatReportHtml(docs: readonly ReportDocument[]): string {
+  const title = docs.length === 1 ? docs[0]!.title : `Import report: ${docs.length} files`;
+  const lines = [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    ...docs.flatMap((doc, i) => [...(i > 0 ? ["<hr>"] : []), ...formatDocument(doc)]),
+    "</body>",
+    "</html>",
+  ];
   return `${lines.join("\n")}\n`;
 }

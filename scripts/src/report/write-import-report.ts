@@ -19,12 +19,18 @@ export function toReportFormat(path: string): ReportFormat | undefined {
   return FORMATS[extname(path).toLowerCase()];
 }
 
-/** Writes the report as Markdown or HTML, beside the target first and renamed into place when complete. */
-export function writeImportReport(path: string, report: ImportReport, format: ReportFormat): void {
-  const doc = toReportDocument(report);
+/**
+ * Writes the reports of an import (one per file) as Markdown or HTML, beside the target first and renamed into place
+ * when complete.
+ */
+export function writeImportReport(path: string, reports: readonly ImportReport[], format: ReportFormat): void {
+  const docs = reports.map(toReportDocument);
   const partial = `${path}.partial`;
   try {
-    writeFileSync(partial, format === "html" ? formatReportHtml(doc) : formatReportMarkdown(doc));
+    writeFileSync(
+      partial,
+      format === "html" ? formatReportHtml(docs) : docs.map(formatReportMarkdown).join("\n---\n\n"),
+    );
     renameSync(partial, path);
   } catch (error) {
     rmSync(partial, { force: true });

@@ -71,6 +71,7 @@ export async function importFiles(
     } else db.exec("ROLLBACK");
     // A rejected run writes nothing: no file says it wrote facts (a dry run says what an import would do).
     if (!accept) for (const f of files) Object.assign(f, { inserted: 0, updated: 0 });
+    for (const f of files) if (f.report) f.report.committed = committed;
     return { files, datasets, rejected, committed, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     if (db.inTransaction) db.exec("ROLLBACK");
