@@ -128,9 +128,11 @@ export function findRollupCells(
   // children): where such a product has figures in the datasets asked for, the exact path answers.
   const nested = prepareCached(
     db,
-    `SELECT EXISTS (SELECT 1 FROM products p JOIN fact_rollups r ON r.product_id = p.id
-       WHERE (p.parent_id IS NOT NULL OR p.id IN (SELECT parent_id FROM products))
-         AND (? IS NULL OR r.dataset_id IN (SELECT value FROM json_each(?))))`,
+    // Products in a hierarchy are few: look each one up in the rollups, never scan the rollups for them.
+    `SELECT EXISTS (SELECT 1 FROM products p
+       WHERE (p.parent_id IS NOT NULL OR p.id IN (SELECT parent_id FROM products WHERE parent_id IS NOT NULL))
+         AND EXISTS (SELECT 1 FROM fact_rollups r INDEXED BY fact_rollups_product WHERE r.product_id = p.id
+           AND (? IS NULL OR r.dataset_id IN (SELECT value FROM json_each(?)))))`,
   )
     .pluck()
     .get(datasets, datasets) as number;
