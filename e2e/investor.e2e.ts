@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { openDownloadPanel } from "./download-panel.js";
 import { useDashboard } from "./serve.js";
 
 const dashboard = useDashboard();
@@ -163,9 +164,10 @@ describe("an investor on the dashboard", () => {
   it("downloads the CSV of the chart's query and finds the chart's figures in it", async () => {
     const { page } = await open();
     const marks = await page.locator("svg.time-series circle.mark, svg.time-series line.mark").count();
+    const panel = await openDownloadPanel(page, "series");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.locator("#series a", { hasText: "CSV" }).click(),
+      panel.locator("a", { hasText: "CSV of the visible data" }).click(),
     ]);
     const csv = await readFile(await download.path(), "utf8");
     expect(csv.startsWith("\uFEFF")).toBe(true); // Excel reads UTF-8 (accented names) only with the mark
@@ -181,9 +183,10 @@ describe("an investor on the dashboard", () => {
 
   it("downloads the chart as SVG and PNG with its title and source line, and switches to a table", async () => {
     const { page } = await open();
+    const panel = await openDownloadPanel(page, "series");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.locator("#series button", { hasText: "SVG" }).click(),
+      panel.getByRole("button", { name: "SVG" }).click(),
     ]);
     const svg = await readFile(await download.path(), "utf8");
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -191,11 +194,12 @@ describe("an investor on the dashboard", () => {
     expect(svg).toMatch(/Sources?: /);
     const [png] = await Promise.all([
       page.waitForEvent("download"),
-      page.locator("#series button", { hasText: "PNG" }).click(),
+      panel.getByRole("button", { name: "PNG" }).click(),
     ]);
     const bytes = await readFile(await png.path());
     expect(bytes.subarray(1, 4).toString("ascii")).toBe("PNG");
     expect(png.suggestedFilename()).toBe("series.png");
+    await page.keyboard.press("Escape");
     await page.locator("#series button", { hasText: "Table" }).click();
     await expect.poll(() => page.url()).toContain("tables=series");
     expect(await page.locator("#series table tbody tr").count()).toBeGreaterThan(3);
@@ -244,10 +248,12 @@ describe("an investor on the dashboard", () => {
       .toMatch(/^H20 → China: 1\.0M units \((estimate|forecast)\)/);
     // The Sankey's CSV is the API's export of the same flows query: one row per link.
     const links = Number(await page.locator("svg.sankey").getAttribute("data-link-count"));
+    const panel = await openDownloadPanel(page, "flows");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.locator("#flows a", { hasText: "CSV" }).click(),
+      panel.locator("a", { hasText: "CSV of the visible data" }).click(),
     ]);
+    await page.keyboard.press("Escape");
     const flowsCsv = await readFile(await download.path(), "utf8");
     expect(flowsCsv.startsWith("\uFEFF")).toBe(true);
     const [header, ...rows] = flowsCsv.slice(1).trim().split(/\r?\n/);

@@ -1,7 +1,7 @@
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { existsSync } from "node:fs";
 import { isZod, toJsonSchema, zodValidatorCompiler } from "./lib/zod-schemas.js";
 import { databasePlugin } from "./plugins/database.js";
@@ -12,7 +12,7 @@ import { DEFAULT_RATE_LIMIT, rateLimitPlugin, type RateLimitOptions } from "./pl
 import { requestLoggingPlugin, requestLoggingServerOptions } from "./plugins/request-logging.js";
 import { queryCachePlugin } from "./plugins/query-cache.js";
 import { queryPoolPlugin, type PoolLimits } from "./plugins/query-pool.js";
-import { securityPlugin } from "./plugins/security.js";
+import { EMBED_SECURITY, securityPlugin } from "./plugins/security.js";
 import { healthRoutes } from "./routes/health.js";
 import { breakdownRoutes } from "./routes/v1/breakdown.js";
 import { dimensionsRoutes } from "./routes/v1/dimensions.js";
@@ -107,13 +107,16 @@ export async function buildApp(options: AppOptions) {
       },
     });
     // Client-side routes fall back to the dashboard; unknown API paths (however spelled) and missing files (a name
-    // with an extension, such as an old asset) stay 404s.
-    app.get("/*", (request, reply) => {
+    // with an extension, such as an old asset) stay 404s. Embeds (one chart alone) are the same page, allowed to be
+    // framed by other sites.
+    const page = (request: FastifyRequest, reply: FastifyReply) => {
       const path = routedPath(request);
       return path.startsWith("/api/") || /\.[a-z0-9]+$/i.test(path)
         ? reply.callNotFound()
         : reply.sendFile("index.html");
-    });
+    };
+    app.get("/*", page);
+    app.get("/embed/*", EMBED_SECURITY, page);
   }
   return app;
 }

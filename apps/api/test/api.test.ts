@@ -11,10 +11,15 @@ afterAll(() => app.close());
 const get = (url: string) => app.inject({ method: "GET", url });
 
 describe("GET /api/health", () => {
-  it("reads the database and reports its data version", async () => {
+  it("reads the database and reports its data version and when it was last imported", async () => {
     const res = await get("/api/health");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: "ok", facts: 17, dataVersion: expect.stringMatching(/^[\w-]{16}$/) });
+    expect(res.json()).toEqual({
+      status: "ok",
+      facts: 17,
+      dataVersion: expect.stringMatching(/^[\w-]{16}$/),
+      importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+    });
   });
 });
 

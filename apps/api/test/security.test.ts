@@ -83,6 +83,9 @@ describe("static serving", () => {
     "/assets/app.js%00/../../secret.txt",
     "//../secret.txt",
     "/./../secret.txt",
+    "/embed/../../secret.txt",
+    "/embed/%2e%2e/%2e%2e/secret.txt",
+    "/embed/..%2f..%2fsecret.txt",
   ];
   it.each(attempts)("cannot leave the web folder: GET %s", async (path) => {
     const res = await rawGet(base, path);
@@ -124,11 +127,47 @@ describe("security headers", () => {
       expect(csp).toContain("object-src 'none'");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(res.headers["x-content-type-options"]).toBe("nosniff");
-      expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
+      expect(res.headers["x-frame-options"]).toBe("DENY");
       expect(res.headers["referrer-policy"]).toBe("no-referrer");
       expect(res.headers["x-powered-by"]).toBeUndefined();
     },
   );
+});
+
+describe("framing", () => {
+  const frameAncestors = (csp: unknown) => /frame-ancestors ([^;]*)/.exec(String(csp))?.[1];
+
+  it.each(["/", "/views/h20-and-china", "/embed", "/EMBED/series", "/api/v1/dimensions", "/api/health"])(
+    "is refused to every site, this one too, on %s",
+    async (url) => {
+      const res = await app.inject({ method: "GET", url });
+      expect(frameAncestors(res.headers["content-security-policy"])).toBe("'none'");
+      expect(res.headers["x-frame-options"]).toBe("DENY");
+    },
+  );
+
+  it.each(["/embed/series", "/embed/map?metric=units&groupBy=destination&interval=year&product=nvidia-h20"])(
+    "is allowed to any site on the embed %s, whose policy is otherwise the dashboard's",
+    async (url) => {
+      const res = await app.inject({ method: "GET", url });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain("<title>chipflow</title>");
+      const csp = String(res.headers["content-security-policy"]);
+      expect(frameAncestors(csp)).toBe("*");
+      expect(res.headers["x-frame-options"]).toBeUndefined();
+      const dashboard = String((await app.inject({ method: "GET", url: "/" })).headers["content-security-policy"]);
+      expect(csp.replace(/frame-ancestors [^;]*/, "")).toBe(dashboard.replace(/frame-ancestors [^;]*/, ""));
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    },
+  );
+
+  it("answers a file name under /embed with a 404, not a page", async () => {
+    for (const url of ["/embed/old-1234.js", "/embed/series.csv"]) {
+      const res = await app.inject({ method: "GET", url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).not.toContain("<title>chipflow</title>");
+    }
+  });
 });
 
 describe("methods", () => {

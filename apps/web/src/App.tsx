@@ -1,12 +1,22 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeToggle } from "./components/ThemeToggle.js";
+import { Embed } from "./pages/Embed.js";
 import { Overview } from "./pages/Overview.js";
 import { CURATED_VIEWS, findCuratedView } from "./views/curated-views.js";
+import { findEmbeddedChart } from "./views/embedded-chart.js";
 
 // One retry: a missing route or a bad query fails the same way twice, and its message should show at once.
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1 } } });
 
 export function App() {
+  const embedded = findEmbeddedChart(window.location.pathname);
+  if (embedded) {
+    return (
+      <QueryClientProvider client={queryClient}>
+        <Embed chart={embedded} />
+      </QueryClientProvider>
+    );
+  }
   const curated = findCuratedView(window.location.pathname);
   return (
     <QueryClientProvider client={queryClient}>

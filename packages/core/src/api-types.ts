@@ -181,7 +181,10 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 
 export const healthSchema = z.object({
   status: z.enum(["ok", "error"]),
+  /** Changes whenever the data changes (an import, a renamed or removed dataset): cite it with the figures. */
   dataVersion: z.string(),
   facts: z.number().int(),
+  /** When the data was last imported (the latest import of any dataset), ISO 8601; null before any import. */
+  importedAt: nullableString,
 });
 export type Health = z.infer<typeof healthSchema>;

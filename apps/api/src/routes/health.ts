@@ -1,9 +1,9 @@
 import { apiErrorSchema, healthSchema } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
 
-/** `GET /api/health`: the database answers, and which data version it holds. */
+/** `GET /api/health`: the database answers, which data version it holds, and when it was last imported. */
 export async function healthRoutes(app: FastifyInstance) {
-  let counted: { dataVersion: string; facts: number } | undefined;
+  let counted: { dataVersion: string; facts: number; importedAt: string | null } | undefined;
   app.get(
     "/api/health",
     {
@@ -18,7 +18,12 @@ export async function healthRoutes(app: FastifyInstance) {
         // Counting facts scans the table: once per data version, not on every health check.
         const dataVersion = app.queryCache.version();
         if (counted?.dataVersion !== dataVersion) {
-          counted = { dataVersion, facts: app.db.prepare("SELECT count(*) FROM facts").pluck().get() as number };
+          const row = app.db
+            .prepare(
+              "SELECT (SELECT count(*) FROM facts) AS facts, (SELECT max(imported_at) FROM datasets) AS importedAt",
+            )
+            .get() as { facts: number; importedAt: string | null };
+          counted = { dataVersion, ...row };
         }
         return { status: "ok" as const, ...counted };
       } catch (error) {

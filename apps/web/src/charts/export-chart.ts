@@ -4,25 +4,37 @@ export interface ChartCaption {
   title: string;
   units: string;
   sources: Source[];
+  /** The chipflow URL of the view, written under the source line so that a picture leads back to its data. */
+  url?: string;
 }
 
 const escape = (s: string) =>
   s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
-/** "Sources: NVIDIA, 10-K (2026-02-25); …", cut to fit one line of a picture. */
+/**
+ * "Sources: NVIDIA, 10-K (2026-02-25); …", each publication once (one filing is cited at many places), cut to fit
+ * one line of a picture.
+ */
 export function toSourceText(sources: Source[], maxLength = 160): string {
   if (sources.length === 0) return "Source: chipflow";
-  const text = `Source${sources.length > 1 ? "s" : ""}: ${sources.map((s) => `${s.publisher} (${s.publishedOn})`).join("; ")}`;
+  const names = [...new Set(sources.map((s) => `${s.publisher} (${s.publishedOn})`))];
+  const text = `Source${names.length > 1 ? "s" : ""}: ${names.join("; ")}`;
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}… (full list at chipflow)` : text;
 }
 
+/** The view's URL on one line: squeezed to the picture's width when longer (about 6 px a character at 11 px). */
+function toUrlText(url: string, width: number, y: number) {
+  const fit = url.length * 6 > width - 24 ? ` textLength="${width - 24}" lengthAdjust="spacingAndGlyphs"` : "";
+  return `<text x="12" y="${y}" font-size="11" fill="#5b6474"${fit}>${escape(url)}</text>`;
+}
+
 /**
- * A standalone SVG file of a drawn chart: the chart's own markup framed by its title, units and source line,
+ * A standalone SVG file of a drawn chart: the chart's own markup framed by its title, units, source line and URL,
  * with colours fixed so that it reads the same outside the page.
  */
 export function toStandaloneSvg(chartMarkup: string, size: { width: number; height: number }, caption: ChartCaption) {
   const top = 48;
-  const bottom = 28;
+  const bottom = caption.url ? 44 : 28;
   const width = size.width;
   const height = size.height + top + bottom;
   const inner = chartMarkup.replace(/^<svg/, `<svg x="0" y="${top}"`);
@@ -33,7 +45,8 @@ export function toStandaloneSvg(chartMarkup: string, size: { width: number; heig
     `<text x="12" y="22" font-size="16" font-weight="600" fill="#1d2433">${escape(caption.title)}</text>`,
     `<text x="12" y="40" font-size="12" fill="#5b6474">${escape(caption.units)}</text>`,
     inner,
-    `<text x="12" y="${height - 10}" font-size="11" fill="#5b6474">${escape(toSourceText(caption.sources))}</text>`,
+    `<text x="12" y="${height - bottom + 18}" font-size="11" fill="#5b6474">${escape(toSourceText(caption.sources))}</text>`,
+    caption.url ? toUrlText(caption.url, width, height - 10) : "",
     `</svg>`,
   ].join("");
 }

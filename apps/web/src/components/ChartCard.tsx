@@ -1,10 +1,13 @@
 import type { Source } from "@chipflow/core";
-import { useRef, useState, type ReactNode } from "react";
-import { downloadPng, downloadSvg } from "../charts/export-chart.js";
+import { lazy, Suspense, useRef, useState, type ReactNode } from "react";
+import type { ChartLinks } from "../downloads/chart-links.js";
 import { MarkDetails } from "./MarkDetails.js";
 import type { Selection } from "./selection.js";
 import { SourceLine } from "./SourceLine.js";
 import { useElementWidth } from "./useElementWidth.js";
+
+// The downloads (citations, snippets, picture export) load when a reader first asks for them.
+const DownloadPanel = lazy(() => import("./DownloadPanel.js"));
 
 export interface ChartCardProps {
   id: string;
@@ -24,7 +27,8 @@ export interface ChartCardProps {
   sources: Source[];
   /** Sources of other marks (policy events), looked up when one is selected but left out of the source line. */
   eventSources?: Source[];
-  csvHref?: string;
+  /** The chart's view, embed and data as URLs, offered by its download panel. */
+  links: ChartLinks;
   /** Height of the chart at a given width, so the placeholder takes the same room (no layout jump). */
   heightAt: (width: number) => number;
   showTable: boolean;
@@ -37,16 +41,20 @@ export interface ChartCardProps {
   banner?: ReactNode;
 }
 
-/** A chart with its title, controls, downloads, states, provenance of the selected mark, and source line. */
+/**
+ * A chart with its title, controls, download panel, states, provenance of the selected mark, and source line.
+ */
 export function ChartCard(props: ChartCardProps) {
   const { id, title, subtitle, status, empty, sources, showTable } = props;
   const [frameRef, width] = useElementWidth<HTMLDivElement>();
   const [selection, setSelection] = useState<Selection | null>(null);
   const svgRef = useRef<HTMLDivElement>(null);
+  const downloadButton = useRef<HTMLButtonElement>(null);
+  const [downloading, setDownloading] = useState(false);
   const height = props.heightAt(width);
   const ready = status === "success" && !empty;
   const svg = () => svgRef.current?.querySelector<SVGSVGElement>("svg.chart") ?? null;
-  const caption = { title, units: props.units, sources };
+  const caption = { title, units: props.units, sources, url: props.links.viewUrl };
 
   return (
     <section
@@ -65,19 +73,32 @@ export function ChartCard(props: ChartCardProps) {
           <button type="button" aria-pressed={showTable} onClick={props.onToggleTable} disabled={!ready}>
             {showTable ? "Chart" : "Table"}
           </button>
-          <button type="button" disabled={!ready || showTable} onClick={() => downloadSvg(svg()!, caption, id)}>
-            SVG
+          <button
+            type="button"
+            ref={downloadButton}
+            aria-haspopup="dialog"
+            aria-label={`${title}: download, cite or embed`}
+            disabled={status !== "success"}
+            onClick={() => setDownloading(true)}
+          >
+            Download
           </button>
-          <button type="button" disabled={!ready || showTable} onClick={() => void downloadPng(svg()!, caption, id)}>
-            PNG
-          </button>
-          {props.csvHref ? (
-            <a className="button" href={props.csvHref} download={`${id}.csv`} aria-label={`${title}: download CSV`}>
-              CSV
-            </a>
-          ) : null}
         </div>
       </header>
+      {downloading ? (
+        <Suspense fallback={null}>
+          <DownloadPanel
+            id={id}
+            caption={caption}
+            links={props.links}
+            svg={ready && !showTable ? svg : null}
+            onClose={() => {
+              setDownloading(false);
+              downloadButton.current?.focus();
+            }}
+          />
+        </Suspense>
+      ) : null}
       {props.banner}
       <div
         className={props.updating ? "chart-frame updating" : "chart-frame"}
@@ -104,7 +125,7 @@ export function ChartCard(props: ChartCardProps) {
       </div>
       {ready && !showTable ? props.legend : null}
       {ready ? <MarkDetails selection={selection} sources={[...sources, ...(props.eventSources ?? [])]} /> : null}
-      <SourceLine sources={sources} />
+      <SourceLine sources={sources} moreHref={props.links.sourcesUrl} />
     </section>
   );
 }

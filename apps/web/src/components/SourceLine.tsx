@@ -3,9 +3,18 @@ import { SourceTypeBadge } from "./SourceCitation.js";
 
 /**
  * "Source: NVIDIA, 10-K (2026-02-25)" with links, under every chart: one entry per document (the figures of one
- * table are cited at different places in it, but the line names the document once); long lists end with a count.
+ * table are cited at different places in it, but the line names the document once); long lists end with a count
+ * that links to the full list (`moreHref`: the sources panel of the page, or of the dashboard from an embed).
  */
-export function SourceLine({ sources, max = 4 }: { sources: Source[]; max?: number }) {
+export function SourceLine({
+  sources,
+  max = 4,
+  moreHref = "#sources-title",
+}: {
+  sources: Source[];
+  max?: number;
+  moreHref?: string;
+}) {
   const documents = [...new Map(sources.map((s) => [`${s.publisher}\u0000${s.title}\u0000${s.url}`, s])).values()];
   if (documents.length === 0) return null;
   const shown = documents.slice(0, max);
@@ -26,7 +35,10 @@ export function SourceLine({ sources, max = 4 }: { sources: Source[]; max?: numb
       {more > 0 ? (
         <>
           {" "}
-          and <a href="#sources-title">{more} more</a>
+          and{" "}
+          <a href={moreHref} target={moreHref.startsWith("#") ? undefined : "_blank"} rel="noreferrer">
+            {more} more
+          </a>
         </>
       ) : null}
     </p>

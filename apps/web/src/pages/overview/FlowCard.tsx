@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { toCsvHref } from "../../api/csv-href.js";
 import { flowsQueryOptions } from "../../api/flows.js";
 import { formatValue } from "../../charts/format.js";
 import { SankeyChart } from "../../charts/sankey/SankeyChart.js";
 import { toFlowGraph, type FlowLinkDatum } from "../../charts/sankey/state.js";
 import { EmptyView } from "../../components/EmptyView.js";
 import { ChartCard } from "../../components/ChartCard.js";
+import { toChartLinks } from "../../downloads/chart-links.js";
 import { DataTable } from "../../components/DataTable.js";
 import { toFlowsQuery } from "../../view/queries.js";
 import type { ViewState } from "../../view/view-state.js";
@@ -40,7 +40,13 @@ export function FlowCard({ view, onChange }: { view: ViewState; onChange: (next:
         />
       }
       sources={flows.data?.sources ?? []}
-      csvHref={toCsvHref("flows", query as Record<string, string>)}
+      links={toChartLinks({
+        location: window.location,
+        chart: "flows",
+        view,
+        resource: "flows",
+        query: query as Record<string, string>,
+      })}
       heightAt={(w) => (w < 520 ? 420 : 380)}
       showTable={view.tables.includes("flows")}
       onToggleTable={() => onChange(toggleTable(view, "flows"))}

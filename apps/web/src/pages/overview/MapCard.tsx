@@ -4,12 +4,12 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import world110m from "world-atlas/countries-110m.json";
 import { breakdownQueryOptions } from "../../api/breakdown.js";
-import { toCsvHref } from "../../api/csv-href.js";
 import { formatValue } from "../../charts/format.js";
 import { toCountryValues, type CountryValue } from "../../charts/world-map/state.js";
 import { WorldMap } from "../../charts/world-map/WorldMap.js";
 import { EmptyView } from "../../components/EmptyView.js";
 import { ChartCard } from "../../components/ChartCard.js";
+import { toChartLinks } from "../../downloads/chart-links.js";
 import { DataTable } from "../../components/DataTable.js";
 import { toFilterParams, type ViewState } from "../../view/view-state.js";
 import { toExcludedText, toggleTable, toPeriodText } from "./period-text.js";
@@ -42,7 +42,13 @@ export default function MapCard({ view, onChange }: { view: ViewState; onChange:
         <EmptyView view={view} onChange={onChange} hint={"No figure of this view names a destination country."} />
       }
       sources={breakdown.data?.sources ?? []}
-      csvHref={toCsvHref("breakdown", query as unknown as Record<string, string>)}
+      links={toChartLinks({
+        location: window.location,
+        chart: "map",
+        view,
+        resource: "breakdown",
+        query,
+      })}
       heightAt={(w) => mapHeight(w) + 28}
       showTable={view.tables.includes("map")}
       onToggleTable={() => onChange(toggleTable(view, "map"))}

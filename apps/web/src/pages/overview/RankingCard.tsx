@@ -1,12 +1,12 @@
 import { GROUP_BYS, type GroupBy } from "@chipflow/core";
 import { useQuery } from "@tanstack/react-query";
 import { breakdownQueryOptions } from "../../api/breakdown.js";
-import { toCsvHref } from "../../api/csv-href.js";
 import { formatValue } from "../../charts/format.js";
 import { RankingBars } from "../../charts/ranking/RankingBars.js";
 import { toRankedBars, type RankedBar } from "../../charts/ranking/state.js";
 import { EmptyView } from "../../components/EmptyView.js";
 import { ChartCard } from "../../components/ChartCard.js";
+import { toChartLinks } from "../../downloads/chart-links.js";
 import { DataTable } from "../../components/DataTable.js";
 import { toBreakdownQuery } from "../../view/queries.js";
 import type { ViewState } from "../../view/view-state.js";
@@ -35,7 +35,13 @@ export function RankingCard({ view, onChange }: { view: ViewState; onChange: (ne
       empty={bars.length === 0}
       emptyView={<EmptyView view={view} onChange={onChange} />}
       sources={breakdown.data?.sources ?? []}
-      csvHref={toCsvHref("breakdown", query as Record<string, string>)}
+      links={toChartLinks({
+        location: window.location,
+        chart: "ranking",
+        view,
+        resource: "breakdown",
+        query: query as Record<string, string>,
+      })}
       heightAt={() => Math.max(120, bars.length * 28 + 20) || 300}
       showTable={view.tables.includes("ranking")}
       onToggleTable={() => onChange(toggleTable(view, "ranking"))}

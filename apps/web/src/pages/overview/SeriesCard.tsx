@@ -1,5 +1,4 @@
 import { useQuery } from "@tanstack/react-query";
-import { toCsvHref } from "../../api/csv-href.js";
 import { eventsQueryOptions } from "../../api/events.js";
 import { seriesQueryOptions } from "../../api/series.js";
 import { formatValue } from "../../charts/format.js";
@@ -18,6 +17,7 @@ import { BasisSwitch } from "../../components/BasisSwitch.js";
 import { EmptyView } from "../../components/EmptyView.js";
 import { basisOf, showsNvidiaGeography } from "../../view/bases.js";
 import { ChartCard } from "../../components/ChartCard.js";
+import { toChartLinks } from "../../downloads/chart-links.js";
 import { DataTable } from "../../components/DataTable.js";
 import { KindLegend } from "../../components/KindLegend.js";
 import { toSeriesQuery } from "../../view/queries.js";
@@ -111,7 +111,13 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
       }
       sources={series.data?.sources ?? []}
       eventSources={eventSources}
-      csvHref={toCsvHref("series", query as Record<string, string>)}
+      links={toChartLinks({
+        location: window.location,
+        chart: "series",
+        view,
+        resource: "series",
+        query: query as Record<string, string>,
+      })}
       heightAt={(w) => chartBounds(w).height}
       showTable={view.tables.includes("series")}
       onToggleTable={toggleTable}
