@@ -4,6 +4,7 @@ import { importFile } from "../src/import/import-file.js";
 import { openWritable } from "../src/open-writable.js";
 import { findBreakdown } from "../src/queries/find-breakdown.js";
 import { findSeries } from "../src/queries/find-series.js";
+import { getDataVersion } from "../src/queries/get-data-version.js";
 import { listDimensions } from "../src/queries/list-dimensions.js";
 import { factsOf, fixture, tempDbPath } from "./import-helpers.js";
 
@@ -50,13 +51,17 @@ describe("country names of an imported Comtrade+ file", () => {
     db.close();
   });
 
-  it("are brought up to date in a database written before a country's name changed", () => {
+  it("are brought up to date in a database written before a country's name changed, under a new data version", () => {
     const path = tempDbPath();
     const db = openWritable(path);
+    const current = getDataVersion(db);
     db.prepare("UPDATE countries SET name = 'Ivory Coast' WHERE iso3 = 'CIV'").run();
+    const old = getDataVersion(db);
+    expect(old).not.toBe(current); // a client's cached answer naming "Ivory Coast" is not reused
     db.close();
     const reopened = openWritable(path);
     expect(reopened.prepare("SELECT name FROM countries WHERE iso3 = 'CIV'").pluck().get()).toBe("Côte d’Ivoire");
+    expect(getDataVersion(reopened)).toBe(current);
     reopened.close();
   });
 });
