@@ -85,3 +85,12 @@ export function countryMatches(country: Country, query: string): boolean {
 export function searchCountries(query: string): Country[] {
   return COUNTRIES.filter((c) => countryMatches(c, query));
 }
+
+const BY_FOLDED_NAME = new Map(
+  COUNTRIES.flatMap((c) => [c.name, ...c.aliases].map((n) => [foldForSearch(n), c] as const)),
+);
+
+/** The country this text names outright, by its name or an alias ("Ivory Coast", "cote d'ivoire"), or undefined. */
+export function findCountryByName(text: string): Country | undefined {
+  return BY_FOLDED_NAME.get(foldForSearch(text));
+}

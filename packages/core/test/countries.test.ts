@@ -4,6 +4,7 @@ import {
   COUNTRIES,
   countryMatches,
   findCountryByM49,
+  findCountryByName,
   foldForSearch,
   getCountry,
   REST_OF_WORLD,
@@ -70,6 +71,18 @@ describe("country search", () => {
     expect(iso3sOf("Republic of Korea")).toEqual(["KOR", "PRK"]);
     expect(iso3sOf("Netherlands")).toEqual(["BES", "NLD"]); // BES by its alias "Caribbean Netherlands"
     expect(countryMatches(getCountry("USA"), "united states")).toBe(true);
+  });
+
+  it("knows the country a text names outright, by name or alias, and no two countries share a name", () => {
+    expect(findCountryByName("Ivory Coast")?.iso3).toBe("CIV");
+    expect(findCountryByName("cote d'ivoire")?.iso3).toBe("CIV");
+    expect(findCountryByName("Republic of Korea")?.iso3).toBe("KOR");
+    expect(findCountryByName("Korea")).toBeUndefined();
+    const owners = new Map<string, Set<string>>();
+    for (const c of COUNTRIES)
+      for (const n of [c.name, ...c.aliases])
+        owners.set(foldForSearch(n), (owners.get(foldForSearch(n)) ?? new Set()).add(c.iso3));
+    expect([...owners.values()].filter((o) => o.size > 1)).toEqual([]);
   });
 
   it("ignores case, accents and the kind of apostrophe", () => {

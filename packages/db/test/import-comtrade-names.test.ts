@@ -1,9 +1,10 @@
-import { breakdownQuerySchema, seriesQuerySchema } from "@chipflow/core";
+import { breakdownQuerySchema, seriesQuerySchema, sourcesQuerySchema } from "@chipflow/core";
 import { describe, expect, it } from "vitest";
 import { importFile } from "../src/import/import-file.js";
 import { openWritable } from "../src/open-writable.js";
 import { findBreakdown } from "../src/queries/find-breakdown.js";
 import { findSeries } from "../src/queries/find-series.js";
+import { findSources } from "../src/queries/find-sources.js";
 import { getDataVersion } from "../src/queries/get-data-version.js";
 import { listDimensions } from "../src/queries/list-dimensions.js";
 import { factsOf, fixture, tempDbPath } from "./import-helpers.js";
@@ -48,6 +49,13 @@ describe("country names of an imported Comtrade+ file", () => {
       KOR: "Republic of Korea",
     });
     for (const name of FILE_NAMES) expect(groups.map((g) => g.label)).not.toContain(name);
+
+    // A source search by a former name finds the sources titled with the UN name.
+    const titles = (q: string) => [...new Set(findSources(db, sourcesQuerySchema.parse({ q })).map((s) => s.title))];
+    expect(titles("South Korea")).toEqual(["UN Comtrade: Republic of Korea export reports"]);
+    expect(titles("ivory coast")).toEqual(["UN Comtrade: Côte d’Ivoire import reports"]);
+    expect(titles("United States")).toEqual(["UN Comtrade: United States of America import reports"]);
+    expect(titles("Korea")).toEqual(["UN Comtrade: Republic of Korea export reports"]);
     db.close();
   });
 
