@@ -66,6 +66,18 @@ describe("an investor on the dashboard", () => {
     await page.close();
   });
 
+  it("finds a destination by its former name and shows it by its UN name", async () => {
+    const { page, errors } = await open();
+    const filter = page.locator('[data-filter="destination"]');
+    await filter.locator("summary").click();
+    await filter.getByRole("searchbox", { name: "Search destination" }).fill("south korea");
+    await expect.poll(() => filter.locator("label").allInnerTexts()).toEqual(["Republic of Korea (KOR)"]);
+    await filter.locator('input[value="KOR"]').check();
+    await expect.poll(() => page.url()).toContain("destination=KOR");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("holds one basis of NVIDIA's geography at a time, says it on every figure, and explains the switch", async () => {
     const { page } = await open();
     const basis = page.locator("#series .basis-switch");

@@ -64,7 +64,7 @@ describe("the walkthrough in docs/import.md, step by step", () => {
       await app.close();
       expect(res.statusCode).toBe(200);
       const { series } = res.json<{ series: { label: string; points: unknown[] }[] }>();
-      expect(series.map((s) => s.label)).toEqual(["United States"]);
+      expect(series.map((s) => s.label)).toEqual(["United States of America"]);
       expect(series[0]!.points).toHaveLength(15);
     }
     const book = new ExcelJS.Workbook();

@@ -76,7 +76,7 @@ describe("CSV", () => {
     const points = json.series.flatMap((s: { points: unknown[] }) => s.points);
     expect(lines).toHaveLength(points.length + 1);
     expect(lines).toContain(
-      "USA,United States,2025-01-27,2025-04-27,Q1 FY2026,3000,3000,3000,reported,high,reported,false,,quarter,fixture-reported,1,,part",
+      "USA,United States of America,2025-01-27,2025-04-27,Q1 FY2026,3000,3000,3000,reported,high,reported,false,,quarter,fixture-reported,1,,part",
     );
     const sources = await get(`${res.headers.link!.toString().slice(1).split(">")[0]}`);
     expect(sources.body.split("\r\n")[0]).toBe("\ufeffsource_id,publisher,title,date,url,locator,type,notes");

@@ -36,7 +36,7 @@ export const revenueByRegion: SeriesResponse = {
     },
     {
       key: "USA",
-      label: "United States",
+      label: "United States of America",
       points: [
         point("2025-01-01", "2025-03-31", "2025 Q1", 3_000_000_000),
         point("2025-04-01", "2025-06-30", "2025 Q2", null),

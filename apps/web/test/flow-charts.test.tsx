@@ -120,6 +120,15 @@ describe("world map state and layout", () => {
     expect(china!.path).toMatch(/^M/);
   });
 
+  it("names a country as the app does, not as the atlas does", () => {
+    const korea: FeatureCollection<Geometry, { name?: string }> = {
+      type: "FeatureCollection",
+      features: [{ type: "Feature", id: "410", properties: { name: "South Korea" }, geometry: square(127, 37) }],
+    };
+    const layout = layoutWorldMap(korea, new Map(), { width: 600, height: 300 });
+    expect(layout.countries.map((c) => [c.iso3, c.name])).toEqual([["KOR", "Republic of Korea"]]);
+  });
+
   it("draws the map as SVG (test/output/world-map.svg)", async () => {
     const svg = renderToStaticMarkup(
       <WorldMap

@@ -39,7 +39,7 @@ export const flows: FlowsResponse = {
       { id: "rest:v1", kind: "product", label: "Rest of Vendor One" },
       { id: "product:unused", kind: "product", label: "Unused" },
       { id: "destination:CHN", kind: "destination", label: "China" },
-      { id: "destination:USA", kind: "destination", label: "United States" },
+      { id: "destination:USA", kind: "destination", label: "United States of America" },
     ],
     links: [
       { ...figure(800_000), source: "vendor:v1", target: "product:a", residual: false },
@@ -77,7 +77,7 @@ export const breakdownByDestination: BreakdownResponse = {
   to: "2024-12-31",
   categories: [],
   rows: [
-    row("USA", "United States", 2, 3e9, { estimateKind: "reported" }),
+    row("USA", "United States of America", 2, 3e9, { estimateKind: "reported" }),
     row("CHN", "China", 1, 12e9, {
       low: 10e9,
       high: 15e9,

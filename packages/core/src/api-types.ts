@@ -74,7 +74,10 @@ export type MetricDescription = z.infer<typeof metricDescriptionSchema>;
 export const dimensionsSchema = z.object({
   vendors: z.array(vendorSchema),
   products: z.array(productSchema),
-  countries: z.array(z.object({ iso3: z.string(), name: z.string(), region: z.string() })),
+  /** `name` is the one to show (the UN M49 short name); `aliases` are other names a search should find it by. */
+  countries: z.array(
+    z.object({ iso3: z.string(), name: z.string(), aliases: z.array(z.string()), region: z.string() }),
+  ),
   buyers: z.array(buyerSchema),
   datasets: z.array(datasetSchema),
   metrics: z.array(metricDescriptionSchema),

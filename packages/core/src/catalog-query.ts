@@ -6,7 +6,11 @@ import { countryListParam, dateParam, fromBeforeTo, fromBeforeToMessage, listPar
 export const sourcesQuerySchema = z.object({
   dataset: listParam,
   id: listParam.refine((ids) => ids.every((id) => /^\d+$/.test(id)), { message: "expected source ids such as 1,2" }),
-  q: z.string().max(200).optional().describe("text to find in publisher or title"),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe("text to find in publisher or title; a country's name or alias finds its other names too"),
 });
 export type SourcesQuery = z.output<typeof sourcesQuerySchema>;
 export const sourcesResponseSchema = z.object({ sources: z.array(sourceSchema) });

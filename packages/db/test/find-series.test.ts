@@ -19,7 +19,7 @@ describe("findSeries", () => {
       dataset: "fixture-reported",
     });
     const usa = r.series.find((s) => s.key === "USA")!;
-    expect(usa.label).toBe("United States");
+    expect(usa.label).toBe("United States of America");
     expect(usa.points.map((p) => [p.label, p.periodStart, p.periodEnd, p.value, p.basis])).toEqual([
       ["Q1 FY2026", "2025-01-27", "2025-04-27", 3000, "reported"],
       ["Q2 FY2026", "2025-04-28", "2025-07-27", 3200, "reported"],

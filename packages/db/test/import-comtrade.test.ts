@@ -62,7 +62,7 @@ describe("importing UN Comtrade files", () => {
     const summary = await importFile(db, fixture("comtrade-compact-hs.csv"), { dataset: { id: "both" } });
     expect(summary).toMatchObject({ format: "comtrade-compact-hs-csv", rejected: 0, committed: true });
     expect(factsOf(db, "both").map((f) => [f.origin, f.destination, f.value, f.source])).toEqual([
-      ["NLD", "CHN", 400_000.5, "UN Comtrade: Netherlands export reports"],
+      ["NLD", "CHN", 400_000.5, "UN Comtrade: Netherlands (Kingdom of the) export reports"],
       ["NLD", "CHN", 420_000, "UN Comtrade: China import reports"],
     ]);
   });
@@ -111,7 +111,7 @@ describe("importing UN Comtrade files", () => {
         metric: "revenue_usd",
         value: 123_456_789_012,
         kind: "reported",
-        source: "UN Comtrade: United States import reports",
+        source: "UN Comtrade: United States of America import reports",
         sourceDate: "2024-01",
       },
     ]);

@@ -4,7 +4,12 @@ import { MultiSelect, type Option } from "./MultiSelect.js";
 import { formatKeyword as label } from "../charts/format.js";
 
 function optionsOf(dimensions: Dimensions): Record<FilterKey, Option[]> {
-  const countries = dimensions.countries.map((c) => ({ value: c.iso3, label: `${c.name} (${c.iso3})` }));
+  // Shown by the UN name; found by it, its code or an alias such as a former common name ("Ivory Coast").
+  const countries = dimensions.countries.map((c) => ({
+    value: c.iso3,
+    label: `${c.name} (${c.iso3})`,
+    keywords: c.aliases,
+  }));
   return {
     vendor: dimensions.vendors.map((v) => ({ value: v.id, label: v.name })),
     product: dimensions.products.map((p) => ({ value: p.id, label: p.name })),

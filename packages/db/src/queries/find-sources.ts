@@ -1,7 +1,18 @@
-import type { Dataset, Source, SourcesQuery } from "@chipflow/core";
+import { findCountryByName, type Dataset, type Source, type SourcesQuery } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
 import type { DbDatasetRow, DbSourceRow } from "../rows.js";
 import { toDataset, toSource } from "./to-api.js";
+
+/**
+ * The texts a source search looks for, as JSON: the typed text and, when it names a country, each of the country's
+ * names, so "South Korea" finds "UN Comtrade: Republic of Korea export reports". Null for no search.
+ */
+function searchTexts(q: string | undefined): string | null {
+  const text = q?.trim();
+  if (!text) return null;
+  const country = findCountryByName(text);
+  return JSON.stringify(country ? [text, country.name, ...country.aliases] : [text]);
+}
 
 /** Sources in id order: all, those behind some datasets' facts, some ids, or those whose publisher or title match. */
 export function findSources(db: ReadonlyDb, q: SourcesQuery): Source[] {
@@ -9,14 +20,15 @@ export function findSources(db: ReadonlyDb, q: SourcesQuery): Source[] {
     .prepare(
       `SELECT s.* FROM sources s
        WHERE (@ids IS NULL OR s.id IN (SELECT value FROM json_each(@ids)))
-         AND (@q IS NULL OR instr(lower(s.publisher || ' ' || s.title), lower(@q)) > 0)
+         AND (@q IS NULL OR EXISTS (SELECT 1 FROM json_each(@q) t
+               WHERE instr(lower(s.publisher || ' ' || s.title), lower(t.value)) > 0))
          AND (@dataset IS NULL OR EXISTS (SELECT 1 FROM facts f WHERE f.source_id = s.id
                AND f.dataset_id IN (SELECT value FROM json_each(@dataset))))
        ORDER BY s.id`,
     )
     .all({
       ids: q.id.length ? JSON.stringify(q.id.map(Number)) : null,
-      q: q.q?.trim() || null,
+      q: searchTexts(q.q),
       dataset: q.dataset.length ? JSON.stringify(q.dataset) : null,
     }) as DbSourceRow[];
   return rows.map(toSource);

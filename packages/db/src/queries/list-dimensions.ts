@@ -1,4 +1,4 @@
-import { METRICS, METRIC_IDS, type Category, type Dimensions } from "@chipflow/core";
+import { getCountry, isCountryCode, METRICS, METRIC_IDS, type Category, type Dimensions } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
 import type { DbDatasetRow } from "../rows.js";
 import { toDataset } from "./to-api.js";
@@ -16,9 +16,13 @@ export function listDimensions(db: ReadonlyDb): Dimensions {
       )
       .all() as { id: string; vendorId: string | null; name: string; category: Category; hsCodes: string | null }[]
   ).map((p) => ({ ...p, hsCodes: p.hsCodes ? p.hsCodes.split(";") : [] }));
-  const countries = db
-    .prepare("SELECT iso3, name, region FROM countries ORDER BY name")
-    .all() as Dimensions["countries"];
+  const countries = (
+    db.prepare("SELECT iso3, name, region FROM countries ORDER BY name").all() as {
+      iso3: string;
+      name: string;
+      region: string;
+    }[]
+  ).map((c) => ({ ...c, aliases: isCountryCode(c.iso3) ? [...getCountry(c.iso3).aliases] : [] }));
   const buyers = db.prepare("SELECT slug AS id, name, country FROM buyers ORDER BY name").all() as Dimensions["buyers"];
   const datasets = (db.prepare("SELECT * FROM datasets ORDER BY priority DESC, id").all() as DbDatasetRow[]).map(
     toDataset,

@@ -1,3 +1,4 @@
+import { getCountry } from "@chipflow/core";
 import { max } from "d3-array";
 import { geoEqualEarth, geoPath } from "d3-geo";
 import { scaleSqrt } from "d3-scale";
@@ -47,7 +48,8 @@ export function layoutWorldMap(
       return {
         id: String(f.id ?? i),
         iso3,
-        name: f.properties?.name ?? iso3 ?? "",
+        // The app's name (UN M49) rather than the atlas's own ("South Korea" in world-atlas is "Republic of Korea").
+        name: iso3 ? getCountry(iso3).name : (f.properties?.name ?? ""),
         path: round(toPath(f) ?? ""),
         fill: datum ? color(datum.value) : NO_DATA,
         datum,
