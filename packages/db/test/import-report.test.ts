@@ -145,7 +145,7 @@ describe("the import report", () => {
           reporter: "CHN",
           value: 1_250_000,
           mirrorDatasetId: "stored",
-          mirrorSource: "UN Comtrade: Netherlands export reports",
+          mirrorSource: "UN Comtrade: Netherlands (Kingdom of the) export reports",
           mirrorValue: 1_000_000,
           gap: 0.2,
         },
