@@ -179,8 +179,8 @@ export function placeEndLabels(series: PlacedSeries[], innerWidth: number, inner
 const AXIS_CHAR_WIDTH = 6.5;
 const AXIS_HALF_HEIGHT = 6;
 
-/** The most characters of a line's name written at its end. */
-export const END_LABEL_CHARS = 18;
+/** The most characters of a line's name written at its end: as many as the 120px right margin holds. */
+export const END_LABEL_CHARS = 17;
 
 /** A line's name as written at its end: cut with an ellipsis past `END_LABEL_CHARS`. */
 export const endLabelText = (label: string) =>
