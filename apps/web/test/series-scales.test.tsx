@@ -187,7 +187,7 @@ describe("units and periods in words", () => {
       areaWithTotal: false,
       indexedLines: false,
     };
-    expect(seriesSubtitle(base)).toMatch(/^USD per year, as reported: one currency, never converted; Fiscal periods/);
+    expect(seriesSubtitle(base)).toMatch(/^USD per year, as reported: one currency, never converted; fiscal periods/);
     expect(seriesSubtitle({ ...base, logLeftOut: 2 })).toContain("Log scale: 2 figures at or below zero left out");
     const indexed = seriesSubtitle({ ...base, mode: "indexed", bases: new Map([["CHN", "FY2021"]]) });
     expect(indexed).toMatch(/^Each line as an index of its first figure in the view \(FY2021 = 100\), from USD/);

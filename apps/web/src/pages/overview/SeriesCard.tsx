@@ -266,7 +266,7 @@ export function seriesSubtitle(o: {
           : `${unit} per ${per}`;
   const parts = [
     what,
-    o.periods.charAt(0).toUpperCase() + o.periods.slice(1),
+    o.periods,
     `a dashed span is a figure for a longer period, drawn at its ${o.mode === "values" ? `average per ${per} and labelled with its total` : `average per ${per}`}`,
     "diamonds are competing estimates, never added; the shaded band runs from low to high",
   ];
