@@ -175,3 +175,32 @@ export const fixtureEvents: PolicyEvent[] = [
     },
   },
 ];
+
+const yearly = (year: number, value: number | null) => ({
+  ...point(`${year}-01-01`, `${year}-12-31`, String(year), value),
+  granularity: "year" as const,
+});
+
+/**
+ * Synthetic yearly revenue of five regions, 2019–2025, four orders of magnitude apart (fixture data, not real): one
+ * region has no 2019 figure, one a zero year, and three end within a few percent of each other.
+ */
+export const regionGrowth: SeriesResponse = {
+  metric: { id: "revenue_usd", label: "Revenue (USD)", unit: "USD", aggregation: "sum" },
+  groupBy: "destination",
+  interval: "year",
+  categories: [],
+  total: null,
+  series: [
+    ["CHN", "China", [2e9, 3e9, 5e9, 8e9, 12e9, 17e9, 20e9]],
+    ["TWN", "Taiwan, Province of China", [1e9, 1.5e9, 2.4e9, 4e9, 7e9, 12e9, 19e9]],
+    ["USA", "United States", [4e9, 5e9, 6e9, 8e9, 11e9, 15e9, 19.5e9]],
+    ["SGP", "Singapore", [null, 2e8, 3e8, 4e8, 0, 6e8, 9e8]],
+    ["MYS", "Malaysia", [5e6, 8e6, 2e7, 6e7, 1e8, 2e8, 4e8]],
+  ].map(([key, label, values]) => ({
+    key: key as string,
+    label: label as string,
+    points: (values as (number | null)[]).map((v, i) => yearly(2019 + i, v)),
+  })),
+  sources: revenueByRegion.sources,
+};

@@ -52,4 +52,13 @@ describe("view state in the URL", () => {
     const preset = { ...DEFAULT_VIEW, metric: "units" as const };
     expect(parseViewState("", preset)).toBe(preset);
   });
+
+  it("keeps the series' mode in the URL (values by default, left out of the link), and ignores an unknown one", () => {
+    const indexed = parseViewState("?metric=revenue_usd&groupBy=origin&interval=year&scale=log&mode=indexed");
+    expect([indexed.scale, indexed.mode]).toEqual(["log", "indexed"]);
+    expect(toViewSearch(indexed)).toMatch(/scale=log&mode=indexed$/);
+    expect(parseViewState(toViewSearch({ ...indexed, mode: "share" })).mode).toBe("share");
+    expect(toViewSearch({ ...indexed, mode: "values" })).not.toContain("mode=");
+    expect(parseViewState("?metric=units&mode=bogus").mode).toBe("values");
+  });
 });

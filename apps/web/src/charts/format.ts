@@ -2,10 +2,12 @@ import { format } from "d3-format";
 
 const si = format(".3~s");
 
-/** Numbers as people read them: $12.0B, 1.0M units, 13%. */
+/** Numbers as people read them: $12.0B, 1.0M units, 13%, an index of 112.5. */
 export function formatValue(value: number | null, unit: string): string {
   if (value === null) return "–";
   if (unit === "%") return `${format(".3~")(value)}%`;
+  // An index is a bare number against its base of 100: 112.5, 1,240.
+  if (unit === "index") return format(",.1~f")(value);
   const abs = Math.abs(value);
   const short =
     abs >= 1e9

@@ -9,6 +9,7 @@ import {
   type Interval,
   type Metric,
 } from "@chipflow/core";
+import { SERIES_MODES, type SeriesMode } from "../charts/time-series/transforms.js";
 
 /** The filters of a view: each list holds ids (vendor, product, buyer, dataset), categories or ISO3 codes. */
 export const FILTER_KEYS = ["vendor", "product", "category", "origin", "destination", "buyer", "dataset"] as const;
@@ -38,6 +39,8 @@ export interface ViewState {
   scale: "linear" | "log";
   /** Charts shown as tables instead of pictures. */
   tables: string[];
+  /** What the time series draws: the values, each line indexed to its first figure (= 100), or shares of the total. */
+  mode: SeriesMode;
 }
 
 const noFilters = (): Record<FilterKey, string[]> =>
@@ -57,6 +60,7 @@ export const DEFAULT_VIEW: ViewState = {
   allEvents: false,
   scale: "linear",
   tables: [],
+  mode: "values",
 };
 
 const list = (value: string | null) =>
@@ -102,6 +106,7 @@ export function parseViewState(search: string, base: ViewState = DEFAULT_VIEW): 
     allEvents: params.get("events") === "all",
     scale: params.get("scale") === "log" ? "log" : "linear",
     tables: list(params.get("tables")),
+    mode: maybeKeyword(params.get("mode"), "mode", SERIES_MODES, DEFAULT_VIEW.mode),
   };
 }
 
@@ -120,6 +125,7 @@ export function toViewSearch(view: ViewState): string {
   else if (view.allEvents) params.set("events", "all");
   if (view.scale === "log") params.set("scale", "log");
   if (view.tables.length > 0) params.set("tables", [...view.tables].sort().join(","));
+  if (view.mode !== "values") params.set("mode", view.mode);
   return `?${params.toString().replaceAll("%2C", ",")}`;
 }
 

@@ -1,6 +1,6 @@
 import { selectable, type Selection } from "../../components/selection.js";
 import { formatTick, formatValue } from "../format.js";
-import { defaultBounds, layoutTimeSeries, type Bounds } from "./layout.js";
+import { defaultBounds, endLabelText, layoutTimeSeries, type Bounds } from "./layout.js";
 import { DATE_KIND_LABELS, type EventMark, type LineSeries } from "./state.js";
 
 export interface TimeSeriesChartProps {
@@ -14,6 +14,10 @@ export interface TimeSeriesChartProps {
   endLabels?: boolean;
   scale?: "linear" | "log";
   onSelect?: (selection: Selection) => void;
+  /** The y axis' title, written above the plot: the unit of what is drawn ("USD", "index (2019 = 100)"). */
+  axisTitle?: string;
+  /** The unit of the fetched figures, where the chart draws a transform of them (an index or a share in `unit`). */
+  figureUnit?: string;
 }
 
 /**
@@ -31,10 +35,21 @@ export function TimeSeriesChart({
   endLabels = false,
   scale = "linear",
   onSelect,
+  axisTitle,
+  figureUnit,
 }: TimeSeriesChartProps) {
-  const layout = layoutTimeSeries(lines, bounds, { mark, events, endLabels, scale });
+  const layout = layoutTimeSeries(lines, bounds, {
+    mark,
+    events,
+    endLabels,
+    scale,
+    ...(axisTitle ? { axisTitle } : {}),
+  });
   const { margin } = bounds;
   const fmt = (v: number) => formatValue(v, unit);
+  // In an index or a share, the figure it was made from follows in brackets.
+  const withFigure = (text: string, p: { figure?: number }) =>
+    figureUnit && p.figure !== undefined ? `${text} (figure ${formatValue(p.figure, figureUnit)})` : text;
   return (
     <svg
       viewBox={`0 0 ${bounds.width} ${bounds.height}`}
@@ -46,7 +61,12 @@ export function TimeSeriesChart({
       data-series-count={layout.series.length}
     >
       <title>{title}</title>
-      <g transform={`translate(${margin.left},${margin.top})`}>
+      {layout.axisTitle ? (
+        <text x={layout.axisTitle.x} y={layout.axisTitle.y} fontSize={11} fill="currentColor" className="axis-title">
+          {layout.axisTitle.text}
+        </text>
+      ) : null}
+      <g transform={`translate(${margin.left},${layout.plotTop})`}>
         {layout.yTicks.map((t) => (
           <g key={t.value} transform={`translate(0,${t.y})`} className="tick y">
             <line x2={layout.innerWidth} stroke="currentColor" strokeOpacity={0.1} />
@@ -72,7 +92,7 @@ export function TimeSeriesChart({
           <g key={s.key} className="series" data-key={s.key}>
             {s.endLabel ? (
               <text x={s.endLabel.x} y={s.endLabel.y} dy="0.32em" fontSize={11} fill={s.color} className="end-label">
-                {s.label.length > 18 ? `${s.label.slice(0, 17)}…` : s.label}
+                {endLabelText(s.label)}
               </text>
             ) : null}
             {s.band ? <path d={s.band} fill={s.color} fillOpacity={0.15} className="band" /> : null}
@@ -87,11 +107,14 @@ export function TimeSeriesChart({
               const text =
                 p.coarser && p.intervals > 1
                   ? `${s.label}, ${p.label}: ${fmt(p.value)} for the whole period, drawn at ${rate} (${how})`
-                  : `${s.label}, ${p.label}: ${fmt(p.value)} (${how})`;
+                  : `${s.label}, ${p.label}: ${withFigure(fmt(p.value), p)} (${how})`;
               const handlers = selectable(
                 {
                   heading: `${s.label}, ${p.label}`,
-                  value: p.coarser && p.intervals > 1 ? `${fmt(p.value)} for the whole period (${rate})` : fmt(p.value),
+                  value:
+                    p.coarser && p.intervals > 1
+                      ? `${fmt(p.value)} for the whole period (${rate})`
+                      : withFigure(fmt(p.value), p),
                   kind: p.estimateKind,
                   ...(p.basis ? { basis: p.basis } : {}),
                   sourceIds: p.sourceIds,

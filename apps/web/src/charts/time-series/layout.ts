@@ -51,6 +51,10 @@ export interface PlacedEvent extends EventMark {
 }
 
 export interface TimeSeriesLayout {
+  /** Where the plot starts below the top of the chart: the top margin, and the axis title's row when there is one. */
+  plotTop: number;
+  /** The y axis' title (its unit), at the top left of the chart, in chart coordinates (not the plot's). */
+  axisTitle: { x: number; y: number; text: string } | null;
   series: PlacedSeries[];
   events: PlacedEvent[];
   xTicks: { x: number; label: string }[];
@@ -66,7 +70,13 @@ export interface TimeSeriesOptions {
   endLabels?: boolean;
   /** A log scale shows growth rates alike at any size; only positive figures have a place on it. */
   scale?: "linear" | "log";
+  /** The y axis' title, written above the plot: "USD", "index (2019 = 100)". */
+  axisTitle?: string;
 }
+
+/** The room an axis title takes above the plot, and where its baseline stands. */
+export const AXIS_TITLE_ROOM = 14;
+const AXIS_TITLE_BASELINE = 12;
 
 const tickLabel = (d: Date) =>
   d.getUTCMonth() === 0 && d.getUTCDate() === 1 ? String(d.getUTCFullYear()) : monthDay(d);
@@ -89,15 +99,19 @@ const hasRange = (p: LinePoint) => p.low !== null && p.high !== null && p.high >
 /** World's reported total: a neutral grey, never one of the palette's series colours. */
 export const TOTAL_COLOR = "#5b6474";
 
-/** Ticks of a log axis: the powers of ten inside its domain, with 2 and 5 times each when there are few decades. */
-export function logTicks([lo, hi]: [number, number]): number[] {
+/**
+ * Ticks of a log axis: the powers of ten inside its domain, with 2 and 5 times each when there are few decades;
+ * with more decades than `count` ticks fit, every second (third…) power of ten.
+ */
+export function logTicks([lo, hi]: [number, number], count = 10): number[] {
   const decades = Math.log10(hi / lo);
-  const steps = decades <= 3 ? [1, 2, 5] : [1];
+  const steps = decades <= 3 && decades * 3 <= count + 1 ? [1, 2, 5] : [1];
+  const every = Math.max(1, Math.ceil(decades / Math.max(1, count)));
   const ticks: number[] = [];
   for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++)
     for (const s of steps) {
       const v = s * 10 ** p;
-      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) ticks.push(v);
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) && (s > 1 || p % every === 0)) ticks.push(v);
     }
   return ticks;
 }
@@ -145,20 +159,96 @@ const END_LABEL_GAP = 12;
 
 /**
  * Names each line at the height of its last point, in the right margin, moved apart where two would overlap
- * (at least one line height between any two names), and kept inside the plot's height.
+ * (at least one line height between any two names), and kept inside the plot's height: names pushed below its
+ * bottom move up together. When more names than fit one above the other, none is written (the legend names them).
  */
 export function placeEndLabels(series: PlacedSeries[], innerWidth: number, innerHeight: number): void {
   const ends = series
     .map((s) => ({ s, last: s.points.at(-1) }))
     .filter((e): e is { s: PlacedSeries; last: PlacedPoint } => e.last !== undefined)
     .sort((a, b) => a.last.y - b.last.y);
-  let next = -Infinity;
-  for (const { s, last } of ends) {
-    const y = Math.max(last.y, next);
-    s.endLabel = { x: innerWidth + 6, y: round(Math.min(y, innerHeight)) };
-    next = y + END_LABEL_GAP;
-  }
+  if ((ends.length - 1) * END_LABEL_GAP > innerHeight) return;
+  const ys: number[] = [];
+  for (const { last } of ends) ys.push(Math.max(last.y, (ys.at(-1) ?? -Infinity) + END_LABEL_GAP));
+  for (let i = ys.length - 1; i >= 0; i--)
+    ys[i] = Math.min(ys[i]!, (ys[i + 1] ?? innerHeight + END_LABEL_GAP) - END_LABEL_GAP);
+  ends.forEach(({ s }, i) => (s.endLabel = { x: innerWidth + 6, y: round(ys[i]!) }));
 }
+
+/** Roughly how wide a character of an 11px axis label is, and how far such a label reaches above and below. */
+const AXIS_CHAR_WIDTH = 6.5;
+const AXIS_HALF_HEIGHT = 6;
+
+/** The most characters of a line's name written at its end: as many as the 120px right margin holds. */
+export const END_LABEL_CHARS = 17;
+
+/** A line's name as written at its end: cut with an ellipsis past `END_LABEL_CHARS`. */
+export const endLabelText = (label: string) =>
+  label.length > END_LABEL_CHARS ? `${label.slice(0, END_LABEL_CHARS - 1)}…` : label;
+
+/**
+ * The boxes of the chart's axis labels, in chart coordinates: the axis title, the y ticks (as `tickText` writes
+ * them), the x ticks and the names at the line ends. Wide enough that boxes which do not overlap never show
+ * labels that do.
+ */
+export function axisLabelBoxes(
+  layout: TimeSeriesLayout,
+  bounds: Bounds,
+  tickText: (value: number) => string,
+): { kind: "title" | "y" | "x" | "end"; text: string; box: Box }[] {
+  const left = bounds.margin.left;
+  const top = layout.plotTop;
+  const width = (text: string) => text.length * AXIS_CHAR_WIDTH;
+  const title = layout.axisTitle
+    ? [
+        {
+          kind: "title" as const,
+          text: layout.axisTitle.text,
+          box: {
+            x0: layout.axisTitle.x,
+            x1: layout.axisTitle.x + width(layout.axisTitle.text),
+            y0: layout.axisTitle.y - 10,
+            y1: layout.axisTitle.y + 3,
+          },
+        },
+      ]
+    : [];
+  const y = layout.yTicks.map((t) => {
+    const text = tickText(t.value);
+    const cy = top + t.y;
+    return {
+      kind: "y" as const,
+      text,
+      box: { x0: left - 8 - width(text), x1: left - 8, y0: cy - AXIS_HALF_HEIGHT, y1: cy + AXIS_HALF_HEIGHT },
+    };
+  });
+  const x = layout.xTicks.map((t) => {
+    const cx = left + t.x;
+    const base = top + layout.innerHeight + 20;
+    return {
+      kind: "x" as const,
+      text: t.label,
+      box: { x0: cx - width(t.label) / 2, x1: cx + width(t.label) / 2, y0: base - 10, y1: base + 3 },
+    };
+  });
+  const ends = layout.series.flatMap((s) => {
+    if (!s.endLabel) return [];
+    const text = endLabelText(s.label);
+    const cy = top + s.endLabel.y;
+    const x0 = left + s.endLabel.x;
+    return [
+      {
+        kind: "end" as const,
+        text,
+        box: { x0, x1: x0 + width(text), y0: cy - AXIS_HALF_HEIGHT, y1: cy + AXIS_HALF_HEIGHT },
+      },
+    ];
+  });
+  return [...title, ...y, ...x, ...ends];
+}
+
+/** Whether two boxes overlap (touching is not overlapping). */
+export const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /** The rows event labels take at the top of the plot, and how wide a character of one is at 10px. */
 const EVENT_LABEL_ROWS = [10, 23, 36];
@@ -213,8 +303,9 @@ export function layoutTimeSeries(
   bounds: Bounds = defaultBounds,
   options: TimeSeriesOptions = { mark: "line", events: [] },
 ): TimeSeriesLayout {
+  const plotTop = bounds.margin.top + (options.axisTitle ? AXIS_TITLE_ROOM : 0);
   const innerWidth = bounds.width - bounds.margin.left - bounds.margin.right;
-  const innerHeight = bounds.height - bounds.margin.top - bounds.margin.bottom;
+  const innerHeight = bounds.height - plotTop - bounds.margin.bottom;
   const all = lines.flatMap((s) => s.points);
   const [x0, x1] = extent(all.flatMap((p) => [p.start, p.end]));
   const x = scaleUtc()
@@ -307,6 +398,8 @@ export function layoutTimeSeries(
   );
   if (options.endLabels && options.mark === "line") placeEndLabels(series, innerWidth, innerHeight);
   return {
+    plotTop,
+    axisTitle: options.axisTitle ? { x: 4, y: AXIS_TITLE_BASELINE, text: options.axisTitle } : null,
     innerWidth,
     innerHeight,
     series,
@@ -319,6 +412,9 @@ export function layoutTimeSeries(
       label: tickLabel(d),
     })),
     // A log axis ticks powers of ten (and 2 and 5 between them when there is room), never a crowd of in-betweens.
-    yTicks: (log ? logTicks(y.domain() as [number, number]) : y.ticks(5)).map((v) => ({ y: round(y(v)), value: v })),
+    yTicks: (log ? logTicks(y.domain() as [number, number], Math.floor(innerHeight / 20)) : y.ticks(5)).map((v) => ({
+      y: round(y(v)),
+      value: v,
+    })),
   };
 }

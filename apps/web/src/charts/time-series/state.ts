@@ -2,6 +2,7 @@ import {
   intervalsIn,
   type EstimateKind,
   type EventDateKind,
+  type Granularity,
   type Interval,
   type PolicyEvent,
   type SeriesResponse,
@@ -35,6 +36,10 @@ export interface LinePoint {
   high: number | null;
   coarser: boolean;
   estimateKind: EstimateKind;
+  /** The length of the period the figure covers, as the API tells it. */
+  granularity: Granularity;
+  /** The figure as fetched, where the chart draws a transform of it (an index, a share). */
+  figure?: number;
   /** The basis of the figure's dataset ("customer headquarters basis"), where it has one. */
   basis: string | null;
   sourceIds: number[];
@@ -121,6 +126,7 @@ export function toLineSeries(
             high: p.high,
             coarser: p.coarser,
             estimateKind: p.estimateKind,
+            granularity: p.granularity,
             basis: basisOf(p.datasetId),
             sourceIds: p.sourceIds,
             alternatives: p.alternatives.filter((a) => a.value !== null).map((a) => ({ ...a, value: a.value! })),

@@ -13,6 +13,19 @@ import {
 } from "../../charts/time-series/state.js";
 import { TOTAL_COLOR } from "../../charts/time-series/layout.js";
 import { TimeSeriesChart } from "../../charts/time-series/TimeSeriesChart.js";
+import {
+  MODE_LABELS,
+  SERIES_MODES,
+  axisTitle,
+  forLogScale,
+  modeUnavailable,
+  modeUnit,
+  periodNote,
+  toIndexed,
+  toShares,
+  type SeriesMode,
+} from "../../charts/time-series/transforms.js";
+import { ScaleControls } from "./ScaleControls.js";
 import { BasisSwitch } from "../../components/BasisSwitch.js";
 import { EmptyView } from "../../components/EmptyView.js";
 import { basisOf, showsNvidiaGeography } from "../../view/bases.js";
@@ -43,8 +56,39 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
   // Units of different product categories (machines and chips) are never stacked into one height.
   const mixedUnits = (series.data?.categories.length ?? 0) > 1;
   const stackable = metric?.aggregation === "sum" && !mixedUnits;
-  const mark = view.mark === "area" && stackable ? "area" : "line";
-  const lines = series.data ? toLineSeries(series.data, mark === "line", basisOf) : [];
+  // Every line, World's reported total among them where the response has one: the drawn lines, or a share's base.
+  const all = series.data ? toLineSeries(series.data, true, basisOf) : [];
+  const world = all.find((l) => l.total) ?? null;
+  const facts = {
+    unit: metric?.unit ?? "",
+    aggregation: metric?.aggregation ?? "none",
+    categories: series.data?.categories ?? [],
+  };
+  const modeReasons = Object.fromEntries(
+    SERIES_MODES.map((m) => [m, series.data ? modeUnavailable(m, facts, all, world !== null) : null]),
+  ) as Record<SeriesMode, string | null>;
+  const mode = modeReasons[view.mode] === null ? view.mode : "values";
+  // An index of a stack would add up indices: indexed lines are never stacked.
+  const mark = view.mark === "area" && stackable && mode !== "indexed" ? "area" : "line";
+  const base = mark === "line" ? all : all.filter((l) => !l.total);
+  const indexed = mode === "indexed" ? toIndexed(base) : null;
+  const shares = mode === "share" ? toShares(base, world) : null;
+  const tableLines = indexed?.lines ?? shares?.lines ?? base;
+  const logReason =
+    mark === "area"
+      ? "Stacked areas are drawn on a linear scale"
+      : tableLines.some((l) => l.points.some((p) => p.shown > 0))
+        ? null
+        : "No figure above zero: a log scale has nothing to draw";
+  const scale = view.scale === "log" && logReason === null ? "log" : "linear";
+  const logged = scale === "log" ? forLogScale(tableLines) : null;
+  const lines = logged?.lines ?? tableLines;
+  const unit = modeUnit(mode, metric?.unit ?? "");
+  const yTitle = axisTitle(mode, metric?.unit ?? "", {
+    ...(indexed ? { bases: indexed.bases } : {}),
+    ...(shares ? { denominator: shares.denominator } : {}),
+    log: scale === "log",
+  });
   const allMarks = view.events && events.data ? toEventMarks(events.data.events) : [];
   const span = lines.flatMap((l) => l.points.flatMap((p) => [p.start, p.end]));
   const [first, last] = [Math.min(...span.map(Number)), Math.max(...span.map(Number))];
@@ -58,26 +102,31 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
       ...view,
       tables: view.tables.includes("series") ? view.tables.filter((t) => t !== "series") : [...view.tables, "series"],
     });
-  const rows = lines.flatMap((s) => s.points.map((p) => ({ s, p })));
+  const rows = tableLines.flatMap((s) => s.points.map((p) => ({ s, p })));
+  const fmt = (v: number | null) => formatValue(v, unit);
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
 
   return (
     <ChartCard
       id="series"
       title={title}
-      subtitle={
-        `${metric?.unit ?? ""} per ${view.interval}; a dashed span is a figure for a longer period, drawn at its ` +
-        `average per ${view.interval} and labelled with its total; ` +
-        `diamonds are competing estimates, never added; the shaded band runs from low to high` +
-        (view.mark === "area" && !stackable
-          ? mixedUnits
-            ? ". Units of different product categories never add up, so they are drawn as lines"
-            : ". This metric does not add up, so it is drawn as lines"
-          : "") +
-        (mark === "area" && series.data?.total
-          ? ". World, the reported total, is drawn as a line only, never stacked"
-          : "")
-      }
-      units={`${metric?.label ?? ""} (${metric?.unit ?? ""}) per ${view.interval}`}
+      subtitle={seriesSubtitle({
+        view,
+        unit: metric?.unit ?? "",
+        mode,
+        bases: indexed?.bases,
+        denominator: shares?.denominator,
+        sharesLeftOut: shares?.leftOut ?? 0,
+        logLeftOut: logged?.leftOut ?? null,
+        modeReason: view.mode !== mode ? modeReasons[view.mode] : null,
+        logReason: view.scale === "log" && scale !== "log" ? logReason : null,
+        periods: periodNote(tableLines),
+        stackable,
+        mixedUnits,
+        areaWithTotal: mark === "area" && series.data?.total != null,
+        indexedLines: view.mark === "area" && stackable && mode === "indexed",
+      })}
+      units={`${metric?.label ?? ""} (${yTitle}) per ${view.interval}`}
       status={series.status}
       updating={series.isPlaceholderData}
       error={series.error}
@@ -87,16 +136,14 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
       banner={showsNvidiaGeography(view) ? <BasisSwitch view={view} onChange={onChange} /> : null}
       controls={
         <>
-          {mark === "line" ? (
-            <button
-              type="button"
-              className="scale-toggle"
-              aria-pressed={view.scale === "log"}
-              onClick={() => onChange({ ...view, scale: view.scale === "log" ? "linear" : "log" })}
-            >
-              Log scale
-            </button>
-          ) : null}
+          <ScaleControls
+            scale={scale}
+            mode={mode}
+            logUnavailable={logReason}
+            modeUnavailable={modeReasons}
+            onScale={(next) => onChange({ ...view, scale: next })}
+            onMode={(next) => onChange({ ...view, mode: next })}
+          />
           {view.events && inSpan > MAIN_EVENTS ? (
             <button
               type="button"
@@ -124,12 +171,14 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
       chart={(width, onSelect) => (
         <TimeSeriesChart
           lines={lines}
-          unit={metric!.unit}
+          unit={unit}
           title={title}
           bounds={chartBounds(width)}
           mark={mark}
           endLabels={labelsLineEnds(width)}
-          scale={view.scale}
+          scale={scale}
+          axisTitle={yTitle}
+          {...(mode !== "values" ? { figureUnit: metric!.unit } : {})}
           events={eventMarks}
           onSelect={onSelect}
         />
@@ -142,14 +191,24 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
           columns={[
             { label: "Series", value: (r) => r.s.label },
             { label: "Period", value: (r) => r.p.label },
-            { label: "Value", value: (r) => formatValue(r.p.value, metric!.unit), numeric: true },
-            { label: "Low", value: (r) => formatValue(r.p.low, metric!.unit), numeric: true },
-            { label: "High", value: (r) => formatValue(r.p.high, metric!.unit), numeric: true },
+            { label: "Dates", value: (r) => `${iso(r.p.start)} – ${iso(r.p.end)}` },
+            { label: mode === "values" ? "Value" : yTitle, value: (r) => fmt(r.p.value), numeric: true },
+            ...(mode === "values"
+              ? []
+              : [
+                  {
+                    label: "Figure",
+                    value: (r: { p: LinePoint }) => formatValue(r.p.figure ?? null, metric!.unit),
+                    numeric: true,
+                  },
+                ]),
+            { label: "Low", value: (r) => fmt(r.p.low), numeric: true },
+            { label: "High", value: (r) => fmt(r.p.high), numeric: true },
             { label: "Kind", value: (r) => r.p.estimateKind },
             { label: "Basis", value: (r) => r.p.basis ?? "" },
             {
               label: "Competing estimates",
-              value: (r) => r.p.alternatives.map((a) => formatValue(a.value, metric!.unit)).join(", "),
+              value: (r) => r.p.alternatives.map((a) => fmt(a.value)).join(", "),
             },
             { label: "Sources", value: (r) => r.p.sourceIds.join(", ") },
           ]}
@@ -173,4 +232,66 @@ function SeriesLegend({ lines, events }: { lines: LineSeries[]; events: boolean 
       <KindLegend events={events} />
     </div>
   );
+}
+
+const CURRENCIES = new Set(["USD", "EUR", "JPY", "TWD"]);
+
+/**
+ * What the chart shows, in words: its unit (one currency, never converted), how the figures are transformed, its
+ * periods (fiscal ones at their own dates), and what it leaves out or cannot do for this view.
+ */
+export function seriesSubtitle(o: {
+  view: ViewState;
+  unit: string;
+  mode: SeriesMode;
+  bases?: Map<string, string> | undefined;
+  denominator?: "world" | "lines" | undefined;
+  sharesLeftOut: number;
+  /** Figures at or below zero left out of a log chart, or null on a linear one. */
+  logLeftOut: number | null;
+  modeReason: string | null;
+  logReason: string | null;
+  periods: string;
+  stackable: boolean;
+  mixedUnits: boolean;
+  areaWithTotal: boolean;
+  indexedLines: boolean;
+}): string {
+  const { view, unit } = o;
+  const per = view.interval;
+  const bases = [...new Set(o.bases?.values() ?? [])];
+  const what =
+    o.mode === "indexed"
+      ? `Each line as an index of its first figure in the view (${bases.length === 1 ? `${bases[0]} = 100` : "each line's first period = 100"}), from ${unit} figures`
+      : o.mode === "share"
+        ? o.denominator === "world"
+          ? "Each line's share (%) of World's reported total at each period (World itself is not one of the shares)"
+          : "Each line's share (%) of the sum of the lines shown at each period"
+        : CURRENCIES.has(unit)
+          ? `${unit} per ${per}, as reported: one currency, never converted`
+          : `${unit} per ${per}`;
+  const parts = [
+    what,
+    o.periods,
+    `a dashed span is a figure for a longer period, drawn at its ${o.mode === "values" ? `average per ${per} and labelled with its total` : `average per ${per}`}`,
+    "diamonds are competing estimates, never added; the shaded band runs from low to high",
+  ];
+  const notes = [
+    o.modeReason ? `${MODE_LABELS[view.mode]} is not available (${o.modeReason}), so values are shown` : "",
+    o.logReason ? `Log scale is not available (${o.logReason})` : "",
+    o.logLeftOut !== null
+      ? `Log scale${o.logLeftOut > 0 ? `: ${o.logLeftOut} figure${o.logLeftOut === 1 ? "" : "s"} at or below zero left out` : ""}`
+      : "",
+    o.sharesLeftOut > 0
+      ? `${o.sharesLeftOut} figure${o.sharesLeftOut === 1 ? "" : "s"} of periods World does not report left out`
+      : "",
+    view.mark === "area" && !o.stackable
+      ? o.mixedUnits
+        ? "Units of different product categories never add up, so they are drawn as lines"
+        : "This metric does not add up, so it is drawn as lines"
+      : "",
+    o.indexedLines ? "Indexed lines are never stacked, so they are drawn as lines" : "",
+    o.areaWithTotal ? "World, the reported total, is drawn as a line only, never stacked" : "",
+  ].filter(Boolean);
+  return [parts.join("; "), ...notes].join(". ");
 }
