@@ -1,6 +1,8 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeToggle } from "./components/ThemeToggle.js";
+import { BilateralPage } from "./pages/Bilateral.js";
 import { Overview } from "./pages/Overview.js";
+import { BILATERAL_PATH, parseBilateral } from "./view/bilateral.js";
 import { CURATED_VIEWS, findCuratedView } from "./views/curated-views.js";
 
 // One retry: a missing route or a bad query fails the same way twice, and its message should show at once.
@@ -8,6 +10,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60
 
 export function App() {
   const curated = findCuratedView(window.location.pathname);
+  const bilateral = window.location.pathname.replace(/\/$/, "") === BILATERAL_PATH;
   return (
     <QueryClientProvider client={queryClient}>
       <header className="site-header">
@@ -18,7 +21,7 @@ export function App() {
         <ThemeToggle />
       </header>
       <nav className="views-nav" aria-label="Views">
-        <a href="/" aria-current={curated ? undefined : "page"}>
+        <a href="/" aria-current={curated || bilateral ? undefined : "page"}>
           Overview
         </a>
         {CURATED_VIEWS.map((v) => (
@@ -27,7 +30,9 @@ export function App() {
           </a>
         ))}
       </nav>
-      {curated ? (
+      {bilateral ? (
+        <BilateralPage pair={parseBilateral(window.location.search)} />
+      ) : curated ? (
         <Overview
           key={curated.slug}
           base={curated.view}

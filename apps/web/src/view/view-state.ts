@@ -17,6 +17,16 @@ export type FilterKey = (typeof FILTER_KEYS)[number];
 export const MARKS = ["line", "area"] as const;
 export type Mark = (typeof MARKS)[number];
 
+/** The product categories the map offers, "all" adding them up (money only: units of different things never add). */
+export const MAP_CATEGORIES = ["all", "ai_accelerator", "integrated_circuits", "semiconductor_equipment"] as const;
+export type MapCategory = (typeof MAP_CATEGORIES)[number];
+export const MAP_CATEGORY_LABELS: Record<MapCategory, string> = {
+  all: "All products",
+  ai_accelerator: "AI accelerators",
+  integrated_circuits: "Integrated circuits",
+  semiconductor_equipment: "Chip-making equipment",
+};
+
 /** Dimensions the ranking chart can rank. */
 export const RANK_BYS = GROUP_BYS;
 
@@ -38,6 +48,12 @@ export interface ViewState {
   scale: "linear" | "log";
   /** Charts shown as tables instead of pictures. */
   tables: string[];
+  /** The map's product category; unset, the map follows the view's category filter. */
+  mapCategory: MapCategory | undefined;
+  /** The one year the map shows; unset, the map shows the view's period. */
+  mapYear: number | undefined;
+  /** The Sankey opens on a vendor and destination whose products are itemised, rather than on the view's filters. */
+  itemisedFlows: boolean;
 }
 
 const noFilters = (): Record<FilterKey, string[]> =>
@@ -57,6 +73,9 @@ export const DEFAULT_VIEW: ViewState = {
   allEvents: false,
   scale: "linear",
   tables: [],
+  mapCategory: undefined,
+  mapYear: undefined,
+  itemisedFlows: true,
 };
 
 const list = (value: string | null) =>
@@ -76,6 +95,8 @@ function maybeKeyword<T extends string>(value: string | null, name: string, allo
     return fallback;
   }
 }
+
+const maybeYear = (value: string | null) => (value !== null && /^\d{4}$/.test(value) ? Number(value) : undefined);
 
 const maybeDate = (value: string | null) => (value !== null && isIsoDate(value) ? value : undefined);
 
@@ -102,6 +123,11 @@ export function parseViewState(search: string, base: ViewState = DEFAULT_VIEW): 
     allEvents: params.get("events") === "all",
     scale: params.get("scale") === "log" ? "log" : "linear",
     tables: list(params.get("tables")),
+    mapCategory: params.has("mapCategory")
+      ? maybeKeyword(params.get("mapCategory"), "mapCategory", MAP_CATEGORIES, "all")
+      : undefined,
+    mapYear: maybeYear(params.get("mapYear")),
+    itemisedFlows: params.get("flows") === "itemised",
   };
 }
 
@@ -120,6 +146,9 @@ export function toViewSearch(view: ViewState): string {
   else if (view.allEvents) params.set("events", "all");
   if (view.scale === "log") params.set("scale", "log");
   if (view.tables.length > 0) params.set("tables", [...view.tables].sort().join(","));
+  if (view.mapCategory) params.set("mapCategory", view.mapCategory);
+  if (view.mapYear !== undefined) params.set("mapYear", String(view.mapYear));
+  if (view.itemisedFlows) params.set("flows", "itemised");
   return `?${params.toString().replaceAll("%2C", ",")}`;
 }
 
