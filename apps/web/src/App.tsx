@@ -1,7 +1,9 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ThemeToggle } from "./components/ThemeToggle.js";
 import { Embed } from "./pages/Embed.js";
+import { BilateralPage } from "./pages/Bilateral.js";
 import { Overview } from "./pages/Overview.js";
+import { BILATERAL_PATH, parseBilateral } from "./view/bilateral.js";
 import { CURATED_VIEWS, findCuratedView } from "./views/curated-views.js";
 import { findEmbeddedChart } from "./views/embedded-chart.js";
 
@@ -18,6 +20,7 @@ export function App() {
     );
   }
   const curated = findCuratedView(window.location.pathname);
+  const bilateral = window.location.pathname.replace(/\/$/, "") === BILATERAL_PATH;
   return (
     <QueryClientProvider client={queryClient}>
       <header className="site-header">
@@ -28,7 +31,7 @@ export function App() {
         <ThemeToggle />
       </header>
       <nav className="views-nav" aria-label="Views">
-        <a href="/" aria-current={curated ? undefined : "page"}>
+        <a href="/" aria-current={curated || bilateral ? undefined : "page"}>
           Overview
         </a>
         {CURATED_VIEWS.map((v) => (
@@ -37,7 +40,9 @@ export function App() {
           </a>
         ))}
       </nav>
-      {curated ? (
+      {bilateral ? (
+        <BilateralPage pair={parseBilateral(window.location.search)} />
+      ) : curated ? (
         <Overview
           key={curated.slug}
           base={curated.view}

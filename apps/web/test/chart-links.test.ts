@@ -6,7 +6,12 @@ import { DEFAULT_VIEW } from "../src/view/view-state.js";
 import { findEmbeddedChart } from "../src/views/embedded-chart.js";
 
 const origin = "https://chipflow.example";
-const view = { ...DEFAULT_VIEW, filters: { ...DEFAULT_VIEW.filters, destination: ["CHN"] }, from: "2024-01-01" };
+const view = {
+  ...DEFAULT_VIEW,
+  filters: { ...DEFAULT_VIEW.filters, destination: ["CHN"] },
+  from: "2024-01-01",
+  itemisedFlows: false,
+};
 const search =
   "?metric=revenue_usd&groupBy=destination&interval=year&vendor=nvidia&destination=CHN&dataset=nvidia-geo-hq&from=2024-01-01";
 const links = (pathname: string) =>

@@ -18,6 +18,7 @@ describe("view state in the URL", () => {
       to: "2024-12-31",
       events: false,
       tables: ["series"],
+      itemisedFlows: false,
     };
     const search = toViewSearch(view);
     expect(search).toBe(

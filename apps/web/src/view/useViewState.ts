@@ -5,7 +5,9 @@ import { DEFAULT_VIEW, parseViewState, toViewSearch, type ViewState } from "./vi
  * The view, read from and written to the URL: each change pushes a history entry, so back and forward step
  * through views, and a copied link opens the same view.
  */
-export function useViewState(base: ViewState = DEFAULT_VIEW): [ViewState, (next: ViewState) => void] {
+export function useViewState(
+  base: ViewState = DEFAULT_VIEW,
+): [ViewState, (next: ViewState, options?: { replace?: boolean }) => void] {
   const [view, setView] = useState(() => parseViewState(window.location.search, base));
 
   useEffect(() => {
@@ -17,9 +19,11 @@ export function useViewState(base: ViewState = DEFAULT_VIEW): [ViewState, (next:
     return () => window.removeEventListener("popstate", onPop);
   }, [base]);
 
-  const update = useCallback((next: ViewState) => {
+  // `replace`: a step of a playing timeline, which should not leave one history entry per year.
+  const update = useCallback((next: ViewState, options?: { replace?: boolean }) => {
     const search = toViewSearch(next);
-    if (window.location.search !== search) window.history.pushState(null, "", search);
+    if (window.location.search !== search)
+      window.history[options?.replace ? "replaceState" : "pushState"](null, "", search);
     setView(next);
   }, []);
 

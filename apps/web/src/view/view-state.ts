@@ -18,6 +18,16 @@ export type FilterKey = (typeof FILTER_KEYS)[number];
 export const MARKS = ["line", "area"] as const;
 export type Mark = (typeof MARKS)[number];
 
+/** The product categories the map offers, "all" adding them up (money only: units of different things never add). */
+export const MAP_CATEGORIES = ["all", "ai_accelerator", "integrated_circuits", "semiconductor_equipment"] as const;
+export type MapCategory = (typeof MAP_CATEGORIES)[number];
+export const MAP_CATEGORY_LABELS: Record<MapCategory, string> = {
+  all: "All products",
+  ai_accelerator: "AI accelerators",
+  integrated_circuits: "Integrated circuits",
+  semiconductor_equipment: "Chip-making equipment",
+};
+
 /** Dimensions the ranking chart can rank. */
 export const RANK_BYS = GROUP_BYS;
 
@@ -41,9 +51,15 @@ export interface ViewState {
   tables: string[];
   /** What the time series draws: the values, each line indexed to its first figure (= 100), or shares of the total. */
   mode: SeriesMode;
+  /** The map's product category; unset, the map follows the view's category filter. */
+  mapCategory: MapCategory | undefined;
+  /** The one year the map shows; unset, the map shows the view's period. */
+  mapYear: number | undefined;
+  /** The Sankey opens on a vendor and destination whose products are itemised, rather than on the view's filters. */
+  itemisedFlows: boolean;
 }
 
-const noFilters = (): Record<FilterKey, string[]> =>
+export const noFilters = (): Record<FilterKey, string[]> =>
   Object.fromEntries(FILTER_KEYS.map((k) => [k, []])) as unknown as Record<FilterKey, string[]>;
 
 /** The view of a bare URL: NVIDIA revenue by customer headquarters region, per year (its figures are fiscal years). */
@@ -61,6 +77,9 @@ export const DEFAULT_VIEW: ViewState = {
   scale: "linear",
   tables: [],
   mode: "values",
+  mapCategory: undefined,
+  mapYear: undefined,
+  itemisedFlows: true,
 };
 
 const list = (value: string | null) =>
@@ -80,6 +99,8 @@ function maybeKeyword<T extends string>(value: string | null, name: string, allo
     return fallback;
   }
 }
+
+const maybeYear = (value: string | null) => (value !== null && /^\d{4}$/.test(value) ? Number(value) : undefined);
 
 const maybeDate = (value: string | null) => (value !== null && isIsoDate(value) ? value : undefined);
 
@@ -107,6 +128,11 @@ export function parseViewState(search: string, base: ViewState = DEFAULT_VIEW): 
     scale: params.get("scale") === "log" ? "log" : "linear",
     tables: list(params.get("tables")),
     mode: maybeKeyword(params.get("mode"), "mode", SERIES_MODES, DEFAULT_VIEW.mode),
+    mapCategory: params.has("mapCategory")
+      ? maybeKeyword(params.get("mapCategory"), "mapCategory", MAP_CATEGORIES, "all")
+      : undefined,
+    mapYear: maybeYear(params.get("mapYear")),
+    itemisedFlows: params.get("flows") === "itemised",
   };
 }
 
@@ -126,6 +152,9 @@ export function toViewSearch(view: ViewState): string {
   if (view.scale === "log") params.set("scale", "log");
   if (view.tables.length > 0) params.set("tables", [...view.tables].sort().join(","));
   if (view.mode !== "values") params.set("mode", view.mode);
+  if (view.mapCategory) params.set("mapCategory", view.mapCategory);
+  if (view.mapYear !== undefined) params.set("mapYear", String(view.mapYear));
+  if (view.itemisedFlows) params.set("flows", "itemised");
   return `?${params.toString().replaceAll("%2C", ",")}`;
 }
 

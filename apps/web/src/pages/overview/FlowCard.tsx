@@ -2,31 +2,65 @@ import { useQuery } from "@tanstack/react-query";
 import { flowsQueryOptions } from "../../api/flows.js";
 import { formatValue } from "../../charts/format.js";
 import { SankeyChart } from "../../charts/sankey/SankeyChart.js";
-import { toFlowGraph, type FlowLinkDatum } from "../../charts/sankey/state.js";
+import { toFlowGraph, toItemisedShares, type FlowGraph, type FlowLinkDatum } from "../../charts/sankey/state.js";
 import { EmptyView } from "../../components/EmptyView.js";
 import { ChartCard } from "../../components/ChartCard.js";
 import { toChartLinks } from "../../downloads/chart-links.js";
 import { DataTable } from "../../components/DataTable.js";
-import { toFlowsQuery } from "../../view/queries.js";
+import { ITEMISED_FLOWS, toFlowsQuery } from "../../view/queries.js";
 import type { ViewState } from "../../view/view-state.js";
 import { toExcludedText, toggleTable, toPeriodText } from "./period-text.js";
 import { ChartError } from "../../components/ChartError.js";
 
-/** The Sankey of the view: vendor → product → destination over the chosen period. */
+/** What the itemised products cover: "H20 cover 48% of NVIDIA's $25.0B; the rest is not itemised by product." */
+export function toCoverageText(graph: FlowGraph, unit: string): string {
+  return toItemisedShares(graph)
+    .map((s) => {
+      const products = graph.links
+        .filter((l) => l.source === s.vendor && !l.residual)
+        .map((l) => graph.nodes.find((n) => n.id === l.target)?.label ?? l.target);
+      return (
+        `${products.join(", ")} ${products.length > 1 ? "cover" : "covers"} ${Math.round(s.share * 100)}% of ` +
+        `${s.label}'s ${formatValue(s.total, unit)}; the other ${formatValue(s.total - s.itemised, unit)} is not ` +
+        "itemised by product"
+      );
+    })
+    .join(". ");
+}
+
+/** The Sankey of the view: vendor → product → destination over the chosen period, or the itemised example. */
 export function FlowCard({ view, onChange }: { view: ViewState; onChange: (next: ViewState) => void }) {
   const query = toFlowsQuery(view);
   const flows = useQuery(flowsQueryOptions(query));
   const graph = flows.data ? toFlowGraph(flows.data) : { nodes: [], links: [] };
   const metric = flows.data?.metric;
-  const title = `${metric?.label ?? "Flows"}: vendor → product → destination`;
+  const title = view.itemisedFlows
+    ? `${metric?.label ?? "Flows"}: ${ITEMISED_FLOWS.label}, by product`
+    : `${metric?.label ?? "Flows"}: vendor → product → destination`;
+  const coverage = metric ? toCoverageText(graph, metric.unit) : "";
+  const period = view.itemisedFlows ? "February 2024 to January 2025" : toPeriodText(view);
   const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
   const additive = metric ? metric.aggregation === "sum" : true;
   return (
     <ChartCard
       id="flows"
       title={title}
-      subtitle={`${toPeriodText(view)}${toExcludedText(flows.data?.excludedFacts)}. The palest flows are the part of a vendor's total not itemised by product.`}
-      units={`${metric?.label ?? ""} (${metric?.unit ?? ""}), ${toPeriodText(view)}`}
+      subtitle={
+        `${period}${toExcludedText(flows.data?.excludedFacts)}. ` +
+        (coverage ? `${coverage}. ` : "") +
+        "The palest flows are the part of a vendor's total not itemised by product."
+      }
+      units={`${metric?.label ?? ""} (${metric?.unit ?? ""}), ${period}`}
+      controls={
+        <button
+          type="button"
+          className="itemised-toggle"
+          aria-pressed={view.itemisedFlows}
+          onClick={() => onChange({ ...view, itemisedFlows: !view.itemisedFlows })}
+        >
+          {view.itemisedFlows ? "Flows of this view" : "Itemised example"}
+        </button>
+      }
       status={flows.status}
       updating={flows.isPlaceholderData}
       error={flows.error}
