@@ -9,7 +9,7 @@ describe("dashboard in Chromium", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(dashboard.url);
-    const chart = page.locator("svg.time-series");
+    const chart = page.locator("#series svg.time-series");
     await chart.waitFor({ state: "visible" });
     expect(Number(await chart.getAttribute("data-series-count"))).toBeGreaterThan(1);
     expect(await chart.locator("circle.mark, line.mark").count()).toBeGreaterThan(3);

@@ -11,12 +11,12 @@ async function open(path = "/"): Promise<{ page: Page; errors: string[] }> {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${dashboard.url}${path}`);
-  await page.locator("svg.time-series").waitFor({ state: "visible" });
+  await page.locator("#series svg.time-series").waitFor({ state: "visible" });
   return { page, errors };
 }
 
 const seriesCount = async (page: Page) =>
-  Number(await page.locator("svg.time-series").getAttribute("data-series-count"));
+  Number(await page.locator("#series svg.time-series").getAttribute("data-series-count"));
 
 describe("an investor on the dashboard", () => {
   it("reads the H20 headline: about 1M units to China in 2024, an analyst figure with its range and sources", async () => {
@@ -49,7 +49,7 @@ describe("an investor on the dashboard", () => {
     await page.locator('[data-filter="destination"] input[value="CHN"]').check();
     await expect.poll(() => page.url()).toContain("destination=CHN");
     await expect.poll(() => seriesCount(page)).toBe(1);
-    expect(await page.locator("svg.time-series .series").getAttribute("data-key")).toBe("CHN");
+    expect(await page.locator("#series svg.time-series .series").getAttribute("data-key")).toBe("CHN");
     await page.goBack();
     await expect.poll(() => page.url()).not.toContain("destination=CHN");
     await expect.poll(() => seriesCount(page)).toBe(before);
@@ -58,7 +58,7 @@ describe("an investor on the dashboard", () => {
     const link = page.url();
     const copy = await dashboard.browser.newPage();
     await copy.goto(link);
-    await copy.locator("svg.time-series").waitFor();
+    await copy.locator("#series svg.time-series").waitFor();
     await expect.poll(() => seriesCount(copy)).toBe(1);
     expect(await copy.locator('[data-filter="destination"] .count').innerText()).toBe("1");
     await copy.close();
@@ -82,14 +82,14 @@ describe("an investor on the dashboard", () => {
     const { page } = await open();
     const basis = page.locator("#series .basis-switch");
     expect(await basis.locator('[aria-checked="true"]').innerText()).toBe("Customer headquarters");
-    await page.locator("svg.time-series circle.mark").first().focus();
+    await page.locator("#series svg.time-series circle.mark").first().focus();
     await expect
       .poll(() => page.locator("#series .mark-details .basis").innerText())
       .toMatch(/customer headquarters basis/);
     await basis.locator("button", { hasText: "Billing location" }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get("dataset")).toBe("nvidia-geo-billing");
     await expect
-      .poll(() => page.locator("svg.time-series circle.mark").first().getAttribute("aria-label"))
+      .poll(() => page.locator("#series svg.time-series circle.mark").first().getAttribute("aria-label"))
       .toMatch(/billing location basis/);
     await basis.locator("summary").click();
     expect(await basis.locator("details p").innerText()).toMatch(/not comparable/);
@@ -100,7 +100,7 @@ describe("an investor on the dashboard", () => {
     const { page } = await open(
       "/?metric=revenue_usd&groupBy=destination&interval=quarter&vendor=nvidia&dataset=nvidia-geo-billing",
     );
-    const events = page.locator("svg.time-series .event");
+    const events = page.locator("#series svg.time-series .event");
     await expect.poll(() => events.count()).toBeGreaterThan(0);
     expect(await events.count()).toBeLessThanOrEqual(6);
     const toggle = page.locator("#series .events-toggle");
@@ -121,7 +121,7 @@ describe("an investor on the dashboard", () => {
       const count = await seriesCount(page);
       expect(count, slug).toBeGreaterThan(0);
       await page.reload();
-      await page.locator("svg.time-series").waitFor({ state: "visible" });
+      await page.locator("#series svg.time-series").waitFor({ state: "visible" });
       expect([page.url(), await seriesCount(page)]).toEqual([url, count]);
       expect(errors).toEqual([]);
       await page.close();
@@ -143,7 +143,7 @@ describe("an investor on the dashboard", () => {
       .toBe(`Sources behind this view (${tiles.sources.length})`);
     const dataset = empty.locator("li", { hasText: "Dataset: NVIDIA revenue by customer headquarters" });
     await dataset.locator("button", { hasText: "Clear dataset" }).click();
-    await page.locator("svg.time-series").waitFor({ state: "visible" });
+    await page.locator("#series svg.time-series").waitFor({ state: "visible" });
     expect(new URL(page.url()).searchParams.get("dataset")).toBeNull();
     expect(new URL(page.url()).searchParams.get("product")).toBe("nvidia-h20");
     await page.close();
@@ -151,7 +151,7 @@ describe("an investor on the dashboard", () => {
 
   it("opens the source of a mark by keyboard and finds it in the sources panel", async () => {
     const { page } = await open();
-    const mark = page.locator("svg.time-series .mark").first();
+    const mark = page.locator("#series svg.time-series .mark").first();
     await mark.focus();
     const details = page.locator("#series .mark-details");
     await expect.poll(() => details.innerText()).toMatch(/reported|estimate|forecast/i);
@@ -168,14 +168,14 @@ describe("an investor on the dashboard", () => {
     expect(await panel.locator(".source-type-primary").count()).toBeGreaterThan(0);
     expect(await panel.locator(".locator").count()).toBeGreaterThan(0);
     // Policy events carry their description on focus.
-    await page.locator("svg.time-series .event").first().focus();
+    await page.locator("#series svg.time-series .event").first().focus();
     await expect.poll(() => details.locator(".description").count()).toBe(1);
     await page.close();
   });
 
   it("downloads the CSV of the chart's query and finds the chart's figures in it", async () => {
     const { page } = await open();
-    const marks = await page.locator("svg.time-series circle.mark, svg.time-series line.mark").count();
+    const marks = await page.locator("#series svg.time-series circle.mark, #series svg.time-series line.mark").count();
     const panel = await openDownloadPanel(page, "series");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -220,10 +220,10 @@ describe("an investor on the dashboard", () => {
 
   it("hides and shows the policy events layer, and says what went wrong with an impossible period", async () => {
     const { page } = await open();
-    await expect.poll(() => page.locator("svg.time-series .event").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("#series svg.time-series .event").count()).toBeGreaterThan(0);
     await page.getByLabel("Policy events").uncheck();
     await expect.poll(() => page.url()).toContain("events=off");
-    expect(await page.locator("svg.time-series .event").count()).toBe(0);
+    expect(await page.locator("#series svg.time-series .event").count()).toBe(0);
     await page.goto(`${dashboard.url}/?metric=units&groupBy=product&interval=year&from=2025-01-01&to=2024-01-01`);
     const alert = page.locator("#series [role=alert]");
     await alert.waitFor();
@@ -234,11 +234,11 @@ describe("an investor on the dashboard", () => {
   it("reads on a 375 px phone without sideways scrolling, and switches to the dark theme", async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 375, height: 800 } });
     await page.goto(dashboard.url);
-    await page.locator("svg.time-series .series").first().waitFor();
+    await page.locator("#series svg.time-series .series").first().waitFor();
     await page.locator("svg.sankey").waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     // The chart is drawn at the phone's width, not shrunk from a desktop drawing.
-    expect(Number(await page.locator("svg.time-series").getAttribute("width"))).toBeLessThanOrEqual(375);
+    expect(Number(await page.locator("#series svg.time-series").getAttribute("width"))).toBeLessThanOrEqual(375);
     const toggle = page.locator(".theme-toggle");
     await toggle.click();
     await toggle.click();

@@ -8,6 +8,8 @@ import type { ViewState } from "../view/view-state.js";
 import { FlowCard } from "./overview/FlowCard.js";
 import { RankingCard } from "./overview/RankingCard.js";
 import { SeriesCard } from "./overview/SeriesCard.js";
+import { isDefaultView } from "./overview/story.js";
+import { StoryStrip } from "./overview/StoryStrip.js";
 import { ViewSources } from "./overview/ViewSources.js";
 
 // The map carries the world's outlines (about 100 KB): it loads after the first charts.
@@ -24,6 +26,8 @@ export function Overview({ base, intro }: { base?: ViewState; intro?: ReactNode 
     <main>
       {intro}
       <HeadlineTiles />
+      {/* The story opens the default dashboard only: a curated or filtered view keeps its own charts first. */}
+      {base === undefined && isDefaultView(view) ? <StoryStrip onChange={setView} /> : null}
       <Filters view={view} dimensions={dimensions.data} onChange={setView} />
       <div className="charts">
         <SeriesCard view={view} onChange={setView} />

@@ -18,6 +18,8 @@ export interface TimeSeriesChartProps {
   axisTitle?: string;
   /** The unit of the fetched figures, where the chart draws a transform of them (an index or a share in `unit`). */
   figureUnit?: string;
+  /** Dates the time axis reaches besides the data's own span. */
+  extendTo?: Date[];
 }
 
 /**
@@ -37,6 +39,7 @@ export function TimeSeriesChart({
   onSelect,
   axisTitle,
   figureUnit,
+  extendTo,
 }: TimeSeriesChartProps) {
   const layout = layoutTimeSeries(lines, bounds, {
     mark,
@@ -44,6 +47,7 @@ export function TimeSeriesChart({
     endLabels,
     scale,
     ...(axisTitle ? { axisTitle } : {}),
+    ...(extendTo ? { extendTo } : {}),
   });
   const { margin } = bounds;
   const fmt = (v: number) => formatValue(v, unit);

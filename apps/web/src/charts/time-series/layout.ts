@@ -72,6 +72,8 @@ export interface TimeSeriesOptions {
   scale?: "linear" | "log";
   /** The y axis' title, written above the plot: "USD", "index (2019 = 100)". */
   axisTitle?: string;
+  /** Dates the time axis reaches besides the data's own span (events a chart is about, just past its last figure). */
+  extendTo?: Date[];
 }
 
 /** The room an axis title takes above the plot, and where its baseline stands. */
@@ -307,7 +309,10 @@ export function layoutTimeSeries(
   const innerWidth = bounds.width - bounds.margin.left - bounds.margin.right;
   const innerHeight = bounds.height - plotTop - bounds.margin.bottom;
   const all = lines.flatMap((s) => s.points);
-  const [x0, x1] = extent(all.flatMap((p) => [p.start, p.end]));
+  const [x0, x1] = extent([
+    ...all.flatMap((p) => [p.start, p.end]),
+    ...(all.length > 0 ? (options.extendTo ?? []) : []),
+  ]);
   const x = scaleUtc()
     .domain([x0 ?? new Date(0), x1 ?? new Date(0)])
     .range([0, innerWidth]);

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { useDashboard } from "./serve.js";
+
+const dashboard = useDashboard();
+
+describe("the story the dashboard opens with", () => {
+  it("draws China's share of seven makers' revenue and NVIDIA's China revenue with the H20 milestones", async () => {
+    const page = await dashboard.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(dashboard.url);
+
+    const share = page.locator("#story-share svg.time-series");
+    await share.waitFor({ state: "visible" });
+    expect(Number(await share.getAttribute("data-series-count"))).toBeGreaterThan(3);
+    expect(await share.locator("circle.mark, line.mark").count()).toBeGreaterThan(10);
+    // Lines are named at their ends, and the makers with few figures are named above the chart.
+    expect(await share.locator(".end-label").allTextContents()).toEqual(
+      expect.arrayContaining(["ASML", "Tokyo Electron", "Applied Materials"]),
+    );
+    expect(await page.locator("#story-share .story-gaps").innerText()).toMatch(/AMD \(\d\)/);
+    expect(await page.locator("#story-share a.story-full").getAttribute("href")).toBe("/views/chip-tools-to-china");
+
+    const nvidia = page.locator("#story-nvidia svg.time-series");
+    await nvidia.waitFor({ state: "visible" });
+    expect(await nvidia.locator("circle.mark, line.mark").count()).toBeGreaterThan(3);
+    const labelled = nvidia.locator(".event", { has: page.locator(".event-label") });
+    await expect.poll(() => labelled.count()).toBeGreaterThanOrEqual(3);
+    const labels = await nvidia.locator(".event-label").allTextContents();
+    expect(labels.filter((l) => /H20|15%/.test(l)).length).toBeGreaterThanOrEqual(3);
+    expect(labels).toContain("H20 licence required");
+
+    // Clicking an annotation shows its event with a link to the event's source.
+    const events = (await (await fetch(`${dashboard.url}/api/v1/events`)).json()) as {
+      events: { label: string | null; source: { url: string } }[];
+    };
+    const licence = events.events.find((e) => e.label === "H20 licence required")!;
+    await nvidia.locator(".event-label", { hasText: "H20 licence required" }).click();
+    const link = page.locator("#story-nvidia .mark-details li a").first();
+    await link.waitFor({ state: "visible" });
+    expect(await link.getAttribute("href")).toBe(licence.source.url);
+
+    // The main series card is still the view's own chart.
+    await page.locator("#series svg.time-series").waitFor({ state: "visible" });
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: ".reports/story.png", fullPage: false });
+    await page.close();
+  });
+
+  it("leaves the story out of a filtered view", async () => {
+    const page = await dashboard.browser.newPage();
+    await page.goto(`${dashboard.url}/?metric=revenue_usd&groupBy=destination&interval=quarter&vendor=nvidia`);
+    await page.locator("#series svg.time-series").waitFor({ state: "visible" });
+    expect(await page.locator("#story-share, #story-nvidia").count()).toBe(0);
+    await page.close();
+  });
+});
