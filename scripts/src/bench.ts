@@ -31,7 +31,7 @@ const PREAMBLE = `# Benchmarks
 
 \`npm run bench\` measures chipflow against baselines started in the same run, because absolute times on a shared
 machine drift: the sqlite3 command line (import, CSV export), the same query function called in-process through
-better-sqlite3 (queries over HTTP), a bare Fastify hello-world (hot endpoint). Data is synthetic (\`npm run gen\`:
+better-sqlite3 (queries over HTTP), a bare Fastify hello-world and a bare Fastify replaying chipflow's own answer (hot endpoint). Data is synthetic (\`npm run gen\`:
 30 vendors, 300 products, 200 countries, monthly 2015–2026, units and revenue; every name says synthetic).
 Benchmarks are not tests: \`npm test\` does not run them.`;
 
