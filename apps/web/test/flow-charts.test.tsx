@@ -11,6 +11,7 @@ import { layoutWorldMap, NO_DATA } from "../src/charts/world-map/layout.js";
 import { toCountryValues, toIso3 } from "../src/charts/world-map/state.js";
 import { WorldMap } from "../src/charts/world-map/WorldMap.js";
 import { breakdownByDestination, flows } from "./flow-fixtures.js";
+import { square, squares } from "./map-fixtures.js";
 
 describe("sankey state and layout", () => {
   it("drops links without a positive value and nodes left unlinked", () => {
@@ -78,31 +79,6 @@ describe("ranking state and layout", () => {
     expect(svg).toContain("China: $12.0B (estimate), 75% of total");
   });
 });
-
-/** Two synthetic square "countries" with the M49 ids of China and the United States. */
-const squares: FeatureCollection<Geometry, { name?: string }> = {
-  type: "FeatureCollection",
-  features: [
-    { type: "Feature", id: "156", properties: { name: "China" }, geometry: square(100, 30) },
-    { type: "Feature", id: "840", properties: { name: "United States of America" }, geometry: square(-100, 40) },
-    { type: "Feature", id: "036", properties: { name: "Australia" }, geometry: square(135, -25) },
-  ],
-};
-function square(lon: number, lat: number): Geometry {
-  // Clockwise rings, as d3-geo expects for polygons smaller than a hemisphere.
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [lon - 10, lat - 10],
-        [lon - 10, lat + 10],
-        [lon + 10, lat + 10],
-        [lon + 10, lat - 10],
-        [lon - 10, lat - 10],
-      ],
-    ],
-  };
-}
 
 describe("world map state and layout", () => {
   it("maps world-atlas ids to ISO3 and keeps only countries (not regions or 'not stated')", () => {

@@ -1,4 +1,3 @@
-import type { FeatureCollection, Geometry } from "geojson";
 import { geoEqualEarth } from "d3-geo";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -8,31 +7,7 @@ import { overlaps, placeLabels, textWidth } from "../src/charts/world-map/label-
 import { labelLimit, layoutWorldMap } from "../src/charts/world-map/layout.js";
 import { findLargestPartner, toMapArcs } from "../src/charts/world-map/state.js";
 import { WorldMap } from "../src/charts/world-map/WorldMap.js";
-import { mapFlows } from "./map-fixtures.js";
-
-/** Three synthetic square "countries" with the M49 ids of China, the United States and Australia. */
-const squares: FeatureCollection<Geometry, { name?: string }> = {
-  type: "FeatureCollection",
-  features: [
-    { type: "Feature", id: "156", properties: { name: "China" }, geometry: square(100, 30) },
-    { type: "Feature", id: "840", properties: { name: "United States of America" }, geometry: square(-100, 40) },
-    { type: "Feature", id: "036", properties: { name: "Australia" }, geometry: square(135, -25) },
-  ],
-};
-function square(lon: number, lat: number): Geometry {
-  return {
-    type: "Polygon",
-    coordinates: [
-      [
-        [lon - 10, lat - 10],
-        [lon - 10, lat + 10],
-        [lon + 10, lat + 10],
-        [lon + 10, lat - 10],
-        [lon - 10, lat - 10],
-      ],
-    ],
-  };
-}
+import { mapFlows, squares } from "./map-fixtures.js";
 
 describe("flow map state", () => {
   it("keeps flows between two countries, largest first, and counts re-imports apart", () => {

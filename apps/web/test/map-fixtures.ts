@@ -1,4 +1,31 @@
 import type { Figure, FlowsResponse, MapLink } from "@chipflow/core";
+import type { FeatureCollection, Geometry } from "geojson";
+
+/** A synthetic square "country" 20° wide; rings clockwise, as d3-geo expects for polygons smaller than a hemisphere. */
+export function square(lon: number, lat: number): Geometry {
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [lon - 10, lat - 10],
+        [lon - 10, lat + 10],
+        [lon + 10, lat + 10],
+        [lon + 10, lat - 10],
+        [lon - 10, lat - 10],
+      ],
+    ],
+  };
+}
+
+/** Three synthetic square "countries" with the M49 ids of China, the United States and Australia. */
+export const squares: FeatureCollection<Geometry, { name?: string }> = {
+  type: "FeatureCollection",
+  features: [
+    { type: "Feature", id: "156", properties: { name: "China" }, geometry: square(100, 30) },
+    { type: "Feature", id: "840", properties: { name: "United States of America" }, geometry: square(-100, 40) },
+    { type: "Feature", id: "036", properties: { name: "Australia" }, geometry: square(135, -25) },
+  ],
+};
 
 /** A synthetic map link (fixture data, not real). */
 const link = (origin: string, destination: string, value: number | null, extra: Partial<Figure> = {}): MapLink => ({
