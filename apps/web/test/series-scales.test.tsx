@@ -2,7 +2,8 @@ import { METRICS, type SeriesResponse } from "@chipflow/core";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { formatTick } from "../src/charts/format.js";
-import { axisLabelBoxes, layoutTimeSeries, overlaps, type Bounds } from "../src/charts/time-series/layout.js";
+import { axisLabelBoxes, overlaps } from "../src/charts/time-series/label-layout.js";
+import { layoutTimeSeries, type Bounds } from "../src/charts/time-series/layout.js";
 import { toLineSeries, type LineSeries } from "../src/charts/time-series/state.js";
 import { TimeSeriesChart } from "../src/charts/time-series/TimeSeriesChart.js";
 import {

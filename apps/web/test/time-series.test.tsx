@@ -1,7 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { formatTick, formatValue } from "../src/charts/format.js";
-import { layoutTimeSeries, placeEventLabels, placeSpanLabels, TOTAL_COLOR } from "../src/charts/time-series/layout.js";
+import { placeEventLabels, placeSpanLabels } from "../src/charts/time-series/label-layout.js";
+import { layoutTimeSeries, TOTAL_COLOR } from "../src/charts/time-series/layout.js";
 import { pickMainEvents, toDay, toEventMarks, toLineSeries, type EventMark } from "../src/charts/time-series/state.js";
 import { TimeSeriesChart } from "../src/charts/time-series/TimeSeriesChart.js";
 import { fixtureEvents, revenueByRegion, unitEstimates } from "./fixtures.js";

@@ -1,6 +1,7 @@
 import { selectable, type Selection } from "../../components/selection.js";
 import { formatTick, formatValue } from "../format.js";
-import { defaultBounds, endLabelText, layoutTimeSeries, type Bounds } from "./layout.js";
+import { endLabelText } from "./label-layout.js";
+import { defaultBounds, layoutTimeSeries, type Bounds } from "./layout.js";
 import { DATE_KIND_LABELS, type EventMark, type LineSeries } from "./state.js";
 
 export interface TimeSeriesChartProps {
