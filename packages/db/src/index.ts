@@ -53,3 +53,6 @@ export * from "./export/facts-parquet.js";
 export * from "./import/report/import-report.js";
 export * from "./import/report/import-report-collector.js";
 export * from "./import/report/mirror-lookup.js";
+export * from "./sql-db.js";
+export * from "./dialect/dialect.js";
+export * from "./postgres/open-postgres.js";

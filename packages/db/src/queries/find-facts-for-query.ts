@@ -1,6 +1,6 @@
 import type { Confidence, EstimateKind, FactFilter, Granularity, Metric } from "@chipflow/core";
-import type { Statement } from "better-sqlite3";
 import type { ReadonlyDb } from "../handles.js";
+import type { SqlStatement } from "../sql-db.js";
 
 /** A fact joined with the names and ids a query needs. */
 export interface QueryFactRow {
@@ -32,11 +32,11 @@ export interface QueryFactRow {
 }
 
 /** Prepared statements by SQL text, per handle: a query's SQL depends only on which filters it uses. */
-const statements = new WeakMap<ReadonlyDb, Map<string, Statement>>();
+const statements = new WeakMap<ReadonlyDb, Map<string, SqlStatement>>();
 
-export function prepareCached(db: ReadonlyDb, sql: string): Statement {
+export function prepareCached(db: ReadonlyDb, sql: string): SqlStatement {
   let byText = statements.get(db);
-  if (!byText) statements.set(db, (byText = new Map<string, Statement>()));
+  if (!byText) statements.set(db, (byText = new Map<string, SqlStatement>()));
   let statement = byText.get(sql);
   if (!statement) byText.set(sql, (statement = db.prepare(sql)));
   return statement;

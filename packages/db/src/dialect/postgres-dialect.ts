@@ -1,0 +1,18 @@
+import type { Dialect } from "./dialect.js";
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+export const postgresDialect: Dialect = {
+  name: "postgres",
+  jsonList: (param, type = "text") =>
+    `(SELECT value${type === "integer" ? "::bigint" : ""} FROM json_array_elements_text(CAST(${param} AS json)))`,
+  groupConcat: (expr, { separator = ",", distinct = false, orderBy } = {}) =>
+    distinct
+      ? `string_agg(DISTINCT (${expr})::text, ',')`
+      : `string_agg((${expr})::text, ${quote(separator)}${orderBy ? ` ORDER BY ${orderBy}` : ""})`,
+  total: (expr) => `coalesce(sum(${expr})::float8, 0)`,
+  contains: (haystack, needle) => `(strpos(${haystack}, ${needle}) > 0)`,
+  toInteger: (condition) => `(CASE WHEN ${condition} THEN 1 ELSE 0 END)`,
+  minTruth: (condition) => `(CASE WHEN bool_and(${condition}) THEN 1 ELSE 0 END)`,
+  noIndex: (column) => column,
+};
