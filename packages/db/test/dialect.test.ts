@@ -63,7 +63,7 @@ describe("the SQL dialects give the same answers on SQLite and PostgreSQL", () =
     expectSame((d) => `SELECT ${d.total("value")} AS s FROM t WHERE id > 9`, [{ s: 0 }]);
   });
 
-  it("contains, toInteger and minTruth: truth values as 1 and 0", () => {
+  it("contains, toInteger and every: truth values as 1 and 0", () => {
     expectSame(
       (d) =>
         `SELECT id, ${d.contains("'abc'", "tag")} AS c, ${d.toInteger("value > 3")} AS big FROM t WHERE id < 3 ORDER BY id`,
@@ -72,7 +72,11 @@ describe("the SQL dialects give the same answers on SQLite and PostgreSQL", () =
         { id: 2, c: 1, big: 1 },
       ],
     );
-    expectSame((d) => `SELECT ${d.minTruth("id > 0")} AS a, ${d.minTruth("id > 1")} AS b FROM t`, [{ a: 1, b: 0 }]);
+    expectSame(
+      (d) =>
+        `SELECT ${d.toInteger(d.every("id > 0"))} AS a, ${d.toInteger(`${d.every("id > 0")} AND count(*) > 4`)} AS b FROM t`,
+      [{ a: 1, b: 0 }],
+    );
   });
 
   it("noIndex: the column, whatever the planner does with it", () => {

@@ -18,8 +18,8 @@ export interface Dialect {
   contains(haystack: string, needle: string): string;
   /** A truth value as the integer 1 or 0, the way SQLite returns it. */
   toInteger(condition: string): string;
-  /** The lowest of truth values, as 1 or 0 (`min(a AND b)` on SQLite). */
-  minTruth(condition: string): string;
+  /** True when `condition` holds for every row of the group (`min(condition)` on SQLite). */
+  every(condition: string): string;
   /**
    * A column the planner should not pick an index for (SQLite's unary `+`); PostgreSQL plans from statistics, so
    * the column stays as it is.

@@ -13,6 +13,6 @@ export const postgresDialect: Dialect = {
   total: (expr) => `coalesce(sum(${expr})::float8, 0)`,
   contains: (haystack, needle) => `(strpos(${haystack}, ${needle}) > 0)`,
   toInteger: (condition) => `(CASE WHEN ${condition} THEN 1 ELSE 0 END)`,
-  minTruth: (condition) => `(CASE WHEN bool_and(${condition}) THEN 1 ELSE 0 END)`,
+  every: (condition) => `bool_and(${condition})`,
   noIndex: (column) => column,
 };

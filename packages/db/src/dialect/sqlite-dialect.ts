@@ -12,6 +12,6 @@ export const sqliteDialect: Dialect = {
   total: (expr) => `total(${expr})`,
   contains: (haystack, needle) => `(instr(${haystack}, ${needle}) > 0)`,
   toInteger: (condition) => `(${condition})`,
-  minTruth: (condition) => `min(${condition})`,
+  every: (condition) => `min(${condition})`,
   noIndex: (column) => `+${column}`,
 };
