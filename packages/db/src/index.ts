@@ -56,3 +56,5 @@ export * from "./import/report/mirror-lookup.js";
 export * from "./sql-db.js";
 export * from "./dialect/dialect.js";
 export * from "./postgres/open-postgres.js";
+export * from "./postgres/copy-sqlite-to-postgres.js";
+export * from "./postgres/create-reader-role.js";
