@@ -10,6 +10,13 @@ export interface Dialect {
    * numbers for id columns (PostgreSQL compares only like with like).
    */
   jsonList(param: string, type?: "text" | "integer"): string;
+  /** The values of a JSON array bound at `param` as a table with one column, `value` (text), for `FROM`. */
+  jsonTable(param: string): string;
+  /**
+   * A name column for ORDER BY, compared regardless of ASCII case: SQLite's `COLLATE NOCASE` columns sort so by
+   * themselves; PostgreSQL sorts by their lower case.
+   */
+  nocase(column: string): string;
   /** The values of `expr` joined by `separator`, in `orderBy` order when given; NULL when there are none. */
   groupConcat(expr: string, options?: { separator?: string; distinct?: boolean; orderBy?: string }): string;
   /** The sum of `expr` as a float, 0 when there is nothing to add (SQLite's `total`). */

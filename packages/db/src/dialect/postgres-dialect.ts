@@ -6,6 +6,8 @@ export const postgresDialect: Dialect = {
   name: "postgres",
   jsonList: (param, type = "text") =>
     `(SELECT value${type === "integer" ? "::bigint" : ""} FROM json_array_elements_text(CAST(${param} AS json)))`,
+  jsonTable: (param) => `json_array_elements_text(CAST(${param} AS json))`,
+  nocase: (column) => `lower(${column})`,
   groupConcat: (expr, { separator = ",", distinct = false, orderBy } = {}) =>
     distinct
       ? `string_agg(DISTINCT (${expr})::text, ',')`

@@ -5,6 +5,8 @@ const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 export const sqliteDialect: Dialect = {
   name: "sqlite",
   jsonList: (param) => `(SELECT value FROM json_each(${param}))`,
+  jsonTable: (param) => `json_each(${param})`,
+  nocase: (column) => column,
   groupConcat: (expr, { separator = ",", distinct = false, orderBy } = {}) =>
     distinct
       ? `group_concat(DISTINCT ${expr})` // SQLite takes no separator with DISTINCT: always ","

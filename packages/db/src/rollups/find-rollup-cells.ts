@@ -9,6 +9,7 @@ import {
   type GroupBy,
   type Metric,
 } from "@chipflow/core";
+import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 import { idsOf, prepareCached } from "../queries/find-facts-for-query.js";
 
@@ -111,7 +112,8 @@ export function findRollupCells(
   groupBy: GroupBy,
   bucketOf: BucketOfPeriod,
 ): { cells: RollupCell[]; excluded: number } | null {
-  if (!additive) return null;
+  // The rollups' SQL is SQLite's (index hints, JSON operators): PostgreSQL answers every query the exact way.
+  if (!additive || dialectOf(db).name !== "sqlite") return null;
   const grain = grainFor(filter, groupBy);
   if (!grain) return null;
   const datasets = filter.dataset.length ? JSON.stringify(filter.dataset) : null;
