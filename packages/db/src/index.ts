@@ -58,3 +58,4 @@ export * from "./dialect/dialect.js";
 export * from "./postgres/open-postgres.js";
 export * from "./postgres/copy-sqlite-to-postgres.js";
 export * from "./postgres/create-reader-role.js";
+export * from "./queries/get-change-marker.js";

@@ -1,4 +1,4 @@
-import { getDataVersion } from "@chipflow/db";
+import { getChangeMarker, getDataVersion } from "@chipflow/db";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { gzipSync } from "node:zlib";
 import fp from "fastify-plugin";
@@ -82,16 +82,14 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
     let seen: string | null = null;
     let version = "";
     let handle: typeof app.db | null = null;
-    let dataVersion: { get(): unknown } | null = null;
     const check = () => {
-      // PRAGMA data_version changes when another connection commits: cheap enough to ask on every request. A
-      // reopened database (its file replaced) is a new connection: its counter starts anew, so the handle counts too.
+      // The change marker moves when another connection commits: cheap enough to ask on every request. A reopened
+      // database (its file replaced) is a new connection: its counter starts anew, so the handle counts too.
       if (handle !== app.db) {
         handle = app.db;
-        dataVersion = handle.prepare("PRAGMA data_version").pluck();
         seen = null;
       }
-      const current = String(dataVersion!.get());
+      const current = getChangeMarker(app.db);
       if (current !== seen) {
         seen = current;
         const next = getDataVersion(app.db);
