@@ -27,6 +27,10 @@ export interface Dialect {
   toInteger(condition: string): string;
   /** True when `condition` holds for every row of the group (`min(condition)` on SQLite). */
   every(condition: string): string;
+  /** The rows of a JSON array of arrays bound at `param`, as a table of `columns` (text), for `FROM`. */
+  jsonRows(param: string, columns: string[]): string;
+  /** SQLite's `INDEXED BY` hint after a table in FROM; PostgreSQL plans from statistics, so nothing. */
+  indexedBy(index: string): string;
   /**
    * A column the planner should not pick an index for (SQLite's unary `+`); PostgreSQL plans from statistics, so
    * the column stays as it is.

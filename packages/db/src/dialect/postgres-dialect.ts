@@ -8,6 +8,9 @@ export const postgresDialect: Dialect = {
     `(SELECT value${type === "integer" ? "::bigint" : ""} FROM json_array_elements_text(CAST(${param} AS json)))`,
   jsonTable: (param) => `json_array_elements_text(CAST(${param} AS json))`,
   nocase: (column) => `lower(${column})`,
+  jsonRows: (param, columns) =>
+    `(SELECT ${columns.map((c, i) => `e ->> ${i} AS ${c}`).join(", ")} FROM json_array_elements(CAST(${param} AS json)) e)`,
+  indexedBy: () => "",
   groupConcat: (expr, { separator = ",", distinct = false, orderBy } = {}) =>
     distinct
       ? `string_agg(DISTINCT (${expr})::text, ',')`

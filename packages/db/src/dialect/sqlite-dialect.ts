@@ -7,6 +7,9 @@ export const sqliteDialect: Dialect = {
   jsonList: (param) => `(SELECT value FROM json_each(${param}))`,
   jsonTable: (param) => `json_each(${param})`,
   nocase: (column) => column,
+  jsonRows: (param, columns) =>
+    `(SELECT ${columns.map((c, i) => `value ->> ${i} AS ${c}`).join(", ")} FROM json_each(${param}))`,
+  indexedBy: (index) => `INDEXED BY ${index}`,
   groupConcat: (expr, { separator = ",", distinct = false, orderBy } = {}) =>
     distinct
       ? `group_concat(DISTINCT ${expr})` // SQLite takes no separator with DISTINCT: always ","

@@ -55,6 +55,7 @@ export async function importFileIntoPostgres(
   file: string,
   options: ImportFileOptions = {},
 ): Promise<ImportFileSummary> {
+  const started = performance.now();
   const target = openPostgresWritable(url);
   try {
     migrate(target);
@@ -137,7 +138,8 @@ export async function importFileIntoPostgres(
     for (const sql of rebuildSql(postgresDialect)) await client.query(sql.replace("?", "$1"), [id]);
     if (options.dryRun) await client.query("ROLLBACK");
     else await client.query("COMMIT");
-    return { ...summary, ...merged.rows[0]!, committed: !options.dryRun };
+    const seconds = (performance.now() - started) / 1000;
+    return { ...summary, ...merged.rows[0]!, committed: !options.dryRun, seconds };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
