@@ -61,3 +61,4 @@ export * from "./postgres/create-reader-role.js";
 export * from "./queries/get-change-marker.js";
 export * from "./postgres/ensure-seeded-postgres.js";
 export * from "./postgres/import-into-postgres.js";
+export * from "./postgres/check-collation.js";

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dialectOf, sqliteDialect, type Dialect } from "./dialect/dialect.js";
 import type { WritableSqlDb } from "./handles.js";
+import { checkCollation } from "./postgres/check-collation.js";
 
 const MIGRATIONS_DIR = new URL("../migrations/", import.meta.url);
 
@@ -26,10 +27,12 @@ export function listMigrations(dialect: Dialect = sqliteDialect): Migration[] {
 }
 
 /**
- * Applies every migration not yet recorded in `schema_migrations`, each in its own transaction, on either engine.
- * Returns the versions it applied.
+ * Applies every migration not yet recorded in `schema_migrations`, each in its own transaction, on either engine
+ * (a PostgreSQL database must sort text as SQLite does: `checkCollation`). Returns the versions it applied.
  */
 export function migrate(db: WritableSqlDb): number[] {
+  const dialect = dialectOf(db);
+  if (dialect.name === "postgres") checkCollation(db);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = new Set(
@@ -40,7 +43,7 @@ export function migrate(db: WritableSqlDb): number[] {
       .map((v) => Number(v)),
   );
   const done: number[] = [];
-  for (const m of listMigrations(dialectOf(db))) {
+  for (const m of listMigrations(dialect)) {
     if (applied.has(m.version)) continue;
     db.exec("BEGIN");
     try {

@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { postgresDialect } from "../src/dialect/dialect.js";
 import { openPostgresWritable, openWritableRaw, type WritableSqlDb } from "../src/handles.js";
 import { listMigrations, migrate } from "../src/migrate.js";
@@ -73,6 +73,21 @@ describe("migrations on both engines", () => {
     expect(own.map((m) => m.version)).toEqual([1, 3, 6, 8]);
     const sql = own.find((m) => m.version === 8)!.sql;
     for (const statement of buildAllSql(postgresDialect)) expect(sql).toContain(statement);
+  });
+
+  it("refuse a PostgreSQL database that would sort text otherwise than SQLite, saying how to create one", async () => {
+    const admin = openPostgresWritable(new URL(inject("postgresAdminUrl")).href);
+    const name = `icu_${process.pid}`;
+    admin.exec(`CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'`);
+    admin.close();
+    const url = new URL(inject("postgresAdminUrl"));
+    url.pathname = `/${name}`;
+    const db = openPostgresWritable(url.href);
+    expect(() => migrate(db)).toThrow(
+      "the database sorts text by ICU rules, not byte by byte as SQLite does: create it with the C collation " +
+        "(createdb --locale=C --template=template0 <name>)",
+    );
+    db.close();
   });
 
   it("roll back a migration that fails, recording nothing", async () => {

@@ -1,4 +1,4 @@
-import { openPostgresReadonly, openReadonly, type ReadonlyDb } from "@chipflow/db";
+import { checkCollation, openPostgresReadonly, openReadonly, type ReadonlyDb } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { statSync } from "node:fs";
@@ -76,7 +76,7 @@ export const databasePlugin = fp<DatabaseOptions>(
  */
 function postgresDatabase(app: FastifyInstance, url: string) {
   const db = openPostgresReadonly(url);
-  db.prepare("SELECT 1").get(); // fail at start, not on the first request, when the server cannot be reached
+  checkCollation(db); // and fail at start, not on the first request, when the server cannot be reached
   app.decorate("db", { getter: () => db });
   app.decorate("dbIdentity", { getter: () => "postgres" });
   app.addHook("onClose", async () => db.close());
