@@ -1,4 +1,4 @@
-import { getChangeMarker, getDataVersion } from "@chipflow/db";
+import { dialectOf, getChangeMarker, getDataVersion } from "@chipflow/db";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { gzipSync } from "node:zlib";
 import fp from "fastify-plugin";
@@ -42,6 +42,12 @@ export interface QueryCacheOptions {
   max?: number;
   /** Most bytes of serialised JSON answers kept, by URL. */
   maxPayloadBytes?: number;
+  /**
+   * How long an answer may be served without asking the database whether the data changed. 0 on SQLite (asking is
+   * a read of its own file); on PostgreSQL asking is a round trip that would block the event loop on every request,
+   * so it is asked at most this often: a change is seen within that time. Default: 0, or 200 ms on PostgreSQL.
+   */
+  changeCheckMs?: number;
 }
 
 /** A JSON answer as sent, and gzipped once when first asked for so: a hit is one lookup and one write. */
@@ -75,7 +81,9 @@ const isDataRequest = (request: FastifyRequest) => request.method === "GET" && r
  * so the request was valid).
  */
 export const queryCachePlugin = fp<QueryCacheOptions>(
-  async (app: FastifyInstance, { max = 500, maxPayloadBytes = 64 * 1024 * 1024 }) => {
+  async (app: FastifyInstance, { max = 500, maxPayloadBytes = 64 * 1024 * 1024, changeCheckMs }) => {
+    const checkEveryMs = changeCheckMs ?? (dialectOf(app.db).name === "postgres" ? 200 : 0);
+    let checkedAt = -Infinity;
     const cache = new LruCache<unknown>(max);
     const payloads = new LruCache<Payload>(max, maxPayloadBytes, (p) => 2 * p.body.length); // room for the gzipped copy
     const served = new WeakSet<FastifyRequest>();
@@ -88,6 +96,10 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
       if (handle !== app.db) {
         handle = app.db;
         seen = null;
+      } else if (checkEveryMs > 0) {
+        const now = performance.now();
+        if (now - checkedAt < checkEveryMs) return version;
+        checkedAt = now;
       }
       const current = getChangeMarker(app.db);
       if (current !== seen) {
