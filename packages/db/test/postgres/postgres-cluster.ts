@@ -8,8 +8,7 @@ import { join } from "node:path";
 export const POSTGRES_MISSING = "PostgreSQL is not installed: run `sudo apt-get install postgresql`";
 
 /** The newest PostgreSQL server programs Debian installed (`/usr/lib/postgresql/<version>/bin`), or null. */
-export function findPostgresBin(): string | null {
-  const root = "/usr/lib/postgresql";
+export function findPostgresBin(root = "/usr/lib/postgresql"): string | null {
   if (!existsSync(root)) return null;
   const versions = readdirSync(root)
     .filter((v) => existsSync(join(root, v, "bin", "initdb")))
@@ -36,8 +35,8 @@ export interface PostgresCluster {
  * Starts a throwaway PostgreSQL server in a temporary folder, on a free port, trusting local connections, with
  * byte-order collation (SQLite's order of text). initdb refuses to run as root, so as root it runs as `postgres`.
  */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
-  const bin = findPostgresBin();
+export async function startPostgresCluster({ root }: { root?: string } = {}): Promise<PostgresCluster> {
+  const bin = findPostgresBin(root);
   if (!bin) throw new Error(POSTGRES_MISSING);
   const dir = mkdtempSync(join(tmpdir(), "chipflow-pg-"));
   chmodSync(dir, 0o777);
