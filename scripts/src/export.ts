@@ -4,7 +4,14 @@
  * @chipflow/db; see docs/import.md.
  */
 import { factFilterSchema, keyword, METRIC_IDS, type Metric } from "@chipflow/core";
-import { exportFacts, openReadonly, toExportFormat, type ExportFormat, type FactsFilter } from "@chipflow/db";
+import {
+  exportFacts,
+  isPostgresUrl,
+  openReadonlyAt,
+  toExportFormat,
+  type ExportFormat,
+  type FactsFilter,
+} from "@chipflow/db";
 import { Command, Option } from "commander";
 import { existsSync } from "node:fs";
 import { isMain, processIo, runMain, type CliIo } from "./cli/cli-io.js";
@@ -48,7 +55,11 @@ function buildProgram(): Command {
     .addOption(
       new Option("--format <format>", "default: from the file extension").choices(["csv", "jsonl", "xlsx", "parquet"]),
     )
-    .option("--db <path>", "the SQLite file", DEFAULT_DB)
+    .option(
+      "--db <path or url>",
+      "the SQLite file, or a postgres:// URL (default: CHIPFLOW_DATABASE_URL if set)",
+      process.env.CHIPFLOW_DATABASE_URL ?? DEFAULT_DB,
+    )
     .addHelpText("after", EXAMPLES);
 }
 
@@ -77,13 +88,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   let filter: FactsFilter;
   try {
     filter = toFilter(flags);
-    if (!existsSync(flags.db))
+    if (!isPostgresUrl(flags.db) && !existsSync(flags.db))
       throw new UsageError(`no database at ${flags.db}: run npm start or npm run import first`);
   } catch (error) {
     io.stderr.write(`error: ${(error as Error).message}\n(run with --help for every option and examples)\n`);
     return EXIT.usage;
   }
-  const db = openReadonly(flags.db);
+  const db = openReadonlyAt(flags.db);
   try {
     const started = performance.now();
     const { count, format } = await exportFacts(db, filter, flags.out, flags.format ?? toExportFormat(flags.out));

@@ -6,7 +6,9 @@ import { isDatasetId } from "@chipflow/core";
 import {
   FORMAT_CHOICES,
   importFile,
+  importFileIntoPostgres,
   importFiles,
+  isPostgresUrl,
   isArchive,
   listImportInputs,
   openWritable,
@@ -81,7 +83,11 @@ function buildProgram(): Command {
       "also write a report (.md Markdown, .html HTML): rows by reporter, year and HS code, rows left out and why, " +
         "unmapped codes, conflicts with the partner's reports already stored",
     )
-    .option("--db <path>", "the SQLite file (created if missing)", DEFAULT_DB)
+    .option(
+      "--db <path or url>",
+      "the SQLite file (created if missing), or a postgres:// URL (default: CHIPFLOW_DATABASE_URL if set)",
+      process.env.CHIPFLOW_DATABASE_URL ?? DEFAULT_DB,
+    )
     .addHelpText("after", EXAMPLES);
 }
 
@@ -139,7 +145,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return EXIT.usage;
   }
   const many = statSync(file).isDirectory() || isArchive(file);
-  const db = openWritable(flags.db);
+  const postgres = isPostgresUrl(flags.db);
+  if (postgres && many) {
+    io.stderr.write("error: into PostgreSQL, import one file at a time (not a folder or an archive)\n");
+    return EXIT.usage;
+  }
+  const db = postgres ? undefined : openWritable(flags.db);
   const options = {
     format: flags.format,
     dataset: { id: flags.dataset, title: flags.title },
@@ -154,11 +165,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     if (!many) {
       const progress = createProgress(io, statSync(file).size);
-      const summary = await importFile(db, file, {
+      const fileOptions = {
         ...options,
         report: reportFormat !== undefined,
-        onProgress: ({ rows, bytes }) => progress.update(bytes, rows),
-      }).finally(() => progress.stop());
+        onProgress: ({ rows, bytes }: { rows: number; bytes: number }) => progress.update(bytes, rows),
+      };
+      const summary = await (
+        db ? importFile(db, file, fileOptions) : importFileIntoPostgres(flags.db, file, fileOptions)
+      ).finally(() => progress.stop());
       io.stderr.write(formatRowErrors(summary));
       io.stdout.write(formatImportSummary(summary, said));
       if (!writeReport(io, flags.report, reportFormat, summary.report ? [summary.report] : [])) return EXIT.rejected;
@@ -176,7 +190,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io,
       listed.inputs.reduce((s, i) => s + i.size, 0),
     );
-    const run = await importFiles(db, file, listed.inputs, {
+    const run = await importFiles(db!, file, listed.inputs, {
       ...options,
       report: reportFormat !== undefined,
       datasetPerFile: flags.datasetPerFile,
@@ -192,7 +206,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return EXIT.rejected;
   } finally {
     listed?.close();
-    db.close();
+    db?.close();
   }
 }
 

@@ -3,9 +3,10 @@
  * loopback over the database (CHIPFLOW_DB or data/chipflow.sqlite, seeded if missing). Prints errors, latency
  * percentiles and the server's resident memory before, during and after. The rate limit is off: this measures
  * the server. Options: --seconds <n>, --connections <n>; --stall runs the "one request stalls all" scenario instead
- * (see `runStallScenario`).
+ * (see `runStallScenario`). `--engine postgres` serves CHIPFLOW_DATABASE_URL instead (seeded if empty), and
+ * `--replicas <n>` starts n server processes on the same database, the connections shared among them.
  */
-import { ensureSeededDatabase } from "@chipflow/db";
+import { ensureSeededDatabase, ensureSeededPostgres } from "@chipflow/db";
 import autocannon from "autocannon";
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -20,6 +21,10 @@ const arg = (name: string, fallback: number) => {
 };
 const SECONDS = arg("seconds", 30);
 const CONNECTIONS = arg("connections", 200);
+const REPLICAS = arg("replicas", 1);
+const POSTGRES = process.argv[process.argv.indexOf("--engine") + 1] === "postgres";
+const DATABASE_URL = process.env.CHIPFLOW_DATABASE_URL;
+if (POSTGRES && !DATABASE_URL) throw new Error("--engine postgres reads CHIPFLOW_DATABASE_URL: set it (postgres://…)");
 
 /** The heaviest reads: every grouping and chart query, the fact table and the CSV exports. */
 const PATHS = [
@@ -48,11 +53,27 @@ function request<T>(child: ChildProcess, message: string, key: string): Promise<
 }
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-await ensureSeededDatabase(DEFAULT_DB, DATA_DIR);
-const server = fork(fileURLToPath(new URL("./load/load-server.js", import.meta.url)), [DEFAULT_DB], {
-  stdio: ["ignore", "inherit", "inherit", "ipc"],
-});
-const url = await request<string>(server, "", "url");
+if (POSTGRES) await ensureSeededPostgres(DATABASE_URL!, DATA_DIR);
+else await ensureSeededDatabase(DEFAULT_DB, DATA_DIR);
+const servers = Array.from({ length: REPLICAS }, () =>
+  fork(
+    fileURLToPath(new URL("./load/load-server.js", import.meta.url)),
+    [DEFAULT_DB, ...(POSTGRES ? [DATABASE_URL!] : [])],
+    {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    },
+  ),
+);
+const server = servers[0]!;
+const urls = await Promise.all(servers.map((s) => request<string>(s, "", "url")));
+const url = urls[0]!;
+/** The servers' resident memory, added up. */
+const rssOfAll = async () =>
+  (await Promise.all(servers.map((s) => request<number>(s, "rss", "rss")))).reduce((a, b) => a + b);
+const stopAll = async () => {
+  for (const s of servers) s.send("stop");
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.once("exit", resolve))));
+};
 if (process.argv.includes("--stall")) {
   try {
     const rssBefore = await request<number>(server, "rss", "rss");
@@ -74,8 +95,7 @@ if (process.argv.includes("--stall")) {
     );
     console.log(`server RSS: before ${mb(rssBefore)}, peak ${mb(rssPeak)}, ${settleMs / 1000} s after ${mb(rssAfter)}`);
   } finally {
-    server.send("stop");
-    await new Promise((resolve) => server.once("exit", resolve));
+    await stopAll();
   }
   process.exit();
 }
@@ -88,40 +108,57 @@ try {
     else console.log(`skipped ${path}: ${res.status}`);
   }
   // Warm up, then measure memory at rest before the run.
-  await autocannon({ url, connections: 10, duration: 2, requests: paths.map((path) => ({ path })) });
-  const rssBefore = await request<number>(server, "rss", "rss");
+  await Promise.all(
+    urls.map((url) => autocannon({ url, connections: 10, duration: 2, requests: paths.map((path) => ({ path })) })),
+  );
+  const rssBefore = await rssOfAll();
   let rssPeak = rssBefore;
   const sampler = setInterval(() => {
-    void request<number>(server, "rss", "rss").then((rss) => (rssPeak = Math.max(rssPeak, rss)));
+    void rssOfAll().then((rss) => (rssPeak = Math.max(rssPeak, rss)));
   }, 1000);
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    timeout: 10,
-    requests: paths.map((path) => ({ path })),
-  });
+  // Each replica gets its share of the connections, as a balancer in front of them would give it.
+  const results = await Promise.all(
+    urls.map((url, i) =>
+      autocannon({
+        url,
+        connections: Math.floor(CONNECTIONS / REPLICAS) + (i < CONNECTIONS % REPLICAS ? 1 : 0),
+        duration: SECONDS,
+        timeout: 10,
+        requests: paths.map((path) => ({ path })),
+      }),
+    ),
+  );
   clearInterval(sampler);
-  const rssAfter = await request<number>(server, "rss", "rss");
+  const rssAfter = await rssOfAll();
+  const result = results[0]!;
 
   // A 503 is the server refusing work past its bounds (downloads or queries at once), with Retry-After: counted
   // apart. Anything else that is not a 2xx is an error.
-  const refused = (result.statusCodeStats as Record<string, { count: number } | undefined>)["503"]?.count ?? 0;
-  const errors = result.errors + result.timeouts + result.non2xx - refused;
-  console.log(`status codes: ${JSON.stringify(result.statusCodeStats)}`);
-  console.log(`${CONNECTIONS} connections for ${SECONDS} s over ${paths.length} endpoints (${url}, rate limit off)`);
+  const sum = (of: (r: typeof result) => number) => results.reduce((n, r) => n + of(r), 0);
+  const refused = sum((r) => (r.statusCodeStats as Record<string, { count: number } | undefined>)["503"]?.count ?? 0);
+  const [errorCount, timeouts, non2xx] = [sum((r) => r.errors), sum((r) => r.timeouts), sum((r) => r.non2xx)];
+  const errors = errorCount + timeouts + non2xx - refused;
+  const engine = POSTGRES ? "PostgreSQL" : "SQLite";
+  for (const r of results) console.log(`status codes: ${JSON.stringify(r.statusCodeStats)}`);
+  console.log(
+    `${CONNECTIONS} connections for ${SECONDS} s over ${paths.length} endpoints, ${REPLICAS} server process` +
+      `${REPLICAS > 1 ? "es" : ""} on ${engine} (${urls.join(", ")}, rate limit off)`,
+  );
   for (const path of paths) console.log(`  ${path}`);
   console.log(
-    `requests: ${result.requests.total} (${result.requests.average.toFixed(0)}/s); ` +
-      `errors: ${result.errors}, timeouts: ${result.timeouts}, non-2xx: ${result.non2xx} ` +
+    `requests: ${sum((r) => r.requests.total)} (${sum((r) => r.requests.average).toFixed(0)}/s); ` +
+      `errors: ${errorCount}, timeouts: ${timeouts}, non-2xx: ${non2xx} ` +
       `(of which ${refused} refused with 503 and Retry-After, past the pool's bounds)`,
   );
+  for (const [i, r] of results.entries())
+    console.log(
+      `latency ms${REPLICAS > 1 ? ` (process ${i + 1})` : ""}: p50 ${r.latency.p50}, p90 ${r.latency.p90}, ` +
+        `p99 ${r.latency.p99}, max ${r.latency.max}`,
+    );
   console.log(
-    `latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`,
+    `server RSS${REPLICAS > 1 ? " (all processes)" : ""}: before ${mb(rssBefore)}, peak ${mb(rssPeak)}, after ${mb(rssAfter)}`,
   );
-  console.log(`server RSS: before ${mb(rssBefore)}, peak ${mb(rssPeak)}, after ${mb(rssAfter)}`);
   process.exitCode = errors === 0 ? 0 : 1;
 } finally {
-  server.send("stop");
-  await new Promise((resolve) => server.once("exit", resolve));
+  await stopAll();
 }

@@ -1,9 +1,10 @@
 /**
- * `npm run seed -- [--db <path>] [--force]`: creates the database from the curated files in data/ (or migrates an
- * existing one). `--force` deletes the file first, to rebuild it after data/ changed. A thin layer over
- * `ensureSeededDatabase` in @chipflow/db.
+ * `npm run seed -- [--db <path or url>] [--force]`: creates the database from the curated files in data/ (or migrates
+ * an existing one). `--force` deletes the file first, to rebuild it after data/ changed. `--db` (or
+ * CHIPFLOW_DATABASE_URL) may name a PostgreSQL database instead. A thin layer over `ensureSeededDatabase` and
+ * `ensureSeededPostgres` in @chipflow/db.
  */
-import { ensureSeededDatabase } from "@chipflow/db";
+import { ensureSeededDatabase, ensureSeededPostgres, isPostgresUrl } from "@chipflow/db";
 import { Command } from "commander";
 import { rmSync } from "node:fs";
 import { isMain, processIo, runMain, type CliIo } from "./cli/cli-io.js";
@@ -13,7 +14,11 @@ import { DATA_DIR, DEFAULT_DB } from "./paths.js";
 function buildProgram(): Command {
   return new Command("npm run seed --")
     .description("Create (or migrate) the chipflow database from the curated files in data/.")
-    .option("--db <path>", "the SQLite file", DEFAULT_DB)
+    .option(
+      "--db <path or url>",
+      "the SQLite file, or a postgres:// URL (default: CHIPFLOW_DATABASE_URL if set)",
+      process.env.CHIPFLOW_DATABASE_URL ?? DEFAULT_DB,
+    )
     .option("--data <dir>", "the folder of curated files", DATA_DIR)
     .option("--force", "delete the database first and build it anew")
     .addHelpText(
@@ -27,15 +32,21 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const parsed = await parseProgram(buildProgram(), argv, io);
   if (typeof parsed === "number") return parsed;
   const flags = parsed.opts<{ db: string; data: string; force?: boolean }>();
-  if (flags.force) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${flags.db}${suffix}`, { force: true });
+  const postgres = isPostgresUrl(flags.db);
+  // Never print a password: a PostgreSQL database is named by its host and name.
+  const name = postgres ? `PostgreSQL ${new URL(flags.db).host}${new URL(flags.db).pathname}` : flags.db;
+  if (flags.force && !postgres)
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${flags.db}${suffix}`, { force: true });
   try {
-    const summary = await ensureSeededDatabase(flags.db, flags.data);
+    const summary = postgres
+      ? await ensureSeededPostgres(flags.db, flags.data, { force: flags.force ?? false })
+      : await ensureSeededDatabase(flags.db, flags.data);
     if (!summary) {
-      io.stdout.write(`${flags.db} exists: schema brought up to date, data left as it is (--force to rebuild)\n`);
+      io.stdout.write(`${name} exists: schema brought up to date, data left as it is (--force to rebuild)\n`);
     } else {
       const facts = summary.datasets.reduce((n, d) => n + d.inserted, 0);
       io.stdout.write(
-        `created ${flags.db}: ${summary.datasets.length} datasets, ${facts} facts, ${summary.events} events\n`,
+        `created ${name}: ${summary.datasets.length} datasets, ${facts} facts, ${summary.events} events\n`,
       );
     }
     return EXIT.ok;

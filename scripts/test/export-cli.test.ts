@@ -1,11 +1,12 @@
 import { FACT_COLUMNS } from "@chipflow/core";
-import { iterateFactCsvCells, openReadonly, restoreCell, writeFactsParquet } from "@chipflow/db";
+import { copySqliteToPostgres, iterateFactCsvCells, openReadonly, restoreCell, writeFactsParquet } from "@chipflow/db";
 import { DuckDBInstance, type Json } from "@duckdb/node-api";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../packages/db/test/postgres/test-database.js";
 import { bufferIo } from "../src/cli/cli-io.js";
 import { main as exportMain } from "../src/export.js";
 import { main as importMain } from "../src/import.js";
@@ -85,6 +86,18 @@ describe("npm run export", () => {
     expect((await run(importMain, first, "--dataset", "examples", "--db", copy)).code).toBe(0);
     expect((await run(exportMain, "--db", copy, "--out", second)).code).toBe(0);
     expect(readFileSync(second, "utf8")).toBe(readFileSync(first, "utf8"));
+  });
+
+  it("exports the same bytes from PostgreSQL as from SQLite, as CSV, JSON Lines and Parquet", async () => {
+    const url = await createTestDatabase();
+    await copySqliteToPostgres(db, url);
+    for (const file of ["all.csv", "all.jsonl", "all.parquet"]) {
+      const [fromSqlite, fromPostgres] = [join(dir, `sqlite-${file}`), join(dir, `postgres-${file}`)];
+      expect((await run(exportMain, "--db", db, "--out", fromSqlite)).code).toBe(0);
+      expect((await run(exportMain, "--db", url, "--out", fromPostgres)).code).toBe(0);
+      expect(readFileSync(fromPostgres).equals(readFileSync(fromSqlite)), file).toBe(true);
+    }
+    expect(readFileSync(join(dir, "postgres-all.csv"), "utf8").split("\r\n").length).toBeGreaterThan(5);
   });
 
   it("names the flag and what to send when a filter is wrong", async () => {

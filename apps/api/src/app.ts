@@ -26,6 +26,11 @@ import { summaryRoutes } from "./routes/v1/summary.js";
 export interface AppOptions {
   /** Path of the SQLite file, opened read-only. */
   dbPath: string;
+  /**
+   * A PostgreSQL database (`postgres://…`, as `CHIPFLOW_DATABASE_URL` gives it) to read instead of the SQLite file:
+   * every connection read-only.
+   */
+  databaseUrl?: string | undefined;
   /** The built web app to serve at `/`; omitted in API-only tests. */
   webRoot?: string | undefined;
   logger?: FastifyServerOptions["logger"];
@@ -74,8 +79,8 @@ export async function buildApp(options: AppOptions) {
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
-  await app.register(databasePlugin, { path: options.dbPath });
-  await app.register(queryPoolPlugin, { path: options.dbPath, limits: options.pool });
+  await app.register(databasePlugin, { path: options.dbPath, url: options.databaseUrl });
+  await app.register(queryPoolPlugin, { path: options.dbPath, url: options.databaseUrl, limits: options.pool });
   await app.register(queryCachePlugin);
   await app.register(healthRoutes);
   await app.register(

@@ -1,7 +1,7 @@
-import { createFixtureDb } from "../../../packages/db/test/fixture-db.js";
 import { buildApp } from "../src/app.js";
+import { createTestStore } from "./test-store.js";
 
-/** The app over a fresh copy of the fixture database, for `app.inject`. */
+/** The app over a fresh copy of the fixture database (on the run's engine), for `app.inject`. */
 export async function buildTestApp() {
-  return buildApp({ dbPath: await createFixtureDb() });
+  return buildApp(await createTestStore());
 }

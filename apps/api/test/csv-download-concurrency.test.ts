@@ -3,20 +3,21 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createFixtureDb } from "../../../packages/db/test/fixture-db.js";
 import { writeLargeFactsFile } from "../../../packages/db/test/fixtures/faults/large-import.js";
 import { buildApp } from "../src/app.js";
+import { createTestStore } from "./test-store.js";
 
 describe("a facts CSV download in progress", () => {
   it("streams from its own connection, so other requests are answered meanwhile and the app still closes", async () => {
-    const dbPath = await createFixtureDb();
     const file = join(mkdtempSync(join(tmpdir(), "chipflow-download-")), "many.csv");
     writeLargeFactsFile(file, 20_000);
-    const writer = openWritable(dbPath);
-    await importFile(writer, file, { dataset: { id: "many" } });
-    writer.close();
+    const store = await createTestStore(async (dbPath) => {
+      const writer = openWritable(dbPath);
+      await importFile(writer, file, { dataset: { id: "many" } });
+      writer.close();
+    });
 
-    const app = await buildApp({ dbPath, rateLimit: false });
+    const app = await buildApp({ ...store, rateLimit: false });
     const base = await app.listen({ port: 0, host: "127.0.0.1" });
     const controller = new AbortController();
     const download = await fetch(`${base}/api/v1/facts.csv?dataset=many`, { signal: controller.signal });

@@ -2,10 +2,10 @@ import { FACT_COLUMNS } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {} from "../src/plugins/query-cache.js";
-import { createFixtureDb } from "../../../packages/db/test/fixture-db.js";
 import { fixture } from "../../../packages/db/test/import-helpers.js";
 import { importFile, openWritable } from "@chipflow/db";
 import { buildApp } from "../src/app.js";
+import { createTestStore } from "./test-store.js";
 import { buildTestApp } from "./build-test-app.js";
 import { expectErrorShape } from "./expect-error-shape.js";
 
@@ -186,11 +186,12 @@ describe("errors and caching", () => {
 describe("units of different product categories", () => {
   let customs: FastifyInstance;
   beforeAll(async () => {
-    const path = await createFixtureDb();
-    const db = openWritable(path);
-    await importFile(db, fixture("comtrade-plus-two-headings.csv"), { dataset: { id: "customs" } });
-    db.close();
-    customs = await buildApp({ dbPath: path });
+    const store = await createTestStore(async (path) => {
+      const db = openWritable(path);
+      await importFile(db, fixture("comtrade-plus-two-headings.csv"), { dataset: { id: "customs" } });
+      db.close();
+    });
+    customs = await buildApp(store);
   });
   afterAll(() => customs.close());
 

@@ -1,15 +1,14 @@
-import { openWritable } from "@chipflow/db";
 import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFixtureDb } from "../../../packages/db/test/fixture-db.js";
 import { buildApp } from "../src/app.js";
+import { createTestStore, onPostgres, writeToStore, type TestStore } from "./test-store.js";
 
 let app: FastifyInstance;
-let dbPath: string;
+let store: TestStore;
 beforeAll(async () => {
-  dbPath = await createFixtureDb();
-  app = await buildApp({ dbPath, rateLimit: false });
+  store = await createTestStore();
+  app = await buildApp({ ...store, rateLimit: false });
 });
 afterAll(() => app.close());
 
@@ -53,7 +52,7 @@ describe("the answer cache", () => {
   });
 
   it("counts stored answers against the rate limit like any other", async () => {
-    const limited = await buildApp({ dbPath, rateLimit: { max: 2, timeWindowMs: 60_000 } });
+    const limited = await buildApp({ ...store, rateLimit: { max: 2, timeWindowMs: 60_000 } });
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await limited.inject(URL_)).statusCode);
     expect(statuses).toEqual([200, 200, 429]);
@@ -62,10 +61,11 @@ describe("the answer cache", () => {
 
   it("forgets every answer when the data changes", async () => {
     const before = await get(URL_);
-    const writer = openWritable(dbPath);
-    writer.prepare("UPDATE facts SET value = value * 2 WHERE metric = 'revenue_usd'").run();
-    writer.prepare("UPDATE datasets SET imported_at = '2099-01-01T00:00:00Z'").run();
-    writer.close();
+    writeToStore(store, [
+      "UPDATE facts SET value = value * 2 WHERE metric = 'revenue_usd'",
+      "UPDATE datasets SET imported_at = '2099-01-01T00:00:00Z'",
+    ]);
+    if (onPostgres) await new Promise((resolve) => setTimeout(resolve, 250)); // asked at most every 200 ms there
     const after = await get(URL_);
     expect(after.headers.etag).not.toBe(before.headers.etag);
     const value = (body: string) => JSON.parse(body).series[0].points[0].value as number;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createFixtureDb } from "../../../packages/db/test/fixture-db.js";
 import { buildApp } from "../src/app.js";
+import { createTestStore } from "./test-store.js";
 import { expectErrorShape } from "./expect-error-shape.js";
 
 describe("rate limit on the data endpoints", () => {
   it("answers the request over the limit with a 429, Retry-After and the error shape", async () => {
-    const app = await buildApp({ dbPath: await createFixtureDb(), rateLimit: { max: 5, timeWindowMs: 60_000 } });
+    const app = await buildApp({ ...(await createTestStore()), rateLimit: { max: 5, timeWindowMs: 60_000 } });
     const get = (url: string) => app.inject({ method: "GET", url, remoteAddress: "203.0.113.7" });
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await get("/api/v1/dimensions")).statusCode);
@@ -34,7 +34,7 @@ describe("rate limit on the data endpoints", () => {
     ["//api/v1/datasets", 404],
     ["/API/v1/datasets", 404],
   ])("never serves data past the limit when the path is spelled %s (answers %i)", async (spelling, status) => {
-    const app = await buildApp({ dbPath: await createFixtureDb(), rateLimit: { max: 2, timeWindowMs: 60_000 } });
+    const app = await buildApp({ ...(await createTestStore()), rateLimit: { max: 2, timeWindowMs: 60_000 } });
     const get = (url: string) => app.inject({ method: "GET", url, remoteAddress: "203.0.113.9" });
     expect([(await get("/api/v1/datasets")).statusCode, (await get("/api/v1/datasets")).statusCode]).toEqual([
       200, 200,
@@ -45,14 +45,14 @@ describe("rate limit on the data endpoints", () => {
   });
 
   it("is generous by default and can be turned off", async () => {
-    const dbPath = await createFixtureDb();
-    const byDefault = await buildApp({ dbPath });
+    const store = await createTestStore();
+    const byDefault = await buildApp(store);
     const statuses = new Set<number>();
     for (let i = 0; i < 300; i++) statuses.add((await byDefault.inject("/api/v1/events")).statusCode);
     expect([...statuses]).toEqual([200]);
     await byDefault.close();
 
-    const off = await buildApp({ dbPath, rateLimit: false });
+    const off = await buildApp({ ...store, rateLimit: false });
     const res = await off.inject("/api/v1/events");
     expect(res.headers["x-ratelimit-limit"]).toBeUndefined();
     await off.close();

@@ -4,8 +4,8 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFixtureDb } from "../../../packages/db/test/fixture-db.js";
 import { buildApp } from "../src/app.js";
+import { createTestStore } from "./test-store.js";
 import type {} from "../src/plugins/database.js";
 import { expectErrorShape } from "./expect-error-shape.js";
 
@@ -38,10 +38,8 @@ function rawGet(base: string, path: string): Promise<{ status: number; body: str
 
 let app: FastifyInstance;
 let base: string;
-let dbPath: string;
 beforeAll(async () => {
-  dbPath = await createFixtureDb();
-  app = await buildApp({ dbPath, webRoot: createWebRoot(), rateLimit: false });
+  app = await buildApp({ ...(await createTestStore()), webRoot: createWebRoot(), rateLimit: false });
   app.post("/api/test-echo", async (request) => ({ size: JSON.stringify(request.body).length }));
   base = await app.listen({ port: 0, host: "127.0.0.1" });
 });
@@ -53,7 +51,7 @@ describe("the database handle", () => {
     const countFacts = () => app.db.prepare("SELECT count(*) FROM facts").pluck().get() as number;
     const before = countFacts();
     expect(before).toBeGreaterThan(0);
-    expect(() => app.db.prepare("INSERT INTO vendors (id, name) VALUES ('evil', 'Evil')").run()).toThrow(
+    expect(() => app.db.prepare("INSERT INTO vendors (slug, name) VALUES ('evil', 'Evil')").run()).toThrow(
       /readonly|read-only|query_only/i,
     );
     expect(() => app.db.exec("DROP TABLE facts")).toThrow(/readonly|read-only|query_only/i);
@@ -235,7 +233,7 @@ describe("size limits", () => {
 
 describe("errors", () => {
   it("never show a stack trace or a file path, even when the database fails", async () => {
-    const broken = await buildApp({ dbPath: await createFixtureDb(), rateLimit: false });
+    const broken = await buildApp({ ...(await createTestStore()), rateLimit: false });
     await broken.ready();
     broken.db.close();
     for (const url of ["/api/v1/dimensions", "/api/v1/series", "/api/v1/events", "/api/health"]) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createFixtureDb } from "../../../packages/db/test/fixture-db.js";
 import { buildApp } from "../src/app.js";
+import { createTestStore } from "./test-store.js";
 import type {} from "../src/plugins/database.js";
 import { shutdownGracefully } from "../src/server.js";
 
 /** The app on a free port, with one slow route standing in for a long query. */
 async function startWithSlowRoute(delayMs: number) {
-  const app = await buildApp({ dbPath: await createFixtureDb(), rateLimit: false });
+  const app = await buildApp({ ...(await createTestStore()), rateLimit: false });
   let entered = 0;
   app.get("/api/test-slow", async () => {
     entered++;

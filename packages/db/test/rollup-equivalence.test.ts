@@ -1,116 +1,14 @@
 import { breakdownQuerySchema, seriesQuerySchema } from "@chipflow/core";
 import fc from "fast-check";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { WritableDb } from "../src/handles.js";
 import { listMigrations } from "../src/migrate.js";
-import { openWritable } from "../src/open-writable.js";
 import { findBreakdown } from "../src/queries/find-breakdown.js";
 import { findSeries } from "../src/queries/find-series.js";
 import { MixedUnitsError } from "../src/queries/unit-categories.js";
 import { findRollupCells } from "../src/rollups/find-rollup-cells.js";
 import { rebuildRollups } from "../src/rollups/rebuild-rollups.js";
-
-// Small synthetic (made-up) databases: three vendors, two products each, a few countries and sources.
-const VENDORS = ["va", "vb", "vc"];
-const PRODUCTS = VENDORS.flatMap((v, i) =>
-  [1, 2].map((k) => ({ slug: `${v}-p${k}`, vendor: i + 1, category: k === 1 ? "gpu" : "cpu" })),
-);
-const COUNTRIES = ["USA", "CHN", "NLD", "JPN"];
-const MONTHS = ["01", "02", "03", "04", "05", "06"].map((m) => [
-  `2024-${m}-01`,
-  `2024-${m}-${m === "02" ? "29" : ["04", "06"].includes(m) ? "30" : "31"}`,
-]);
-const COARSE = [
-  ["2024-01-01", "2024-03-31"],
-  ["2024-01-01", "2024-12-31"],
-];
-
-const fact = (messy: boolean) =>
-  fc.record({
-    dataset: messy ? fc.integer({ min: 0, max: 2 }) : fc.constant(0),
-    vendor: messy ? fc.option(fc.integer({ min: 1, max: 3 }), { freq: 8 }) : fc.integer({ min: 1, max: 3 }),
-    product: messy ? fc.option(fc.integer({ min: 0, max: 1 }), { freq: 6 }) : fc.integer({ min: 0, max: 1 }),
-    origin: messy ? fc.constantFrom("USA", "CHN", "WLD", null) : fc.constantFrom("USA", "CHN"),
-    destination: messy ? fc.constantFrom(...COUNTRIES, "WLD", null) : fc.constantFrom(...COUNTRIES),
-    period: messy ? fc.integer({ min: 0, max: 7 }) : fc.integer({ min: 0, max: 5 }),
-    label: messy ? fc.option(fc.constant("Q1 FY2025"), { freq: 8 }) : fc.constant(null),
-    metric: messy ? fc.constantFrom("units", "units", "revenue_share_pct") : fc.constant("units"),
-    value: fc.oneof(
-      fc.integer({ min: 1, max: 10_000 }),
-      messy ? fc.double({ min: 0.1, max: 100, noNaN: true }) : fc.integer({ min: 1, max: 9 }),
-    ),
-    ranged: fc.boolean(),
-    pointless: messy ? fc.boolean() : fc.constant(false),
-    kind: fc.constantFrom("reported", "estimate", "forecast"),
-    confidence: fc.constantFrom("high", "medium", "low", null),
-    source: fc.integer({ min: 1, max: 4 }),
-  });
-type Fact = ReturnType<typeof fact> extends fc.Arbitrary<infer T> ? T : never;
-
-function buildDb(facts: Fact[], priorities: number[]): WritableDb {
-  const db = openWritable(join(mkdtempSync(join(tmpdir(), "chipflow-rollup-")), "db.sqlite"));
-  VENDORS.forEach((v, i) =>
-    db.prepare("INSERT INTO vendors (id, slug, name) VALUES (?, ?, ?)").run(i + 1, v, `Vendor ${v}`),
-  );
-  PRODUCTS.forEach((p, i) =>
-    db
-      .prepare("INSERT INTO products (id, slug, vendor_id, name, category) VALUES (?, ?, ?, ?, ?)")
-      .run(i + 1, p.slug, p.vendor, p.slug, p.category),
-  );
-  for (let s = 1; s <= 4; s++)
-    db.prepare("INSERT INTO sources (id, publisher, title, url, published_on) VALUES (?, 'Synthetic', ?, ?, ?)").run(
-      s,
-      `S${s}`,
-      `https://example.org/${s}`,
-      `2024-0${s}`,
-    );
-  priorities.forEach((p, d) =>
-    db
-      .prepare("INSERT INTO datasets (id, title, kind, priority) VALUES (?, 'Synthetic', 'synthetic', ?)")
-      .run(`d${d}`, p),
-  );
-  const insert = db.prepare(
-    `INSERT OR IGNORE INTO facts (dataset_id, source_id, vendor_id, product_id, category, origin, destination,
-       period_start, period_end, granularity, period_label, metric, value, low, high, estimate_kind, confidence)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const f of facts) {
-    const vendor = f.vendor ?? null;
-    const product = vendor !== null && f.product !== null ? (vendor - 1) * 2 + f.product + 1 : null;
-    const [start, end] = f.period < 6 ? MONTHS[f.period]! : COARSE[f.period - 6]!;
-    const value = f.pointless ? null : f.value;
-    const ranged = f.ranged || value === null;
-    insert.run(
-      `d${Math.min(f.dataset, priorities.length - 1)}`,
-      f.source,
-      vendor,
-      product,
-      product === null ? null : PRODUCTS[product - 1]!.category,
-      f.origin,
-      f.destination,
-      start,
-      end,
-      f.period === 6 ? "quarter" : f.period === 7 ? "year" : "month",
-      f.label,
-      f.metric,
-      value,
-      ranged ? Math.floor(f.value * 0.8) : null,
-      ranged ? Math.ceil(f.value * 1.2) : null,
-      f.kind,
-      f.confidence,
-    );
-  }
-  priorities.forEach((_, d) => {
-    db.prepare(
-      "UPDATE datasets SET row_count = (SELECT count(*) FROM facts WHERE dataset_id = ?), imported_at = '2024-07-01' WHERE id = ?",
-    ).run(`d${d}`, `d${d}`);
-    rebuildRollups(db, `d${d}`);
-  });
-  return db;
-}
+import { buildDb, fact, input, query } from "./random-store.js";
 
 /** A query's answer, or the code of the 400 that refuses it (units of two categories in one figure). */
 function outcome<T>(run: () => T): T | { refused: string } {
@@ -131,33 +29,6 @@ function exactly<T>(db: WritableDb, run: () => T): T {
     db.exec("ROLLBACK TO exact; RELEASE exact");
   }
 }
-
-const query = fc.record({
-  metric: fc.constantFrom("units", "units", "units", "revenue_share_pct"),
-  groupBy: fc.constantFrom("vendor", "destination", "product", "category", "origin"),
-  interval: fc.constantFrom("month", "quarter", "year"),
-  vendor: fc.subarray(VENDORS),
-  destination: fc.oneof(fc.constant([]), fc.subarray(COUNTRIES)),
-  product: fc.oneof(fc.constant([]), fc.subarray(PRODUCTS.map((p) => p.slug))),
-  category: fc.oneof(fc.constant([]), fc.constant(["gpu"]), fc.subarray(["gpu", "cpu"])),
-  dataset: fc.oneof(fc.constant([]), fc.subarray(["d0", "d1"])),
-  range: fc.constantFrom([], ["2024-01-01", "2024-03-31"], ["2024-02-01", "2024-06-30"], ["2024-04-01", undefined]),
-  top: fc.option(fc.integer({ min: 1, max: 3 })),
-});
-type Query = typeof query extends fc.Arbitrary<infer T> ? T : never;
-
-const input = (q: Query) => ({
-  metric: q.metric,
-  groupBy: q.groupBy,
-  ...(q.vendor.length ? { vendor: q.vendor.join(",") } : {}),
-  ...(q.destination.length ? { destination: q.destination.join(",") } : {}),
-  ...(q.product.length ? { product: q.product.join(",") } : {}),
-  ...(q.category.length ? { category: q.category.join(",") } : {}),
-  ...(q.dataset.length ? { dataset: q.dataset.join(",") } : {}),
-  ...(q.range[0] ? { from: q.range[0] } : {}),
-  ...(q.range[1] ? { to: q.range[1] } : {}),
-  ...(q.top !== null ? { top: String(q.top) } : {}),
-});
 
 let rolled = 0;
 let asked = 0;

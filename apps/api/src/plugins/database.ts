@@ -1,4 +1,4 @@
-import { openReadonly, type ReadonlyDb } from "@chipflow/db";
+import { checkCollation, openPostgresReadonly, openReadonly, type ReadonlyDb } from "@chipflow/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { statSync } from "node:fs";
@@ -14,7 +14,10 @@ declare module "fastify" {
 }
 
 export interface DatabaseOptions {
+  /** The SQLite file, watched for replacement. */
   path: string;
+  /** A PostgreSQL database (`postgres://…`) to read instead of the file. */
+  url?: string | undefined;
 }
 
 /** Which file a handle reads: a file deleted, or replaced by another at the same path, is another identity. */
@@ -29,8 +32,9 @@ const identityOf = (path: string): string | null => {
  * restored copy) is reopened, so JSON and CSV alike read the new one.
  */
 export const databasePlugin = fp<DatabaseOptions>(
-  async (app: FastifyInstance, { path }) => {
-    let db = openReadonly(path);
+  async (app: FastifyInstance, { path, url }) => {
+    if (url) return postgresDatabase(app, url);
+    let db: ReadonlyDb = openReadonly(path);
     let identity = identityOf(path);
     app.decorate("db", {
       getter: () => db,
@@ -65,3 +69,15 @@ export const databasePlugin = fp<DatabaseOptions>(
   },
   { name: "database" },
 );
+
+/**
+ * PostgreSQL: one read-only connection for the few small queries the server answers itself (dimensions, events,
+ * the data version); the query pool's threads hold their own. No file to watch: the identity never changes.
+ */
+function postgresDatabase(app: FastifyInstance, url: string) {
+  const db = openPostgresReadonly(url);
+  checkCollation(db); // and fail at start, not on the first request, when the server cannot be reached
+  app.decorate("db", { getter: () => db });
+  app.decorate("dbIdentity", { getter: () => "postgres" });
+  app.addHook("onClose", async () => db.close());
+}

@@ -1,4 +1,4 @@
-import { getDataVersion } from "@chipflow/db";
+import { dialectOf, getChangeMarker, getDataVersion } from "@chipflow/db";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { gzipSync } from "node:zlib";
 import fp from "fastify-plugin";
@@ -42,6 +42,12 @@ export interface QueryCacheOptions {
   max?: number;
   /** Most bytes of serialised JSON answers kept, by URL. */
   maxPayloadBytes?: number;
+  /**
+   * How long an answer may be served without asking the database whether the data changed. 0 on SQLite (asking is
+   * a read of its own file); on PostgreSQL asking is a round trip that would block the event loop on every request,
+   * so it is asked at most this often: a change is seen within that time. Default: 0, or 200 ms on PostgreSQL.
+   */
+  changeCheckMs?: number;
 }
 
 /** A JSON answer as sent, and gzipped once when first asked for so: a hit is one lookup and one write. */
@@ -75,23 +81,27 @@ const isDataRequest = (request: FastifyRequest) => request.method === "GET" && r
  * so the request was valid).
  */
 export const queryCachePlugin = fp<QueryCacheOptions>(
-  async (app: FastifyInstance, { max = 500, maxPayloadBytes = 64 * 1024 * 1024 }) => {
+  async (app: FastifyInstance, { max = 500, maxPayloadBytes = 64 * 1024 * 1024, changeCheckMs }) => {
+    const checkEveryMs = changeCheckMs ?? (dialectOf(app.db).name === "postgres" ? 200 : 0);
+    let checkedAt = -Infinity;
     const cache = new LruCache<unknown>(max);
     const payloads = new LruCache<Payload>(max, maxPayloadBytes, (p) => 2 * p.body.length); // room for the gzipped copy
     const served = new WeakSet<FastifyRequest>();
     let seen: string | null = null;
     let version = "";
     let handle: typeof app.db | null = null;
-    let dataVersion: { get(): unknown } | null = null;
     const check = () => {
-      // PRAGMA data_version changes when another connection commits: cheap enough to ask on every request. A
-      // reopened database (its file replaced) is a new connection: its counter starts anew, so the handle counts too.
+      // The change marker moves when another connection commits: cheap enough to ask on every request. A reopened
+      // database (its file replaced) is a new connection: its counter starts anew, so the handle counts too.
       if (handle !== app.db) {
         handle = app.db;
-        dataVersion = handle.prepare("PRAGMA data_version").pluck();
         seen = null;
+      } else if (checkEveryMs > 0) {
+        const now = performance.now();
+        if (now - checkedAt < checkEveryMs) return version;
+        checkedAt = now;
       }
-      const current = String(dataVersion!.get());
+      const current = getChangeMarker(app.db);
       if (current !== seen) {
         seen = current;
         const next = getDataVersion(app.db);

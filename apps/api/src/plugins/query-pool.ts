@@ -16,9 +16,9 @@ export type PoolLimits = Pick<
 >;
 
 /** Starts the query threads on the database the `database` plugin watches, and ends them when the server closes. */
-export const queryPoolPlugin = fp<{ path: string; limits?: PoolLimits | undefined }>(
-  async (app: FastifyInstance, { path, limits }) => {
-    const pool = new QueryPool({ ...limits, path, identity: () => app.dbIdentity });
+export const queryPoolPlugin = fp<{ path: string; url?: string | undefined; limits?: PoolLimits | undefined }>(
+  async (app: FastifyInstance, { path, url, limits }) => {
+    const pool = new QueryPool({ ...limits, path: url ?? path, identity: () => app.dbIdentity });
     app.decorate("queryPool", pool);
     app.addHook("onClose", async () => pool.close());
   },

@@ -20,7 +20,7 @@ export async function healthRoutes(app: FastifyInstance) {
         if (counted?.dataVersion !== dataVersion) {
           const row = app.db
             .prepare(
-              "SELECT (SELECT count(*) FROM facts) AS facts, (SELECT max(imported_at) FROM datasets) AS importedAt",
+              'SELECT (SELECT count(*) FROM facts) AS facts, (SELECT max(imported_at) FROM datasets) AS "importedAt"',
             )
             .get() as { facts: number; importedAt: string | null };
           counted = { dataVersion, ...row };

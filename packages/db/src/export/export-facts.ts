@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { createWriteStream, renameSync, rmSync } from "node:fs";
 import { extname } from "node:path";
 import type { ReadonlyDb } from "../handles.js";
@@ -52,11 +53,7 @@ export async function exportFacts(
   format: ExportFormat = toExportFormat(path),
 ): Promise<{ count: number; format: ExportFormat }> {
   const partial = `${path}.partial`;
-  // A full export is one sequential pass plus SQLite's sort: a small page cache is as fast and keeps memory low.
-  const cache = db.pragma("cache_size", { simple: true }) as number;
-  const tempCache = db.pragma("temp.cache_size", { simple: true }) as number;
-  db.pragma(`cache_size = ${-EXPORT_CACHE_KIB}`);
-  db.pragma(`temp.cache_size = ${-EXPORT_CACHE_KIB}`);
+  const restore = db instanceof Database ? smallCache(db) : () => {};
   try {
     const count = await writeFacts(db, filter, partial, format);
     renameSync(partial, path);
@@ -65,7 +62,21 @@ export async function exportFacts(
     rmSync(partial, { force: true });
     throw error;
   } finally {
+    restore();
+  }
+}
+
+/**
+ * A full export is one sequential pass plus SQLite's sort: a small page cache is as fast and keeps memory low.
+ * Returns what puts the old sizes back.
+ */
+function smallCache(db: Database.Database): () => void {
+  const cache = db.pragma("cache_size", { simple: true }) as number;
+  const tempCache = db.pragma("temp.cache_size", { simple: true }) as number;
+  db.pragma(`cache_size = ${-EXPORT_CACHE_KIB}`);
+  db.pragma(`temp.cache_size = ${-EXPORT_CACHE_KIB}`);
+  return () => {
     db.pragma(`cache_size = ${cache}`);
     db.pragma(`temp.cache_size = ${tempCache}`);
-  }
+  };
 }

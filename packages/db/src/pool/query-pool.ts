@@ -5,7 +5,7 @@ import type { FactsCsvJob, PoolQueryArgs, PoolQueryName, PoolQueryResult } from 
 import { CANCELLED, CREDITS, fromWorkerError, type WorkerJob, type WorkerReply } from "./worker-protocol.js";
 
 export interface QueryPoolOptions {
-  /** The SQLite file every worker opens read-only. */
+  /** The SQLite file every worker opens read-only, or a PostgreSQL database's `postgres://` URL. */
   path: string;
   /**
    * Which file is at `path` now (device and inode, say): each job carries it, and a worker whose handle reads another
@@ -148,7 +148,7 @@ class Lane {
 
   private spawn(): Thread {
     const worker = new Worker(WORKER_URL, {
-      workerData: { path: this.options.path },
+      workerData: { path: this.options.path, timeoutMs: this.timeoutMs },
       resourceLimits: { maxOldGenerationSizeMb: this.options.threadHeapMb ?? 512 },
     });
     const thread: Thread = { worker, job: null };

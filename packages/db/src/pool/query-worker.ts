@@ -1,6 +1,6 @@
 import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import { openReadonly, type ReadonlyDb } from "../handles.js";
+import { isPostgresUrl, openPostgresReadonly, openReadonly, type ReadonlyDb } from "../handles.js";
 import { POOL_QUERIES, factsCsvText, type FactsCsvJob } from "./pool-queries.js";
 import { CANCELLED, CREDITS, toWorkerError, type WorkerJob, type WorkerReply } from "./worker-protocol.js";
 
@@ -13,7 +13,7 @@ try {
 }
 
 const port = parentPort!;
-const { path } = workerData as { path: string };
+const { path, timeoutMs } = workerData as { path: string; timeoutMs: number | null };
 let db: ReadonlyDb | null = null;
 let identity = "";
 
@@ -21,7 +21,8 @@ let identity = "";
 function handleFor(jobIdentity: string): ReadonlyDb {
   if (!db || jobIdentity !== identity) {
     db?.close();
-    db = openReadonly(path);
+    // On PostgreSQL a statement is cancelled when the pool gives up on it, not left running after the thread ends.
+    db = isPostgresUrl(path) ? openPostgresReadonly(path, timeoutMs === null ? {} : { timeoutMs }) : openReadonly(path);
     identity = jobIdentity;
   }
   return db;

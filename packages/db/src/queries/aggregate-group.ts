@@ -1,4 +1,5 @@
 import type { GroupBy } from "@chipflow/core";
+import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 import { prepareCached } from "./find-facts-for-query.js";
 
@@ -20,8 +21,8 @@ export function findContainedGroups(db: ReadonlyDb, groupBy: GroupBy, keys: stri
   if (groupBy !== "product" || keys.length < 2) return new Set();
   const products = prepareCached(
     db,
-    `SELECT p.slug, ifnull(p.path, '/' || p.slug || '/'), v.slug FROM products p LEFT JOIN vendors v ON v.id = p.vendor_id
-     WHERE p.slug IN (SELECT value FROM json_each(?))`,
+    `SELECT p.slug, coalesce(p.path, '/' || p.slug || '/'), v.slug FROM products p LEFT JOIN vendors v ON v.id = p.vendor_id
+     WHERE p.slug IN ${dialectOf(db).jsonList("?")}`,
   )
     .raw()
     .all(JSON.stringify(keys)) as [string, string, string | null][];

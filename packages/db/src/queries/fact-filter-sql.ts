@@ -1,4 +1,5 @@
 import type { FactFilter } from "@chipflow/core";
+import type { Dialect } from "../dialect/dialect.js";
 
 /** Which facts to read: the shared fact filter (every list optional) plus the metrics to keep. */
 export type FactsFilter = Partial<FactFilter> & { metric?: readonly string[] };
@@ -14,21 +15,21 @@ export const FACT_JOINS = `FROM facts f
  * The conditions of a `FactsFilter`, every one bound (`toFactFilterParams`): periods overlapping `from`..`to`, and
  * each list of ids (vendor, product, buyer, dataset slugs) or codes when it is given.
  */
-export const FACT_FILTER_WHERE = `(@from IS NULL OR f.period_end >= @from)
+export const factFilterWhere = (d: Dialect) => `(@from IS NULL OR f.period_end >= @from)
   AND (@to IS NULL OR f.period_start <= @to)
-  AND (@metric IS NULL OR f.metric IN (SELECT value FROM json_each(@metric)))
-  AND (@vendor IS NULL OR v.slug IN (SELECT value FROM json_each(@vendor)))
-  AND (@product IS NULL OR p.slug IN (SELECT value FROM json_each(@product)))
-  AND (@category IS NULL OR f.category IN (SELECT value FROM json_each(@category)))
-  AND (@origin IS NULL OR f.origin IN (SELECT value FROM json_each(@origin)))
-  AND (@destination IS NULL OR f.destination IN (SELECT value FROM json_each(@destination)))
-  AND (@buyer IS NULL OR b.slug IN (SELECT value FROM json_each(@buyer)))
-  AND (@dataset IS NULL OR f.dataset_id IN (SELECT value FROM json_each(@dataset)))`;
+  AND (@metric IS NULL OR f.metric IN ${d.jsonList("@metric")})
+  AND (@vendor IS NULL OR v.slug IN ${d.jsonList("@vendor")})
+  AND (@product IS NULL OR p.slug IN ${d.jsonList("@product")})
+  AND (@category IS NULL OR f.category IN ${d.jsonList("@category")})
+  AND (@origin IS NULL OR f.origin IN ${d.jsonList("@origin")})
+  AND (@destination IS NULL OR f.destination IN ${d.jsonList("@destination")})
+  AND (@buyer IS NULL OR b.slug IN ${d.jsonList("@buyer")})
+  AND (@dataset IS NULL OR f.dataset_id IN ${d.jsonList("@dataset")})`;
 
 /** A list as a bound JSON array, or null for "any". */
 export const asJsonList = (values: readonly string[] | undefined) => (values?.length ? JSON.stringify(values) : null);
 
-/** The bound parameters of `FACT_FILTER_WHERE`. */
+/** The bound parameters of `factFilterWhere`. */
 export function toFactFilterParams(filter: FactsFilter) {
   return {
     from: filter.from ?? null,

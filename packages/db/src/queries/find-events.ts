@@ -1,4 +1,5 @@
 import type { PolicyEvent } from "@chipflow/core";
+import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 import type { DbEventRow } from "../rows.js";
 import { JOINED_SOURCE_COLUMNS, toJoinedSource, type JoinedSourceRow } from "./to-api.js";
@@ -17,7 +18,7 @@ export function findEvents(db: ReadonlyDb, q: EventQuery = {}): PolicyEvent[] {
        FROM events e JOIN sources s ON s.id = e.source_id
        WHERE (@from IS NULL OR e.date >= substr(@from, 1, length(e.date)))
          AND (@to IS NULL OR e.date <= @to)
-         AND (@jurisdictions IS NULL OR e.jurisdiction IN (SELECT value FROM json_each(@jurisdictions)))
+         AND (@jurisdictions IS NULL OR e.jurisdiction IN ${dialectOf(db).jsonList("@jurisdictions")})
        ORDER BY e.date, e.id`,
     )
     .all({

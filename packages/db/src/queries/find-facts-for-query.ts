@@ -1,6 +1,7 @@
 import type { Confidence, EstimateKind, FactFilter, Granularity, Metric } from "@chipflow/core";
-import type { Statement } from "better-sqlite3";
+import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
+import type { SqlStatement } from "../sql-db.js";
 
 /** A fact joined with the names and ids a query needs. */
 export interface QueryFactRow {
@@ -32,11 +33,11 @@ export interface QueryFactRow {
 }
 
 /** Prepared statements by SQL text, per handle: a query's SQL depends only on which filters it uses. */
-const statements = new WeakMap<ReadonlyDb, Map<string, Statement>>();
+const statements = new WeakMap<ReadonlyDb, Map<string, SqlStatement>>();
 
-export function prepareCached(db: ReadonlyDb, sql: string): Statement {
+export function prepareCached(db: ReadonlyDb, sql: string): SqlStatement {
   let byText = statements.get(db);
-  if (!byText) statements.set(db, (byText = new Map<string, Statement>()));
+  if (!byText) statements.set(db, (byText = new Map<string, SqlStatement>()));
   let statement = byText.get(sql);
   if (!statement) byText.set(sql, (statement = db.prepare(sql)));
   return statement;
@@ -44,7 +45,7 @@ export function prepareCached(db: ReadonlyDb, sql: string): Statement {
 
 /** The ids of the slugs a filter names, through the small dimension table (unknown slugs match nothing). */
 export function idsOf(db: ReadonlyDb, table: "vendors" | "products" | "buyers", slugs: string[]): string {
-  const ids = prepareCached(db, `SELECT id FROM ${table} WHERE slug IN (SELECT value FROM json_each(?))`)
+  const ids = prepareCached(db, `SELECT id FROM ${table} WHERE slug IN ${dialectOf(db).jsonList("?")}`)
     .pluck()
     .all(JSON.stringify(slugs));
   return JSON.stringify(ids);
@@ -56,6 +57,7 @@ export function idsOf(db: ReadonlyDb, table: "vendors" | "products" | "buyers", 
  * the scan with the `(metric, vendor_id, …)`, `(metric, destination, …)` and other indexes of migration 002.
  */
 export function findFactsForQuery(db: ReadonlyDb, metric: Metric, filter: FactFilter): QueryFactRow[] {
+  const d = dialectOf(db);
   const where = ["f.metric = ?"];
   const params: unknown[] = [metric];
   const add = (condition: string, value: unknown) => {
@@ -65,30 +67,30 @@ export function findFactsForQuery(db: ReadonlyDb, metric: Metric, filter: FactFi
   // A filter on an indexed dimension narrows the scan far more than a period range of one metric: the unary `+`
   // keeps the planner from choosing the period index then (without statistics it would).
   const narrowed = ["vendor", "product", "origin", "destination"].some((k) => filter[k as "vendor"].length > 0);
-  const period = narrowed ? "+f." : "f.";
-  if (filter.from) add(`${period}period_end >= ?`, filter.from);
-  if (filter.to) add(`${period}period_start <= ?`, filter.to);
-  if (filter.vendor.length) add("f.vendor_id IN (SELECT value FROM json_each(?))", idsOf(db, "vendors", filter.vendor));
-  if (filter.product.length)
-    add("f.product_id IN (SELECT value FROM json_each(?))", idsOf(db, "products", filter.product));
-  if (filter.buyer.length) add("f.buyer_id IN (SELECT value FROM json_each(?))", idsOf(db, "buyers", filter.buyer));
+  const period = (column: string) => (narrowed ? d.noIndex(`f.${column}`) : `f.${column}`);
+  if (filter.from) add(`${period("period_end")} >= ?`, filter.from);
+  if (filter.to) add(`${period("period_start")} <= ?`, filter.to);
+  const ids = d.jsonList("?", "integer");
+  if (filter.vendor.length) add(`f.vendor_id IN ${ids}`, idsOf(db, "vendors", filter.vendor));
+  if (filter.product.length) add(`f.product_id IN ${ids}`, idsOf(db, "products", filter.product));
+  if (filter.buyer.length) add(`f.buyer_id IN ${ids}`, idsOf(db, "buyers", filter.buyer));
   for (const column of ["category", "origin", "destination"] as const)
-    if (filter[column].length) add(`f.${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(filter[column]));
-  if (filter.dataset.length) add("f.dataset_id IN (SELECT value FROM json_each(?))", JSON.stringify(filter.dataset));
+    if (filter[column].length) add(`f.${column} IN ${d.jsonList("?")}`, JSON.stringify(filter[column]));
+  if (filter.dataset.length) add(`f.dataset_id IN ${d.jsonList("?")}`, JSON.stringify(filter.dataset));
   return prepareCached(
     db,
-    `SELECT f.id, f.dataset_id AS datasetId, d.priority, f.source_id AS sourceId, s.published_on AS sourceDate,
-       v.slug AS vendorId, v.name AS vendor, p.slug AS productId, p.name AS product, p.path AS productPath, f.category,
-       f.origin, f.destination, b.slug AS buyerId, b.name AS buyer,
-       f.period_start AS periodStart, f.period_end AS periodEnd, f.granularity, f.period_label AS periodLabel,
-       f.value, f.low, f.high, f.estimate_kind AS estimateKind, f.confidence
+    `SELECT f.id, f.dataset_id AS "datasetId", ds.priority, f.source_id AS "sourceId", s.published_on AS "sourceDate",
+       v.slug AS "vendorId", v.name AS vendor, p.slug AS "productId", p.name AS product, p.path AS "productPath",
+       f.category, f.origin, f.destination, b.slug AS "buyerId", b.name AS buyer,
+       f.period_start AS "periodStart", f.period_end AS "periodEnd", f.granularity, f.period_label AS "periodLabel",
+       f.value, f.low, f.high, f.estimate_kind AS "estimateKind", f.confidence
      FROM facts f
-       JOIN datasets d ON d.id = f.dataset_id
+       JOIN datasets ds ON ds.id = f.dataset_id
        JOIN sources s ON s.id = f.source_id
        LEFT JOIN vendors v ON v.id = f.vendor_id
        LEFT JOIN products p ON p.id = f.product_id
        LEFT JOIN buyers b ON b.id = f.buyer_id
      WHERE ${where.join(" AND ")}
-     ORDER BY +f.period_start, f.id`, // sorted after the scan, so the order never picks the index
+     ORDER BY ${d.noIndex("f.period_start")}, f.id`, // sorted after the scan, so the order never picks the index
   ).all(...params) as QueryFactRow[];
 }

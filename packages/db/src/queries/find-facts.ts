@@ -1,6 +1,7 @@
 import type { FactWithSource, FactsQuery, FactsResponse } from "@chipflow/core";
+import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
-import { asJsonList, FACT_FILTER_WHERE, FACT_JOINS, toFactFilterParams } from "./fact-filter-sql.js";
+import { asJsonList, factFilterWhere, FACT_JOINS, toFactFilterParams } from "./fact-filter-sql.js";
 import { JOINED_SOURCE_COLUMNS, toJoinedSource, type JoinedSourceRow } from "./to-api.js";
 
 const SORT_KEYS = {
@@ -37,16 +38,17 @@ export function findFacts(db: ReadonlyDb, q: FactsQuery): FactsResponse {
   const key = SORT_KEYS[q.sort.replace(/^-/, "") as keyof typeof SORT_KEYS];
   const cursor = parseCursor(q.cursor);
   const [cmp, dir] = descending ? ["<", "DESC"] : [">", "ASC"];
+  const d = dialectOf(db);
   const rows = db
     .prepare(
-      `SELECT f.id, f.dataset_id AS datasetId, f.period_start AS periodStart, f.period_end AS periodEnd,
-         f.period_label AS periodLabel, f.granularity, v.slug AS vendorId, v.name AS vendor, p.slug AS productId,
-         p.name AS product, f.category, f.origin, f.destination, b.slug AS buyerId, b.name AS buyer, f.metric,
-         f.value, f.low, f.high, f.estimate_kind AS estimateKind, f.confidence, f.note, ${key} AS sortKey,
+      `SELECT f.id, f.dataset_id AS "datasetId", f.period_start AS "periodStart", f.period_end AS "periodEnd",
+         f.period_label AS "periodLabel", f.granularity, v.slug AS "vendorId", v.name AS vendor, p.slug AS "productId",
+         p.name AS product, f.category, f.origin, f.destination, b.slug AS "buyerId", b.name AS buyer, f.metric,
+         f.value, f.low, f.high, f.estimate_kind AS "estimateKind", f.confidence, f.note, ${key} AS "sortKey",
          ${JOINED_SOURCE_COLUMNS}
        ${FACT_JOINS}
-       WHERE ${FACT_FILTER_WHERE}
-         AND (@kind IS NULL OR f.estimate_kind IN (SELECT value FROM json_each(@kind)))
+       WHERE ${factFilterWhere(d)}
+         AND (@kind IS NULL OR f.estimate_kind IN ${d.jsonList("@kind")})
          AND (@afterKey IS NULL OR ${key} ${cmp} @afterKey OR (${key} = @afterKey AND f.id ${cmp} @afterId))
        ORDER BY ${key} ${dir}, f.id ${dir}
        LIMIT @limit`,

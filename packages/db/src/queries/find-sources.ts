@@ -1,4 +1,5 @@
 import { findCountryByName, type Dataset, type Source, type SourcesQuery } from "@chipflow/core";
+import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 import type { DbDatasetRow, DbSourceRow } from "../rows.js";
 import { toDataset, toSource } from "./to-api.js";
@@ -16,14 +17,15 @@ function searchTexts(q: string | undefined): string | null {
 
 /** Sources in id order: all, those behind some datasets' facts, some ids, or those whose publisher or title match. */
 export function findSources(db: ReadonlyDb, q: SourcesQuery): Source[] {
+  const d = dialectOf(db);
   const rows = db
     .prepare(
       `SELECT s.* FROM sources s
-       WHERE (@ids IS NULL OR s.id IN (SELECT value FROM json_each(@ids)))
-         AND (@q IS NULL OR EXISTS (SELECT 1 FROM json_each(@q) t
-               WHERE instr(lower(s.publisher || ' ' || s.title), lower(t.value)) > 0))
+       WHERE (@ids IS NULL OR s.id IN ${d.jsonList("@ids", "integer")})
+         AND (@q IS NULL OR EXISTS (SELECT 1 FROM ${d.jsonTable("@q")} t
+               WHERE ${d.contains("lower(s.publisher || ' ' || s.title)", "lower(t.value)")}))
          AND (@dataset IS NULL OR EXISTS (SELECT 1 FROM facts f WHERE f.source_id = s.id
-               AND f.dataset_id IN (SELECT value FROM json_each(@dataset))))
+               AND f.dataset_id IN ${d.jsonList("@dataset")}))
        ORDER BY s.id`,
     )
     .all({

@@ -1,4 +1,5 @@
 import { CATEGORIES, type FactFilter } from "@chipflow/core";
+import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 
 /** Echo back only values that look like ids: never a path, a statement or control characters from the request. */
@@ -24,7 +25,7 @@ export function findUnknownIds(db: ReadonlyDb, filter: Partial<FactFilter>): str
     const column = table === "datasets" ? "id" : "slug";
     const known = new Set(
       db
-        .prepare(`SELECT ${column} FROM ${table} WHERE ${column} IN (SELECT value FROM json_each(?))`)
+        .prepare(`SELECT ${column} FROM ${table} WHERE ${column} IN ${dialectOf(db).jsonList("?")}`)
         .pluck()
         .all(JSON.stringify(ids)) as string[],
     );

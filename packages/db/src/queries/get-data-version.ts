@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 
 /**
@@ -8,11 +9,16 @@ import type { ReadonlyDb } from "../handles.js";
  * Used for ETags and to empty caches.
  */
 export function getDataVersion(db: ReadonlyDb): string {
+  const d = dialectOf(db);
+  const datasets = d.groupConcat("id || ':' || row_count || ':' || coalesce(imported_at, '')", {
+    separator: "|",
+    orderBy: "id",
+  });
+  const countries = d.groupConcat("iso3 || ':' || name", { separator: "|", orderBy: "iso3" });
   const state = db
     .prepare(
-      `SELECT ifnull((SELECT group_concat(id || ':' || row_count || ':' || ifnull(imported_at, ''), '|') FROM
-                (SELECT * FROM datasets ORDER BY id)), '') || '#' || (SELECT count(*) FROM events) || '#' ||
-              ifnull((SELECT group_concat(iso3 || ':' || name, '|') FROM (SELECT * FROM countries ORDER BY iso3)), '')`,
+      `SELECT coalesce((SELECT ${datasets} FROM datasets), '') || '#' || (SELECT count(*) FROM events) || '#' ||
+              coalesce((SELECT ${countries} FROM countries), '')`,
     )
     .pluck()
     .get() as string | null;

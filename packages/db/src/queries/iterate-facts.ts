@@ -1,6 +1,7 @@
 import type { FactRecord, SourceRef } from "@chipflow/core";
+import { dialectOf, type Dialect } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
-import { FACT_FILTER_WHERE, FACT_JOINS, toFactFilterParams, type FactsFilter } from "./fact-filter-sql.js";
+import { factFilterWhere, FACT_JOINS, toFactFilterParams, type FactsFilter } from "./fact-filter-sql.js";
 
 export type { FactsFilter } from "./fact-filter-sql.js";
 
@@ -12,8 +13,8 @@ export interface StoredFact extends FactRecord {
 
 type Row = Omit<StoredFact, "source"> & SourceRef;
 
-const FROM_WHERE = `${FACT_JOINS}
-  WHERE ${FACT_FILTER_WHERE}
+const fromWhere = (d: Dialect) => `${FACT_JOINS}
+  WHERE ${factFilterWhere(d)}
   ORDER BY f.dataset_id, f.metric, f.period_start, f.period_end, f.id`;
 
 /** One fact as the cells of chipflow's fact CSV, in `FACT_COLUMNS` order: text, numbers, or null for blank. */
@@ -29,7 +30,7 @@ export function iterateFactCsvCells(db: ReadonlyDb, filter: FactsFilter = {}): I
       `SELECT f.period_start, f.period_end, f.period_label, v.name, p.name, f.category, f.origin, f.destination,
          b.name, f.metric, f.value, f.low, f.high, f.estimate_kind, f.confidence, s.publisher, s.title,
          s.published_on, s.url, nullif(s.locator, ''), s.type, f.note
-       ${FROM_WHERE}`,
+       ${fromWhere(dialectOf(db))}`,
     )
     .raw()
     .iterate(toFactFilterParams(filter)) as IterableIterator<FactCsvCells>;
@@ -43,11 +44,11 @@ export function iterateFactCsvCells(db: ReadonlyDb, filter: FactsFilter = {}): I
 export function* iterateFacts(db: ReadonlyDb, filter: FactsFilter = {}): Generator<StoredFact> {
   const rows = db
     .prepare(
-      `SELECT f.id, f.dataset_id AS datasetId, f.period_start AS periodStart, f.period_end AS periodEnd,
-         f.period_label AS periodLabel, v.name AS vendor, p.name AS product, f.category, f.origin, f.destination,
-         b.name AS buyer, f.metric, f.value, f.low, f.high, f.estimate_kind AS estimateKind, f.confidence,
+      `SELECT f.id, f.dataset_id AS "datasetId", f.period_start AS "periodStart", f.period_end AS "periodEnd",
+         f.period_label AS "periodLabel", v.name AS vendor, p.name AS product, f.category, f.origin, f.destination,
+         b.name AS buyer, f.metric, f.value, f.low, f.high, f.estimate_kind AS "estimateKind", f.confidence,
          s.publisher, s.title, s.published_on AS date, s.url, nullif(s.locator, '') AS locator, s.type, f.note
-       ${FROM_WHERE}`,
+       ${fromWhere(dialectOf(db))}`,
     )
     .iterate(toFactFilterParams(filter)) as IterableIterator<Row>;
   for (const { publisher, title, date, url, locator, type, ...fact } of rows)

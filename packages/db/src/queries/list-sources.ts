@@ -1,4 +1,5 @@
 import type { Source } from "@chipflow/core";
+import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 import type { DbSourceRow } from "../rows.js";
 import { toSource } from "./to-api.js";
@@ -8,7 +9,7 @@ export function listSourcesByIds(db: ReadonlyDb, ids: Iterable<number>): Source[
   const list = [...new Set(ids)].sort((a, b) => a - b);
   if (list.length === 0) return [];
   const rows = db
-    .prepare(`SELECT * FROM sources WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+    .prepare(`SELECT * FROM sources WHERE id IN ${dialectOf(db).jsonList("?", "integer")} ORDER BY id`)
     .all(JSON.stringify(list)) as DbSourceRow[];
   return rows.map(toSource);
 }

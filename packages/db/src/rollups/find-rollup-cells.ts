@@ -9,6 +9,7 @@ import {
   type GroupBy,
   type Metric,
 } from "@chipflow/core";
+import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 import { idsOf, prepareCached } from "../queries/find-facts-for-query.js";
 
@@ -46,12 +47,12 @@ const GROUP_SQL: Record<string, { select: string; join: string; by: string }> = 
   vendor: {
     select: "v.slug AS gkey, v.name AS glabel",
     join: "JOIN vendors v ON v.id = r.vendor_id",
-    by: "r.vendor_id",
+    by: "v.id", // the vendor's key, so that its other columns may be selected (PostgreSQL checks)
   },
   product: {
     select: "p.slug AS gkey, p.name AS glabel",
     join: "JOIN products p ON p.id = r.product_id",
-    by: "r.product_id",
+    by: "p.id",
   },
   category: { select: "r.category AS gkey, r.category AS glabel", join: "", by: "r.category" },
   destination: { select: "r.destination AS gkey, NULL AS glabel", join: "", by: "r.destination" },
@@ -112,14 +113,16 @@ export function findRollupCells(
   bucketOf: BucketOfPeriod,
 ): { cells: RollupCell[]; excluded: number } | null {
   if (!additive) return null;
+  const d = dialectOf(db);
   const grain = grainFor(filter, groupBy);
   if (!grain) return null;
   const datasets = filter.dataset.length ? JSON.stringify(filter.dataset) : null;
   const stale = prepareCached(
     db,
     `SELECT count(*) FROM datasets d LEFT JOIN rollup_markers m ON m.dataset_id = d.id
-     WHERE (m.dataset_id IS NULL OR m.row_count IS NOT d.row_count OR m.imported_at IS NOT d.imported_at)
-       AND (? IS NULL OR d.id IN (SELECT value FROM json_each(?)))`,
+     WHERE (m.dataset_id IS NULL OR m.row_count IS DISTINCT FROM d.row_count
+         OR m.imported_at IS DISTINCT FROM d.imported_at)
+       AND (? IS NULL OR d.id IN ${d.jsonList("?")})`,
   )
     .pluck()
     .get(datasets, datasets) as number;
@@ -131,8 +134,8 @@ export function findRollupCells(
     // Products in a hierarchy are few: look each one up in the rollups, never scan the rollups for them.
     `SELECT EXISTS (SELECT 1 FROM products p
        WHERE (p.parent_id IS NOT NULL OR p.id IN (SELECT parent_id FROM products WHERE parent_id IS NOT NULL))
-         AND EXISTS (SELECT 1 FROM fact_rollups r INDEXED BY fact_rollups_product WHERE r.product_id = p.id
-           AND (? IS NULL OR r.dataset_id IN (SELECT value FROM json_each(?)))))`,
+         AND EXISTS (SELECT 1 FROM fact_rollups r ${d.indexedBy("fact_rollups_product")} WHERE r.product_id = p.id
+           AND (? IS NULL OR r.dataset_id IN ${d.jsonList("?")})))`,
   )
     .pluck()
     .get(datasets, datasets) as number;
@@ -141,7 +144,7 @@ export function findRollupCells(
   const periods = prepareCached(
     db,
     `SELECT DISTINCT period_start, period_end FROM rollup_periods
-     WHERE (? IS NULL OR dataset_id IN (SELECT value FROM json_each(?))) ORDER BY period_start, period_end`,
+     WHERE (? IS NULL OR dataset_id IN ${d.jsonList("?")}) ORDER BY period_start, period_end`,
   )
     .raw()
     .all(datasets, datasets) as [string, string][];
@@ -163,12 +166,12 @@ export function findRollupCells(
   };
   if (filter.from) add("r.period_end >= ?", filter.from);
   if (filter.to) add("r.period_start <= ?", filter.to);
-  if (filter.vendor.length) add("r.vendor_id IN (SELECT value FROM json_each(?))", idsOf(db, "vendors", filter.vendor));
-  if (filter.product.length)
-    add("r.product_id IN (SELECT value FROM json_each(?))", idsOf(db, "products", filter.product));
+  const ids = d.jsonList("?", "integer");
+  if (filter.vendor.length) add(`r.vendor_id IN ${ids}`, idsOf(db, "vendors", filter.vendor));
+  if (filter.product.length) add(`r.product_id IN ${ids}`, idsOf(db, "products", filter.product));
   for (const column of ["category", "destination"] as const)
-    if (filter[column].length) add(`r.${column} IN (SELECT value FROM json_each(?))`, JSON.stringify(filter[column]));
-  if (datasets) add("r.dataset_id IN (SELECT value FROM json_each(?))", datasets);
+    if (filter[column].length) add(`r.${column} IN ${d.jsonList("?")}`, JSON.stringify(filter[column]));
+  if (datasets) add(`r.dataset_id IN ${d.jsonList("?")}`, datasets);
   const group = GROUP_SQL[groupBy]!;
   const granularityRank = `CASE r.granularity ${GRANULARITIES.map((g) => `WHEN '${g}' THEN ${GRANULARITY_RANK[g]}`).join(" ")} END`;
   const index = filter.vendor.length ? "fact_rollups_lookup" : "fact_rollups_period";
@@ -176,14 +179,14 @@ export function findRollupCells(
   const rows = prepareCached(
     db,
     `WITH b(ps, pe, bs, be, coarser) AS MATERIALIZED (
-       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?))
-     SELECT ${group.select}, b.bs, b.be, b.coarser, min(r.dataset_id) = max(r.dataset_id) AS oneDataset,
-       min(r.dataset_id) AS datasetId, min(r.simple) AS simple, sum(r.fact_count) AS n, sum(r.value_sum) AS value,
+       SELECT ps, pe, bs, be, CAST(coarser AS integer) FROM ${d.jsonRows("?", ["ps", "pe", "bs", "be", "coarser"])} j)
+     SELECT ${group.select}, b.bs, b.be, b.coarser, ${d.toInteger("min(r.dataset_id) = max(r.dataset_id)")} AS "oneDataset",
+       min(r.dataset_id) AS "datasetId", min(r.simple) AS simple, sum(r.fact_count) AS n, sum(r.value_sum) AS value,
        sum(r.value_nulls) AS nulls, sum(r.low_sum) AS low, sum(r.high_sum) AS high, sum(r.abs_sum) AS abs,
-       min(r.kind_rank) AS kind, min(r.confidence_rank) AS confidence, group_concat(r.source_ids) AS sources,
-       max(${granularityRank}) AS granularity, min(r.period_start) AS periodStart, max(r.period_end) AS periodEnd,
-       count(DISTINCT r.period_start) AS periods, group_concat(DISTINCT r.category) AS categories
-     FROM b CROSS JOIN fact_rollups r INDEXED BY ${index} ${group.join}
+       min(r.kind_rank) AS kind, min(r.confidence_rank) AS confidence, ${d.groupConcat("r.source_ids")} AS sources,
+       max(${granularityRank}) AS granularity, min(r.period_start) AS "periodStart", max(r.period_end) AS "periodEnd",
+       count(DISTINCT r.period_start) AS periods, ${d.groupConcat("r.category", { distinct: true })} AS categories
+     FROM b CROSS JOIN fact_rollups r ${d.indexedBy(index)} ${group.join}
      WHERE r.period_start = b.ps AND r.period_end = b.pe AND ${where.join(" AND ")}
      GROUP BY ${group.by}, b.bs, b.be, b.coarser`,
   ).all(...params) as Row[];

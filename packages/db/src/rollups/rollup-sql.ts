@@ -6,6 +6,8 @@
  * dimensions (no competing estimates), no fact has a fiscal period label, and every figure is a whole number (so
  * sums are exact in any order). Queries use only simple rows; anything else goes the exact way.
  */
+import { sqliteDialect, type Dialect } from "../dialect/dialect.js";
+
 const KIND_RANK = "CASE f.estimate_kind WHEN 'reported' THEN 3 WHEN 'estimate' THEN 2 ELSE 1 END";
 const CONFIDENCE_RANK = "CASE f.confidence WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 END";
 const placed = (c: string) => `(f.${c} IS NOT NULL AND f.${c} <> 'WLD')`;
@@ -25,7 +27,7 @@ const GRAINS: Grain[] = [
 
 const named = (c: string) => (c === "origin" || c === "destination" ? placed(c) : `f.${c} IS NOT NULL`);
 
-function insertSql(g: Grain, where: string): string {
+function insertSql(d: Dialect, g: Grain, where: string): string {
   const all = ["vendor_id", "product_id", "category", "destination"];
   const columns = all.map((c) => (g.keys.includes(c) ? `f.${c}` : "NULL"));
   const simple = [...g.keys, ...g.inner]
@@ -36,28 +38,31 @@ function insertSql(g: Grain, where: string): string {
       kind_rank, confidence_rank, source_ids, simple)
     SELECT '${g.grain}', f.dataset_id, f.metric, ${columns.join(", ")},
       f.period_start, f.period_end, f.granularity, count(*), sum(f.value), count(*) - count(f.value),
-      total(coalesce(f.low, f.value)), total(coalesce(f.high, f.value)),
-      total(abs(coalesce(f.value, 0)) + abs(coalesce(f.low, f.value, 0)) + abs(coalesce(f.high, f.value, 0))),
-      min(${KIND_RANK}), min(${CONFIDENCE_RANK}), group_concat(DISTINCT f.source_id),
-      min(${simple.join(" AND ")}) AND count(*) = count(DISTINCT f.${g.inner[0]} || '|' || f.${g.inner[1]})
+      ${d.total("coalesce(f.low, f.value)")}, ${d.total("coalesce(f.high, f.value)")},
+      ${d.total("abs(coalesce(f.value, 0)) + abs(coalesce(f.low, f.value, 0)) + abs(coalesce(f.high, f.value, 0))")},
+      min(${KIND_RANK}), min(${CONFIDENCE_RANK}), ${d.groupConcat("f.source_id", { distinct: true })},
+      ${d.toInteger(`${d.every(simple.join(" AND "))} AND count(*) = count(DISTINCT f.${g.inner[0]} || '|' || f.${g.inner[1]})`)}
     FROM facts f ${where}
     GROUP BY f.dataset_id, f.metric, ${g.keys.map((c) => `f.${c}`).join(", ")}, f.period_start, f.period_end,
       f.granularity`;
 }
 
 /** The statements that rebuild one dataset's rollups (bound parameter: the dataset id, once per statement). */
-export const REBUILD_SQL: string[] = [
+export const rebuildSql = (d: Dialect): string[] => [
   "DELETE FROM fact_rollups WHERE dataset_id = ?",
   "DELETE FROM rollup_periods WHERE dataset_id = ?",
   "DELETE FROM rollup_markers WHERE dataset_id = ?",
-  ...GRAINS.map((g) => insertSql(g, "WHERE f.dataset_id = ?")),
+  ...GRAINS.map((g) => insertSql(d, g, "WHERE f.dataset_id = ?")),
   "INSERT INTO rollup_periods SELECT DISTINCT dataset_id, period_start, period_end FROM fact_rollups WHERE grain = 'vd' AND dataset_id = ?",
   "INSERT INTO rollup_markers SELECT id, row_count, imported_at FROM datasets WHERE id = ?",
 ];
 
-/** The same statements for every dataset at once (used by migration 008, kept in step by a test). */
-export const BUILD_ALL_SQL: string[] = [
-  ...GRAINS.map((g) => insertSql(g, "")),
+/** The same statements for every dataset at once (used by migration 008 on each engine, kept in step by a test). */
+export const buildAllSql = (d: Dialect): string[] => [
+  ...GRAINS.map((g) => insertSql(d, g, "")),
   "INSERT INTO rollup_periods SELECT DISTINCT dataset_id, period_start, period_end FROM fact_rollups WHERE grain = 'vd'",
   "INSERT INTO rollup_markers SELECT id, row_count, imported_at FROM datasets",
 ];
+
+export const REBUILD_SQL = rebuildSql(sqliteDialect);
+export const BUILD_ALL_SQL = buildAllSql(sqliteDialect);

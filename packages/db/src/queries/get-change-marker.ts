@@ -1,0 +1,26 @@
+import { dialectOf } from "../dialect/dialect.js";
+import type { ReadonlyDb } from "../handles.js";
+import type { SqlStatement } from "../sql-db.js";
+
+const statements = new WeakMap<ReadonlyDb, SqlStatement>();
+
+/**
+ * A token that changes whenever the data may have changed, cheap enough to ask on every request: SQLite's
+ * `data_version` (it moves when another connection commits); on PostgreSQL the write-ahead log's insert position (it moves
+ * with any write to the server, or as a replica replays them). When it moves, `getDataVersion` says whether the
+ * data did.
+ */
+export function getChangeMarker(db: ReadonlyDb): string {
+  let statement = statements.get(db);
+  if (!statement) {
+    statement = db
+      .prepare(
+        dialectOf(db).name === "postgres"
+          ? "SELECT coalesce(pg_last_wal_replay_lsn(), pg_current_wal_insert_lsn())::text"
+          : "PRAGMA data_version",
+      )
+      .pluck();
+    statements.set(db, statement);
+  }
+  return String(statement.get());
+}

@@ -1,0 +1,108 @@
+import { iterateFacts, openPostgresReadonly, openReadonly, type ReadonlyDb } from "@chipflow/db";
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../packages/db/test/postgres/test-database.js";
+import { bufferIo } from "../src/cli/cli-io.js";
+import { main } from "../src/import.js";
+import { generateFactsCsv } from "./generate-facts.js";
+
+const CLI = fileURLToPath(new URL("../dist/import.js", import.meta.url));
+const IMPORT = fileURLToPath(new URL("../../packages/db/test/fixtures/import/", import.meta.url));
+const EXAMPLE = fileURLToPath(new URL("../../data/examples/facts.csv", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "chipflow-import-pg-"));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function run(...argv: string[]) {
+  const io = bufferIo();
+  const code = await main(argv, io);
+  // Timings differ from run to run; everything else must not.
+  const untimed = (s: string) => s.replace(/in \d+\.\d\d s \([\d,]+ rows\/s\)/g, "in … s");
+  return { code, out: untimed(io.out()), err: io.err() };
+}
+
+/** Every stored fact with its source, in the export's order. */
+const factsOf = (db: ReadonlyDb) => [...iterateFacts(db)].map(({ id: _id, ...fact }) => fact);
+
+describe("npm run import into PostgreSQL", () => {
+  it("imports as into SQLite: the same summary, then the same facts, and a second run updates them", async () => {
+    const sqlite = join(dir, "same.sqlite");
+    const url = await createTestDatabase();
+    for (const file of [EXAMPLE, join(IMPORT, "chipflow.csv")]) {
+      const [a, b] = [await run(file, "--db", sqlite), await run(file, "--db", url)];
+      expect(b).toEqual(a);
+      expect(a.code).toBe(0);
+    }
+    const again = await run(EXAMPLE, "--db", url);
+    expect(again.out).toMatch(/0 facts written, 4 updated, 0 rejected/);
+    const [from, to] = [openReadonly(sqlite), openPostgresReadonly(url)];
+    expect(factsOf(to)).toEqual(factsOf(from));
+    expect(factsOf(to).length).toBeGreaterThan(4);
+    // The rollups are rebuilt in the same transaction, row for row as SQLite builds them.
+    const rollups = (db: ReadonlyDb) =>
+      db
+        .prepare(
+          `SELECT grain, dataset_id, metric, vendor_id, product_id, category, destination, period_start, period_end,
+             fact_count, value_sum, low_sum, high_sum, simple FROM fact_rollups`,
+        )
+        .all()
+        .map((r) => JSON.stringify(r))
+        .sort();
+    expect(rollups(to)).toEqual(rollups(from));
+    expect(rollups(to).length).toBeGreaterThan(0);
+    from.close();
+    to.close();
+  });
+
+  it("rejects a file with invalid rows with the same file:line: column messages, writing nothing", async () => {
+    const sqlite = join(dir, "invalid.sqlite");
+    const url = await createTestDatabase();
+    const file = join(IMPORT, "chipflow-invalid.csv");
+    const [a, b] = [await run(file, "--db", sqlite), await run(file, "--db", url)];
+    expect(a.code).toBe(1);
+    expect(b).toEqual(a);
+    expect(b.err).toMatch(/chipflow-invalid\.csv:\d+: column \w+: /);
+    const db = openPostgresReadonly(url);
+    expect(db.prepare("SELECT count(*) FROM facts").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it("killed part way, leaves the database as it was: all of the dataset or none of it", async () => {
+    const url = await createTestDatabase();
+    const big = join(dir, "big.csv");
+    await generateFactsCsv(big, 60_000);
+    expect((await run(EXAMPLE, "--dataset", "before", "--db", url)).code).toBe(0);
+    const child = spawn(process.execPath, [CLI, big, "--dataset", "big", "--db", url], { stdio: "ignore" });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on("exit", (_code, signal) => resolve(signal)),
+    );
+    const db = openPostgresReadonly(url);
+    // Wait until the import's transaction is open (it holds its lock), then a little more, then pull the plug.
+    const importing = () =>
+      db
+        .prepare(
+          "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'chipflow import' AND xact_start IS NOT NULL",
+        )
+        .pluck()
+        .get() as number;
+    for (let i = 0; i < 400 && importing() === 0 && child.exitCode === null; i++) await sleep(25);
+    expect(importing()).toBe(1);
+    await sleep(300);
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+    for (let i = 0; i < 200 && importing() > 0; i++) await sleep(25); // the server notices the connection is gone
+    expect(db.prepare("SELECT count(*) FROM facts WHERE dataset_id = 'before'").pluck().get()).toBe(4);
+    expect(db.prepare("SELECT count(*) FROM facts WHERE dataset_id = 'big'").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM datasets WHERE id = 'big'").pluck().get()).toBe(0);
+    db.close();
+  }, 60_000);
+
+  it("takes one file at a time", async () => {
+    const { code, err } = await run(IMPORT, "--db", await createTestDatabase());
+    expect(code).toBe(2);
+    expect(err).toMatch(/into PostgreSQL, import one file at a time/);
+  });
+});
