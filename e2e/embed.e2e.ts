@@ -8,18 +8,29 @@ import { useDashboard } from "./serve.js";
 const dashboard = useDashboard();
 const VIEW = "?metric=revenue_usd&groupBy=destination&interval=year&vendor=nvidia&dataset=nvidia-geo-hq";
 
-/** Another origin on this machine (another port): a page that frames an embed and the dashboard. */
+/**
+ * Another origin on this machine (another port): a page that frames an embed and the dashboard; and at `/snippet`
+ * a page holding `snippet` (the HTML the download panel gives) and a listener that keeps the messages it receives.
+ */
 let host: { server: Server; url: string };
+let snippet = "";
 beforeAll(async () => {
   const server = createServer((request, response) => {
     const embed = `${dashboard.url}/embed/series${VIEW}`;
     response.setHeader("content-type", "text/html; charset=utf-8");
+    if (request.url === "/snippet") {
+      response.end(
+        `<!doctype html><title>A page elsewhere</title><body style="margin: 0">` +
+          `<script>window.received = []; addEventListener("message", (e) => received.push(e.data));</script>` +
+          `<h1>An article</h1>${snippet}<p>The article goes on.</p></body>`,
+      );
+      return;
+    }
     response.end(
       `<!doctype html><title>A page elsewhere</title>` +
         `<iframe name="embed" src="${embed.replaceAll("&", "&amp;")}" width="900" height="640" onload="this.dataset.loaded = 1"></iframe>` +
         `<iframe name="dashboard" src="${dashboard.url}/" width="900" height="640" onload="this.dataset.loaded = 1"></iframe>`,
     );
-    void request;
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   host = { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
@@ -63,6 +74,41 @@ describe("a chart embedded in another site", () => {
     expect(await back.getAttribute("href")).toBe(`${dashboard.url}/${VIEW}#series`);
     expect(await back.getAttribute("target")).toBe("_blank");
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("is sized to its content by the snippet's script, as the embed posts its height on load and on each change", async () => {
+    const page = await dashboard.browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await page.goto(`${dashboard.url}/${VIEW}`);
+    await page.locator("svg.time-series").waitFor({ state: "visible" });
+    const dialog = await openDownloadPanel(page, "series");
+    snippet = await dialog.locator('[data-field="embed"] textarea').inputValue();
+    expect(snippet).toContain("chipflow:resize");
+
+    await page.goto(`${host.url}/snippet`);
+    const iframe = page.locator("iframe");
+    await expect.poll(() => page.frames().some((f) => f.url().includes("/embed/series"))).toBe(true);
+    const embed = page.frames().find((f) => f.url().includes("/embed/series"))!;
+    await embed.locator("svg.time-series").waitFor({ state: "visible" });
+    // The frame's height, and the height of the content inside it, once they agree.
+    const heights = async () => ({
+      frame: await iframe.evaluate((f) => f.getBoundingClientRect().height),
+      content: await embed.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
+    });
+    await expect.poll(async () => Object.values(await heights()).reduce((a, b) => a - b)).toBe(0);
+    const drawn = await heights();
+    expect(drawn.frame).not.toBe(640);
+    expect(await embed.evaluate(() => document.documentElement.scrollHeight)).toBe(drawn.frame);
+    type Received = { type: string; height: number; chart: string }[];
+    const received = () => page.evaluate(() => (window as unknown as { received: Received }).received);
+    expect((await received()).at(-1)).toEqual({ type: "chipflow:resize", height: drawn.frame, chart: "series" });
+
+    // The table in place of the chart changes the content's height: the frame follows it.
+    await embed.locator("#series button", { hasText: "Table" }).click();
+    await embed.locator("#series table").waitFor({ state: "visible" });
+    await expect.poll(async () => (await heights()).frame).not.toBe(drawn.frame);
+    await expect.poll(async () => Object.values(await heights()).reduce((a, b) => a - b)).toBe(0);
+    expect((await received()).at(-1)!.height).toBe((await heights()).frame);
     await page.close();
   });
 

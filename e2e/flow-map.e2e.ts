@@ -145,6 +145,22 @@ describe("flows you can see", () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await page.close();
     });
+
+    it(`draws every arrowhead into China apart from the others at ${width} px`, async () => {
+      const { page } = await open(EQUIPMENT_2020, width);
+      await page.locator("svg.world-map a.arc").first().waitFor();
+      const heads = await page.locator('svg.world-map a.arc[data-destination="CHN"] .arrowhead').evaluateAll((ps) =>
+        ps.map((p) => {
+          const r = p.getBoundingClientRect();
+          return { x0: r.left, x1: r.right, y0: r.top, y1: r.bottom };
+        }),
+      );
+      expect(heads.length).toBeGreaterThan(5);
+      for (const [i, a] of heads.entries())
+        for (const b of heads.slice(i + 1))
+          expect(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1, JSON.stringify([a, b])).toBe(false);
+      await page.close();
+    });
   }
 
   it("opens the Sankey on NVIDIA → China with H20 itemised, and says the share of NVIDIA's total it covers", async () => {

@@ -47,6 +47,40 @@ describe("the story the dashboard opens with", () => {
     await page.close();
   });
 
+  for (const width of [375, 1440]) {
+    it(`writes each H20 milestone's label at ${width} px, no two overlapping`, async () => {
+      const page = await dashboard.browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(dashboard.url);
+      const nvidia = page.locator("#story-nvidia svg.time-series");
+      await nvidia.waitFor({ state: "visible" });
+      const labels = nvidia.locator(".event-label");
+      await expect.poll(() => labels.count()).toBe(5);
+      expect(await labels.allTextContents()).toEqual([
+        "H20 launched",
+        "H20 licence required",
+        "$4.5B H20 charge",
+        "H20 licences issued",
+        "15% revenue deal",
+      ]);
+      const boxes = await labels.evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return { x0: r.left, x1: r.right, y0: r.top, y1: r.bottom };
+        }),
+      );
+      const frame = await nvidia.evaluate(
+        (el) => el.getBoundingClientRect().toJSON() as { left: number; right: number },
+      );
+      for (const [i, a] of boxes.entries()) {
+        expect(a.x0).toBeGreaterThanOrEqual(frame.left);
+        expect(a.x1).toBeLessThanOrEqual(frame.right);
+        for (const b of boxes.slice(i + 1))
+          expect(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1, JSON.stringify([a, b])).toBe(false);
+      }
+      await page.close();
+    });
+  }
+
   it("leaves the story out of a filtered view", async () => {
     const page = await dashboard.browser.newPage();
     await page.goto(`${dashboard.url}/?metric=revenue_usd&groupBy=destination&interval=quarter&vendor=nvidia`);

@@ -52,10 +52,14 @@ describe("the links of a chart", () => {
     const url = "https://chipflow.example/api/v1/series.csv?metric=units&top=7";
     expect(toPandasSnippet(url)).toBe(`import pandas as pd; df = pd.read_csv("${url}")`);
     expect(toRSnippet(url)).toBe(`df <- read.csv("${url}")`);
-    expect(toEmbedSnippet(`${origin}/embed/series?a=1&b=2`, 'Units "by" product')).toBe(
+    const [iframe, ...script] = toEmbedSnippet(`${origin}/embed/series?a=1&b=2`, 'Units "by" product').split("\n");
+    expect(iframe).toBe(
       `<iframe src="${origin}/embed/series?a=1&amp;b=2" title="Units &quot;by&quot; product" width="100%" ` +
         `height="640" style="border: 0" loading="lazy"></iframe>`,
     );
+    // The script that sizes the frame heeds the embed's own origin only.
+    expect(script.join("\n")).toMatch(/^<script>[^]*<\/script>$/);
+    expect(script.join("\n")).toContain(`event.origin !== "${origin}"`);
   });
 });
 

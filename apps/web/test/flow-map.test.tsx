@@ -1,13 +1,25 @@
 import { geoEqualEarth } from "d3-geo";
+import type { FeatureCollection, Geometry } from "geojson";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import world110m from "world-atlas/countries-110m.json";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { boxesOverlap, type Box } from "../src/charts/world-map/arc-shape.js";
 import { layoutArcs } from "../src/charts/world-map/arc-layout.js";
 import { toCountryPoints } from "../src/charts/world-map/country-points.js";
 import { overlaps, placeLabels, textWidth } from "../src/charts/world-map/label-layout.js";
 import { labelLimit, layoutWorldMap } from "../src/charts/world-map/layout.js";
 import { findLargestPartner, toMapArcs } from "../src/charts/world-map/state.js";
 import { WorldMap } from "../src/charts/world-map/WorldMap.js";
-import { mapFlows, squares } from "./map-fixtures.js";
+import { equipmentToChina2020, mapFlows, squares } from "./map-fixtures.js";
+
+/** Expects no two boxes to overlap, naming the first two that do. */
+function expectDisjoint(boxes: Box[]) {
+  for (const [i, a] of boxes.entries())
+    for (const [j, b] of boxes.slice(i + 1).entries())
+      expect(boxesOverlap(a, b), `arrowheads ${i} and ${i + 1 + j}: ${JSON.stringify([a, b])}`).toBe(false);
+}
 
 describe("flow map state", () => {
   it("keeps flows between two countries, largest first, and counts re-imports apart", () => {
@@ -48,7 +60,9 @@ describe("flow map layout", () => {
     for (const a of arcs) {
       const [start] = a.path.slice(1).split("Q");
       expect(start).toBe(`${a.from[0]},${a.from[1]}`);
-      expect(a.head.startsWith(`M${a.to[0]},${a.to[1]}`)).toBe(true);
+      expect(a.head.startsWith(`M${a.tip[0]},${a.tip[1]}`)).toBe(true);
+      // Its tip is at the destination, or beside it when other arcs arrive there too.
+      expect(Math.hypot(a.tip[0] - a.to[0], a.tip[1] - a.to[1])).toBeLessThan(40);
       expect(a.from).toEqual(points.get(a.origin)!.map((n) => Math.round(n * 10) / 10));
     }
     // Both directions between China and the United States bend to opposite sides, so they never lie on one another.
@@ -58,10 +72,62 @@ describe("flow map layout", () => {
     expect(Math.sign(controlY(there.path) - there.from[1])).not.toBe(Math.sign(controlY(back.path) - back.to[1]));
   });
 
+  it("ends an arc at its destination's point when no other arc arrives there", () => {
+    const { arcs } = layoutArcs(toMapArcs(mapFlows).arcs, points, 600);
+    const intoAustralia = arcs.find((a) => a.destination === "AUS")!;
+    expect(intoAustralia.tip).toEqual(intoAustralia.to);
+  });
+
+  it("fans the arrowheads of arcs into one country around it, no two overlapping: sixteen from all sides", () => {
+    // Sixteen origins into one point: eight spread around it, and eight crowded at nearly one angle to its west.
+    const around = Array.from({ length: 8 }, (_, i) => [Math.cos(i * 0.8), Math.sin(i * 0.8)] as const);
+    const west = Array.from({ length: 8 }, (_, i) => [-1, 0.02 * i] as const);
+    const many = new Map<string, [number, number]>([["DST", [300, 150]]]);
+    [...around, ...west].forEach(([dx, dy], i) => many.set(`O${i}`, [300 + 250 * dx, 150 + 120 * dy]));
+    const arcs = [...many.keys()]
+      .filter((id) => id !== "DST")
+      .map((origin, i) => ({ ...toMapArcs(mapFlows).arcs[0]!, origin, destination: "DST", value: 1e9 * (i + 1) }));
+    for (const width of [375, 1440]) {
+      const placed = layoutArcs(arcs, many, width).arcs;
+      expect(placed).toHaveLength(16);
+      expectDisjoint(placed.map((a) => a.headBox));
+      // Each curve still ends at the middle of its arrowhead's base.
+      for (const a of placed) {
+        const [, left, right] = a.head
+          .slice(1, -1)
+          .split("L")
+          .map((p) => p.split(",").map(Number));
+        const end = a.path.split(" ").at(-1)!.split(",").map(Number);
+        expect(Math.hypot(end[0]! - (left![0]! + right![0]!) / 2, end[1]! - (left![1]! + right![1]!) / 2)).toBeLessThan(
+          0.2,
+        );
+      }
+    }
+  });
+
   it("leaves out arcs whose countries the map cannot place, and counts them", () => {
     const arcs = [{ ...toMapArcs(mapFlows).arcs[0]!, origin: "XXX" }];
     expect(layoutArcs(arcs, points, 600)).toMatchObject({ arcs: [], unplaced: 1 });
   });
+});
+
+describe("arrowheads into China on the map's example view", () => {
+  const topology = world110m as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const world = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name?: string }>;
+  const arcs = toMapArcs(equipmentToChina2020).arcs;
+
+  // The map's width in a 375 px and a 1440 px wide window, and its height as the map card sets it.
+  for (const width of [343, 1352]) {
+    it(`never overlaps two of the twelve arrowheads into China on a map ${width} px wide`, () => {
+      const layout = layoutWorldMap(world, new Map(), { width, height: Math.min(440, Math.round(width * 0.48)) }, arcs);
+      expect(layout.flows.arcs).toHaveLength(12);
+      expectDisjoint(layout.flows.arcs.map((a) => a.headBox));
+      // Close around China: no tip further from its point than three of the widest arrowheads.
+      const widest = Math.max(...layout.flows.arcs.map((a) => a.headBox.x1 - a.headBox.x0));
+      for (const a of layout.flows.arcs)
+        expect(Math.hypot(a.tip[0] - a.to[0], a.tip[1] - a.to[1])).toBeLessThanOrEqual(3 * widest);
+    });
+  }
 });
 
 describe("country names on the map", () => {

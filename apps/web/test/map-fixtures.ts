@@ -70,3 +70,29 @@ export const mapFlows: FlowsResponse = {
   excludedFacts: 0,
   sources: [],
 };
+
+/**
+ * The map's example view (chip-making equipment, 2020): China's imports from its twelve largest partners, as the
+ * curated UN Comtrade figures have them (in millions of USD, rounded). Twelve arcs into one country, five of them
+ * from Europe at nearly one angle.
+ */
+export const equipmentToChina2020: FlowsResponse = {
+  ...mapFlows,
+  map: {
+    links: Object.entries({
+      JPN: 9650,
+      KOR: 5972,
+      USA: 5336,
+      SGP: 2840,
+      NLD: 2802,
+      TWN: 2501,
+      DEU: 696,
+      MYS: 414,
+      AUT: 317,
+      GBR: 214,
+      CHE: 105,
+      VNM: 82,
+    }).map(([origin, millions]) => link(origin, "CHN", millions * 1e6)),
+    unplaced: 0,
+  },
+};

@@ -1,7 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { formatTick, formatValue } from "../src/charts/format.js";
-import { placeEventLabels, placeSpanLabels } from "../src/charts/time-series/label-layout.js";
+import { placeEventLabelBand } from "../src/charts/time-series/event-label-band.js";
+import { eventLabelBox, overlaps, placeEventLabels, placeSpanLabels } from "../src/charts/time-series/label-layout.js";
 import { layoutTimeSeries, TOTAL_COLOR } from "../src/charts/time-series/layout.js";
 import { pickMainEvents, toDay, toEventMarks, toLineSeries, type EventMark } from "../src/charts/time-series/state.js";
 import { TimeSeriesChart } from "../src/charts/time-series/TimeSeriesChart.js";
@@ -135,6 +136,28 @@ describe("time series layout", () => {
     // Near the right edge a label ends at its line instead of running off the chart.
     const [last] = placeEventLabels([{ ...events[0]!, x: 630 }], 640);
     expect(last!.labelAt).toMatchObject({ anchor: "end", x: 627 });
+  });
+
+  it("labels every event in a band above the plot, no label crossing another event's line", () => {
+    const base = toEventMarks(fixtureEvents)[0]!;
+    // Eight events within a few pixels, four near the right edge (their labels end at their lines).
+    const xs = [100, 104, 108, 112, 600, 604, 630, 636];
+    const events = xs.map((x, i) => ({ ...base, id: i, x, label: `Event number ${i}`, labelAt: null }));
+    const { events: placed, rows } = placeEventLabelBand(events, 640, 10);
+    expect(placed.every((e) => e.labelAt !== null && e.labelAt.y < 0)).toBe(true);
+    expect(rows).toBe(4);
+    const boxes = placed.map((e) => eventLabelBox(e)!);
+    for (const [i, a] of boxes.entries()) {
+      expect(a.x0).toBeGreaterThanOrEqual(0);
+      expect(a.x1).toBeLessThanOrEqual(640);
+      for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+      // Every other event's line rises from the plot's top (0) to its own label: it must not pass through this one.
+      for (const [j, e] of placed.entries())
+        if (j !== i)
+          expect(e.x > a.x0 && e.x < a.x1 && e.labelAt!.y < a.y0, `line ${j} crosses label ${i}`).toBe(false);
+    }
+    // With room for two rows only, the labels that do not fit are left out, their titles kept.
+    expect(placeEventLabelBand(events, 640, 2).events.filter((e) => e.labelAt).length).toBe(4);
   });
 
   it("leaves out a span label that an event's label would overlap: the event's wins", () => {

@@ -1,7 +1,8 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { toViewPageUrl } from "../downloads/chart-links.js";
 import { useViewState } from "../view/useViewState.js";
 import type { ChartId } from "../views/embedded-chart.js";
+import { postEmbedHeight } from "../views/post-embed-height.js";
 import { FlowCard } from "./overview/FlowCard.js";
 import { RankingCard } from "./overview/RankingCard.js";
 import { SeriesCard } from "./overview/SeriesCard.js";
@@ -13,9 +14,11 @@ const CARDS = { series: SeriesCard, flows: FlowCard, ranking: RankingCard, map: 
 /**
  * One chart alone, for an iframe on another site (`/embed/<chart>?<view>`): its title, the chart, its source line
  * and a link to the full view; no header, filters or other charts. The view lives in the URL as on the dashboard.
+ * In a frame it posts its height to the framing page whenever that changes, for the snippet's script to size it.
  */
 export function Embed({ chart }: { chart: ChartId }) {
   const [view, setView] = useViewState();
+  useEffect(() => postEmbedHeight(chart), [chart]);
   const Card = CARDS[chart];
   return (
     <main className="embed">

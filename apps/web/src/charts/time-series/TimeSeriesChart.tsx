@@ -21,6 +21,8 @@ export interface TimeSeriesChartProps {
   figureUnit?: string;
   /** Dates the time axis reaches besides the data's own span. */
   extendTo?: Date[];
+  /** The events are a chosen few: each gets its label, in a band above the plot of as many rows as that takes. */
+  labelEveryEvent?: boolean;
 }
 
 /**
@@ -41,12 +43,14 @@ export function TimeSeriesChart({
   axisTitle,
   figureUnit,
   extendTo,
+  labelEveryEvent = false,
 }: TimeSeriesChartProps) {
   const layout = layoutTimeSeries(lines, bounds, {
     mark,
     events,
     endLabels,
     scale,
+    labelEveryEvent,
     ...(axisTitle ? { axisTitle } : {}),
     ...(extendTo ? { extendTo } : {}),
   });
@@ -220,6 +224,7 @@ export function TimeSeriesChart({
               <line
                 x1={e.x}
                 x2={e.x}
+                y1={e.lineTop < 0 ? e.lineTop : undefined}
                 y2={layout.innerHeight}
                 stroke="#8a6d00"
                 strokeOpacity={0.45}

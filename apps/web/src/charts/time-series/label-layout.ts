@@ -143,7 +143,7 @@ export const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 <
 
 /** The rows event labels take at the top of the plot, and how wide a character of one is at 10px. */
 const EVENT_LABEL_ROWS = [10, 23, 36];
-const EVENT_CHAR_WIDTH = 5.6;
+export const EVENT_CHAR_WIDTH = 5.6;
 
 /**
  * Labels the events that have a label, left to right, each in the first row where it overlaps no label before it

@@ -3,6 +3,7 @@ import { scaleLinear, scaleLog, scaleUtc } from "d3-scale";
 import { utcFormat } from "d3-time-format";
 import { area, line, stack, stackOffsetNone } from "d3-shape";
 import { colorAt } from "../palette.js";
+import { bandHeight, BAND_ROW_PITCH, placeEventLabelBand } from "./event-label-band.js";
 import { eventLabelBox, placeEndLabels, placeEventLabels, placeSpanLabels, type Box } from "./label-layout.js";
 import type { Alternative, EventMark, LinePoint, LineSeries } from "./state.js";
 
@@ -51,13 +52,21 @@ export interface PlacedEvent extends EventMark {
   labelAt: { x: number; y: number; anchor: "start" | "end" } | null;
 }
 
+/** An event as drawn: its dashed line runs from `lineTop` (the plot's top, or its label's row above it) down. */
+export interface DrawnEvent extends PlacedEvent {
+  lineTop: number;
+}
+
 export interface TimeSeriesLayout {
-  /** Where the plot starts below the top of the chart: the top margin, and the axis title's row when there is one. */
+  /**
+   * Where the plot starts below the top of the chart: the top margin, the axis title's row when there is one, and the
+   * band of event labels when every event is labelled.
+   */
   plotTop: number;
   /** The y axis' title (its unit), at the top left of the chart, in chart coordinates (not the plot's). */
   axisTitle: { x: number; y: number; text: string } | null;
   series: PlacedSeries[];
-  events: PlacedEvent[];
+  events: DrawnEvent[];
   xTicks: { x: number; label: string }[];
   yTicks: { y: number; value: number }[];
   innerWidth: number;
@@ -75,6 +84,11 @@ export interface TimeSeriesOptions {
   axisTitle?: string;
   /** Dates the time axis reaches besides the data's own span (events a chart is about, just past its last figure). */
   extendTo?: Date[];
+  /**
+   * The events are a chosen few (a story's milestones): each gets its label, in a band of as many rows as that
+   * takes above the plot (the plot is that much shorter), rather than only those that fit three rows at its top.
+   */
+  labelEveryEvent?: boolean;
 }
 
 /** The room an axis title takes above the plot, and where its baseline stands. */
@@ -147,9 +161,8 @@ export function layoutTimeSeries(
   bounds: Bounds = defaultBounds,
   options: TimeSeriesOptions = { mark: "line", events: [] },
 ): TimeSeriesLayout {
-  const plotTop = bounds.margin.top + (options.axisTitle ? AXIS_TITLE_ROOM : 0);
+  const titleTop = bounds.margin.top + (options.axisTitle ? AXIS_TITLE_ROOM : 0);
   const innerWidth = bounds.width - bounds.margin.left - bounds.margin.right;
-  const innerHeight = bounds.height - plotTop - bounds.margin.bottom;
   const all = lines.flatMap((s) => s.points);
   const [x0, x1] = extent([
     ...all.flatMap((p) => [p.start, p.end]),
@@ -158,6 +171,19 @@ export function layoutTimeSeries(
   const x = scaleUtc()
     .domain([x0 ?? new Date(0), x1 ?? new Date(0)])
     .range([0, innerWidth]);
+  const [d0, d1] = x.domain() as [Date, Date];
+  const shown = options.events
+    .filter((e) => e.date >= d0 && e.date <= d1)
+    .map((e) => ({ ...e, x: round(x(e.date)), labelAt: null }));
+  // Events are labelled first (a span label gives way to an event's): in a band above the plot, which takes at most
+  // a third of the chart's height below the title, or in three rows at the plot's top.
+  const room = bounds.height - titleTop - bounds.margin.bottom;
+  const band = options.labelEveryEvent
+    ? placeEventLabelBand(shown, innerWidth, Math.max(1, Math.floor(room / 3 / BAND_ROW_PITCH)))
+    : { events: placeEventLabels(shown, innerWidth), rows: 0 };
+  const plotTop = titleTop + bandHeight(band.rows);
+  const innerHeight = bounds.height - plotTop - bounds.margin.bottom;
+  const events = band.events.map((e) => ({ ...e, lineTop: e.labelAt && e.labelAt.y < 0 ? e.labelAt.y - 9 : 0 }));
   const tops = options.mark === "area" ? stackTops(lines) : null;
   const highest =
     tops !== null
@@ -231,14 +257,6 @@ export function layoutTimeSeries(
     };
   });
 
-  const [d0, d1] = x.domain() as [Date, Date];
-  // Events are labelled first: a span label gives way to an event's.
-  const events = placeEventLabels(
-    options.events
-      .filter((e) => e.date >= d0 && e.date <= d1)
-      .map((e) => ({ ...e, x: round(x(e.date)), labelAt: null })),
-    innerWidth,
-  );
   placeSpanLabels(
     series.flatMap((s) => s.points.filter((p) => p.coarser)),
     events.map(eventLabelBox).filter((b): b is Box => b !== null),

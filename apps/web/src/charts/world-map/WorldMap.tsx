@@ -134,7 +134,7 @@ export function WorldMap({
                 strokeDasharray={a.estimateKind === "forecast" ? "4 3" : undefined}
                 strokeLinecap="round"
               />
-              <path d={a.head} fill={ARC_COLOR} fillOpacity={0.9} />
+              <path d={a.head} fill={ARC_COLOR} fillOpacity={0.9} className="arrowhead" />
             </a>
           );
         })}

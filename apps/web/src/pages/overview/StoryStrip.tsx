@@ -20,21 +20,8 @@ import { toChartLinks } from "../../downloads/chart-links.js";
 import { basisOf } from "../../view/bases.js";
 import { toSeriesQuery } from "../../view/queries.js";
 import type { ViewState } from "../../view/view-state.js";
-import { chartBounds } from "./chart-bounds.js";
+import { STORY_END_LABELS, storyBounds } from "./story-bounds.js";
 import { NVIDIA_CHINA_VIEW, SHARE_VIEW, pickH20Milestones, shareGaps, shareGapsNote } from "./story.js";
-
-/** Story charts are half the width of the page: their lines are named at their ends from this width up. */
-const STORY_END_LABELS = 420;
-
-const storyBounds = (width: number, endLabels: boolean) => {
-  const b = chartBounds(width);
-  const w = b.width;
-  return {
-    ...b,
-    height: w < 520 ? 260 : Math.min(320, Math.round(w * 0.5)),
-    margin: { ...b.margin, right: endLabels && w >= STORY_END_LABELS ? 120 : b.margin.right },
-  };
-};
 
 /**
  * The story the dashboard opens with: China's share of the leading chip and tool makers' revenue, and NVIDIA's
@@ -168,6 +155,7 @@ function StoryCard(props: {
           endLabels={(props.endLabels ?? false) && width >= STORY_END_LABELS}
           axisTitle={unit}
           events={events}
+          labelEveryEvent
           {...(events.length > 0 ? { extendTo: events.map((e) => e.date) } : {})}
           onSelect={onSelect}
         />
