@@ -134,7 +134,8 @@ describe("an investor on the dashboard", () => {
       `${dashboard.url}/?metric=revenue_usd&groupBy=destination&interval=year&vendor=nvidia&product=nvidia-h20&dataset=nvidia-geo-hq`,
     );
     const empty = page.locator("#series .empty-view");
-    await expect.poll(() => empty.locator(".excluding-filters li").count()).toBeGreaterThan(0);
+    // The explanation waits for one answer per filter after the series' own (a second, give or take, on a busy machine).
+    await expect.poll(() => empty.locator(".excluding-filters li").count(), { timeout: 5000 }).toBeGreaterThan(0);
     expect(await empty.innerText()).toMatch(/filters? leaves? out every figure of this metric/);
     // With every chart empty, the sources panel lists the headline tiles' sources only: no event is drawn.
     const tiles = (await (await fetch(`${dashboard.url}/api/v1/summary`)).json()) as { sources: unknown[] };

@@ -1,14 +1,12 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { ThemeToggle } from "./components/ThemeToggle.js";
 import { Embed } from "./pages/Embed.js";
 import { BilateralPage } from "./pages/Bilateral.js";
 import { Overview } from "./pages/Overview.js";
 import { BILATERAL_PATH, parseBilateral } from "./view/bilateral.js";
 import { CURATED_VIEWS, findCuratedView } from "./views/curated-views.js";
+import { queryClient } from "./query-client.js";
 import { findEmbeddedChart } from "./views/embedded-chart.js";
-
-// One retry: a missing route or a bad query fails the same way twice, and its message should show at once.
-const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1 } } });
 
 export function App() {
   const embedded = findEmbeddedChart(window.location.pathname);

@@ -46,7 +46,7 @@ export interface ChartCardProps {
  */
 export function ChartCard(props: ChartCardProps) {
   const { id, title, subtitle, status, empty, sources, showTable } = props;
-  const [frameRef, width] = useElementWidth<HTMLDivElement>();
+  const [frameRef, width, measured] = useElementWidth<HTMLDivElement>();
   const [selection, setSelection] = useState<Selection | null>(null);
   const svgRef = useRef<HTMLDivElement>(null);
   const downloadButton = useRef<HTMLButtonElement>(null);
@@ -120,7 +120,8 @@ export function ChartCard(props: ChartCardProps) {
         ) : showTable ? (
           props.table()
         ) : (
-          <div ref={svgRef}>{props.chart(width, setSelection)}</div>
+          // Drawn once the frame's width is known (before the first paint): never laid out twice.
+          <div ref={svgRef}>{measured ? props.chart(width, setSelection) : null}</div>
         )}
       </div>
       {ready && !showTable ? props.legend : null}

@@ -1,10 +1,14 @@
-import { useEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 
-/** The content width of an element, kept up to date as the window resizes (charts redraw to fit, text stays legible). */
+/**
+ * The content width of an element, kept up to date as the window resizes (charts redraw to fit, text stays legible),
+ * and whether it has been measured yet: it is measured before the browser first paints the element, so a chart need
+ * not be laid out for `fallback` first and then again for its real width.
+ */
 export function useElementWidth<T extends HTMLElement>(fallback = 720) {
   const ref = useRef<T>(null);
-  const [width, setWidth] = useState(fallback);
-  useEffect(() => {
+  const [width, setWidth] = useState<number | null>(null);
+  useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
     setWidth(Math.round(element.clientWidth) || fallback);
@@ -15,5 +19,5 @@ export function useElementWidth<T extends HTMLElement>(fallback = 720) {
     observer.observe(element);
     return () => observer.disconnect();
   }, [fallback]);
-  return [ref, width] as const;
+  return [ref, width ?? fallback, width !== null] as const;
 }

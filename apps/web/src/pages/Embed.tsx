@@ -3,10 +3,11 @@ import { toViewPageUrl } from "../downloads/chart-links.js";
 import { useViewState } from "../view/useViewState.js";
 import type { ChartId } from "../views/embedded-chart.js";
 import { postEmbedHeight } from "../views/post-embed-height.js";
-import { FlowCard } from "./overview/FlowCard.js";
-import { RankingCard } from "./overview/RankingCard.js";
 import { SeriesCard } from "./overview/SeriesCard.js";
 
+// The overview loads these after its first screen; an embed of one loads it alone.
+const FlowCard = lazy(() => import("./overview/FlowCard.js").then((m) => ({ default: m.FlowCard })));
+const RankingCard = lazy(() => import("./overview/RankingCard.js").then((m) => ({ default: m.RankingCard })));
 const MapCard = lazy(() => import("./overview/MapCard.js"));
 
 const CARDS = { series: SeriesCard, flows: FlowCard, ranking: RankingCard, map: MapCard } as const;
