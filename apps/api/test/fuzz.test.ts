@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app.js";
-import { createTestStore } from "./test-store.js";
 import { listEndpoints, requestArb, type Endpoint, type OpenApiSpec } from "./fuzz-requests.js";
+import { buildTestApp } from "./build-test-app.js";
 
 const RUNS = 10_000;
 const LEAKS = /\/tmp\/|\/work\/|\/home\/|node_modules|\.[tj]s:\d+|\bat [\w.<>]+ \(|SQLITE_|sqlite3/i;
@@ -11,7 +10,7 @@ const LEAKS = /\/tmp\/|\/work\/|\/home\/|node_modules|\.[tj]s:\d+|\bat [\w.<>]+ 
 let app: FastifyInstance;
 let endpoints: Endpoint[];
 beforeAll(async () => {
-  app = await buildApp({ ...(await createTestStore()), rateLimit: false });
+  app = await buildTestApp({ rateLimit: false });
   endpoints = listEndpoints((await app.inject("/api/docs/json")).json<OpenApiSpec>());
 });
 afterAll(() => app.close());

@@ -1,8 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { buildApp } from "../src/app.js";
-import { createTestStore } from "./test-store.js";
 import type {} from "../src/plugins/database.js";
+import { buildTestApp } from "./build-test-app.js";
 
 /** Collects the JSON log lines the app writes. */
 function logSink() {
@@ -19,7 +18,7 @@ function logSink() {
 describe("structured logs", () => {
   it("writes pino JSON lines that carry each request's id, echoed in x-request-id", async () => {
     const { lines, stream } = logSink();
-    const app = await buildApp({ ...(await createTestStore()), logger: { level: "info", stream } });
+    const app = await buildTestApp({ logger: { level: "info", stream } });
     const first = await app.inject("/api/v1/events");
     const second = await app.inject("/api/v1/events");
     const id = String(first.headers["x-request-id"]);
@@ -34,7 +33,7 @@ describe("structured logs", () => {
   });
 
   it("keeps a caller's plain request id and replaces an unsafe one", async () => {
-    const app = await buildApp({ ...(await createTestStore()) });
+    const app = await buildTestApp();
     const plain = await app.inject({ url: "/api/health", headers: { "x-request-id": "proxy-42.a" } });
     expect(plain.headers["x-request-id"]).toBe("proxy-42.a");
     const unsafe = await app.inject({ url: "/api/health", headers: { "x-request-id": "a\nfake log line" } });
@@ -46,7 +45,7 @@ describe("structured logs", () => {
 
   it("logs a server error in full on the server, with the request id", async () => {
     const { lines, stream } = logSink();
-    const app = await buildApp({ ...(await createTestStore()), logger: { level: "info", stream } });
+    const app = await buildTestApp({ logger: { level: "info", stream } });
     await app.ready();
     app.db.close();
     const res = await app.inject("/api/v1/dimensions");

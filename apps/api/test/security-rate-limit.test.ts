@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { createTestStore } from "./test-store.js";
 import { expectErrorShape } from "./expect-error-shape.js";
+import { buildTestApp } from "./build-test-app.js";
 
 describe("rate limit on the data endpoints", () => {
   it("answers the request over the limit with a 429, Retry-After and the error shape", async () => {
-    const app = await buildApp({ ...(await createTestStore()), rateLimit: { max: 5, timeWindowMs: 60_000 } });
+    const app = await buildTestApp({ rateLimit: { max: 5, timeWindowMs: 60_000 } });
     const get = (url: string) => app.inject({ method: "GET", url, remoteAddress: "203.0.113.7" });
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await get("/api/v1/dimensions")).statusCode);
@@ -34,7 +35,7 @@ describe("rate limit on the data endpoints", () => {
     ["//api/v1/datasets", 404],
     ["/API/v1/datasets", 404],
   ])("never serves data past the limit when the path is spelled %s (answers %i)", async (spelling, status) => {
-    const app = await buildApp({ ...(await createTestStore()), rateLimit: { max: 2, timeWindowMs: 60_000 } });
+    const app = await buildTestApp({ rateLimit: { max: 2, timeWindowMs: 60_000 } });
     const get = (url: string) => app.inject({ method: "GET", url, remoteAddress: "203.0.113.9" });
     expect([(await get("/api/v1/datasets")).statusCode, (await get("/api/v1/datasets")).statusCode]).toEqual([
       200, 200,

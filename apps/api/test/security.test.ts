@@ -4,10 +4,9 @@ import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app.js";
-import { createTestStore } from "./test-store.js";
 import type {} from "../src/plugins/database.js";
 import { expectErrorShape } from "./expect-error-shape.js";
+import { buildTestApp } from "./build-test-app.js";
 
 /** A built-web folder with a secret file next to it, outside the folder, that no URL may reach. */
 function createWebRoot() {
@@ -39,7 +38,7 @@ function rawGet(base: string, path: string): Promise<{ status: number; body: str
 let app: FastifyInstance;
 let base: string;
 beforeAll(async () => {
-  app = await buildApp({ ...(await createTestStore()), webRoot: createWebRoot(), rateLimit: false });
+  app = await buildTestApp({ webRoot: createWebRoot(), rateLimit: false });
   app.post("/api/test-echo", async (request) => ({ size: JSON.stringify(request.body).length }));
   base = await app.listen({ port: 0, host: "127.0.0.1" });
 });
@@ -233,7 +232,7 @@ describe("size limits", () => {
 
 describe("errors", () => {
   it("never show a stack trace or a file path, even when the database fails", async () => {
-    const broken = await buildApp({ ...(await createTestStore()), rateLimit: false });
+    const broken = await buildTestApp({ rateLimit: false });
     await broken.ready();
     broken.db.close();
     for (const url of ["/api/v1/dimensions", "/api/v1/series", "/api/v1/events", "/api/health"]) {

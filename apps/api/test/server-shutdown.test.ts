@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildApp } from "../src/app.js";
-import { createTestStore } from "./test-store.js";
 import type {} from "../src/plugins/database.js";
 import { shutdownGracefully } from "../src/server.js";
+import { buildTestApp } from "./build-test-app.js";
 
 /** The app on a free port, with one slow route standing in for a long query. */
 async function startWithSlowRoute(delayMs: number) {
-  const app = await buildApp({ ...(await createTestStore()), rateLimit: false });
+  const app = await buildTestApp({ rateLimit: false });
   let entered = 0;
   app.get("/api/test-slow", async () => {
     entered++;

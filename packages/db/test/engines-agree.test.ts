@@ -19,7 +19,7 @@ import { findSummary } from "../src/queries/find-summary.js";
 import { getDataVersion } from "../src/queries/get-data-version.js";
 import { listDimensions } from "../src/queries/list-dimensions.js";
 import { findRollupCells } from "../src/rollups/find-rollup-cells.js";
-import { buildDb, fact, input, query, type Query } from "./random-store.js";
+import { buildDb, input, query, randomFacts, type Query } from "./random-store.js";
 import { createTestDatabase } from "./postgres/test-database.js";
 
 let url: string;
@@ -69,16 +69,7 @@ describe("SQLite and PostgreSQL", () => {
     let rolled = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc
-          .boolean()
-          .chain((messy) =>
-            fc.tuple(
-              fc.array(fact(messy), { maxLength: 60 }),
-              messy
-                ? fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 })
-                : fc.constant<number[]>([0]),
-            ),
-          ),
+        randomFacts,
         fc.array(
           fc.tuple(
             query,

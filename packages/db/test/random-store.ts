@@ -42,6 +42,19 @@ export const fact = (messy: boolean) =>
     confidence: fc.constantFrom("high", "medium", "low", null),
     source: fc.integer({ min: 1, max: 4 }),
   });
+/**
+ * The facts of a random database and the priorities of its datasets: clean (one dataset, every dimension set) or
+ * messy (see `fact`), each about half the time.
+ */
+export const randomFacts = fc
+  .boolean()
+  .chain((messy) =>
+    fc.tuple(
+      fc.array(fact(messy), { maxLength: 60 }),
+      messy ? fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 }) : fc.constant<number[]>([0]),
+    ),
+  );
+
 export type Fact = ReturnType<typeof fact> extends fc.Arbitrary<infer T> ? T : never;
 
 /** A SQLite database holding these facts, in datasets of these priorities, with fresh rollups. */
