@@ -59,4 +59,28 @@ describe("the first screen", () => {
     for (const r of later) expect(r.start, r.path).toBeGreaterThan(times.chart);
     await page.close();
   });
+
+  it("comes compressed: each script over 1 KB is sent gzipped or brotli-compressed, the larger ones at under half their size", async () => {
+    const page = await dashboard.browser.newPage();
+    const encodings = new Map<string, string | undefined>();
+    page.on("response", (response) => {
+      if (response.request().resourceType() === "script")
+        encodings.set(response.url(), response.headers()["content-encoding"]);
+    });
+    await page.goto(dashboard.url);
+    await page.locator(FIRST_CHART).first().waitFor({ state: "attached" });
+    const sizes = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((e) => e as PerformanceResourceTiming)
+        .map((e) => ({ url: e.name, sent: e.encodedBodySize, size: e.decodedBodySize })),
+    );
+    const scripts = sizes.filter((s) => encodings.has(s.url) && s.size > 1024);
+    expect(scripts.length).toBeGreaterThanOrEqual(3);
+    for (const script of scripts) {
+      expect(["gzip", "br"], script.url).toContain(encodings.get(script.url));
+      if (script.size > 10_000) expect(script.sent, script.url).toBeLessThan(script.size / 2);
+    }
+    await page.close();
+  });
 });

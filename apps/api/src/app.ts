@@ -102,6 +102,9 @@ export async function buildApp(options: AppOptions) {
       root: options.webRoot,
       wildcard: false,
       index: ["index.html"],
+      // The build writes a brotli and a gzip copy of each text file (apps/web/vite.config.ts): sent to browsers that
+      // accept them, the app's script is about a third of its size on the wire, at no cost per request.
+      preCompressed: true,
       // Built assets carry a hash of their content in their name: a browser may keep them for good. The page that
       // names them is checked again every time, so a new build is seen at once.
       setHeaders: (res, path) => {

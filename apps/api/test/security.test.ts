@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {} from "../src/plugins/database.js";
@@ -9,12 +10,18 @@ import { expectErrorShape } from "./expect-error-shape.js";
 import { buildTestApp } from "./build-test-app.js";
 
 /** A built-web folder with a secret file next to it, outside the folder, that no URL may reach. */
+const BIG_SCRIPT = "console.log('chipflow');\n".repeat(200);
+
 function createWebRoot() {
   const parent = mkdtempSync(join(tmpdir(), "chipflow-web-"));
   const webRoot = join(parent, "dist");
   mkdirSync(join(webRoot, "assets"), { recursive: true });
   writeFileSync(join(webRoot, "index.html"), "<!doctype html><title>chipflow</title>");
   writeFileSync(join(webRoot, "assets", "app.js"), "console.log('app')");
+  // A built script as the web build leaves it: with its brotli and gzip copies beside it.
+  writeFileSync(join(webRoot, "assets", "big.js"), BIG_SCRIPT);
+  writeFileSync(join(webRoot, "assets", "big.js.br"), brotliCompressSync(BIG_SCRIPT));
+  writeFileSync(join(webRoot, "assets", "big.js.gz"), gzipSync(BIG_SCRIPT));
   writeFileSync(join(parent, "secret.txt"), "TOP-SECRET-OUTSIDE-WEB-ROOT");
   writeFileSync(join(parent, "package.json"), '{"name":"TOP-SECRET-OUTSIDE-WEB-ROOT"}');
   return webRoot;
@@ -101,6 +108,22 @@ describe("static serving", () => {
     const page = await app.inject({ method: "GET", url: "/" });
     expect(page.headers["cache-control"]).toBe("no-cache");
   });
+
+  it.each([
+    ["br, gzip", "br", brotliDecompressSync],
+    ["gzip", "gzip", gunzipSync],
+    ["identity", undefined, (bytes: Buffer) => bytes],
+  ] as const)(
+    "sends a built file compressed as the browser accepts it (Accept-Encoding: %s), the same bytes once unpacked",
+    async (accepts, encoding, unpack) => {
+      const res = await app.inject({ url: "/assets/big.js", headers: { "accept-encoding": accepts } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-encoding"]).toBe(encoding);
+      expect(String(res.headers.vary).toLowerCase()).toContain("accept-encoding");
+      expect(res.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect(unpack(res.rawPayload).toString()).toBe(BIG_SCRIPT);
+    },
+  );
 
   it.each(["/API/v1/x", "/%41PI/v1/x", "/nonexistent.js", "/assets/old-1234.css"])(
     "answers %s with a 404, not the dashboard: an API path however spelled, or a missing file",
