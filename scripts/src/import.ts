@@ -7,6 +7,7 @@ import {
   FORMAT_CHOICES,
   importFile,
   importFileIntoPostgres,
+  importFilesIntoPostgres,
   importFiles,
   isPostgresUrl,
   isArchive,
@@ -146,10 +147,6 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   const many = statSync(file).isDirectory() || isArchive(file);
   const postgres = isPostgresUrl(flags.db);
-  if (postgres && many) {
-    io.stderr.write("error: into PostgreSQL, import one file at a time (not a folder or an archive)\n");
-    return EXIT.usage;
-  }
   const db = postgres ? undefined : openWritable(flags.db);
   const options = {
     format: flags.format,
@@ -190,12 +187,17 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io,
       listed.inputs.reduce((s, i) => s + i.size, 0),
     );
-    const run = await importFiles(db!, file, listed.inputs, {
+    const runOptions = {
       ...options,
       report: reportFormat !== undefined,
       datasetPerFile: flags.datasetPerFile,
-      onProgress: ({ rows, bytes }) => progress.update(bytes, rows),
-    }).finally(() => progress.stop());
+      onProgress: ({ rows, bytes }: { rows: number; bytes: number }) => progress.update(bytes, rows),
+    };
+    const run = await (
+      db
+        ? importFiles(db, file, listed.inputs, runOptions)
+        : importFilesIntoPostgres(flags.db, file, listed.inputs, runOptions)
+    ).finally(() => progress.stop());
     for (const summary of run.files) io.stderr.write(formatRowErrors(summary));
     io.stdout.write(formatRunSummary(run, said));
     const reports = run.files.flatMap((f) => (f.report ? [f.report] : []));

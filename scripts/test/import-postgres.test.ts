@@ -1,6 +1,6 @@
 import { iterateFacts, openPostgresReadonly, openReadonly, type ReadonlyDb } from "@chipflow/db";
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -100,9 +100,37 @@ describe("npm run import into PostgreSQL", () => {
     db.close();
   }, 60_000);
 
-  it("takes one file at a time", async () => {
-    const { code, err } = await run(IMPORT, "--db", await createTestDatabase());
-    expect(code).toBe(2);
-    expect(err).toMatch(/into PostgreSQL, import one file at a time/);
+  it("imports a .zip or a folder as into SQLite: the same summary and facts, all or nothing", async () => {
+    const sqlite = join(dir, "many.sqlite");
+    const url = await createTestDatabase();
+    const folder = mkdtempSync(join(tmpdir(), "chipflow-import-folder-"));
+    for (const name of ["chipflow.csv", "chipflow.jsonl"]) copyFileSync(join(IMPORT, name), join(folder, name));
+    const runs = [
+      [join(IMPORT, "comtrade-download.zip")],
+      [folder, "--dataset-per-file"],
+      [folder, "--dataset", "both", "--replace"],
+      [folder, "--dataset", "both"], // again: every fact now updated
+    ];
+    for (const argv of runs) {
+      const [a, b] = [await run(...argv, "--db", sqlite), await run(...argv, "--db", url)];
+      expect(b, argv.join(" ")).toEqual(a);
+      expect(a.code, argv.join(" ")).toBe(0);
+    }
+    expect((await run(folder, "--dataset", "both", "--db", url)).out).toMatch(/ 0 facts written, \d+ updated/);
+    const [from, to] = [openReadonly(sqlite), openPostgresReadonly(url)];
+    expect(factsOf(to)).toEqual(factsOf(from));
+    const datasets = (db: ReadonlyDb) =>
+      db.prepare("SELECT id, row_count, format, checksum FROM datasets ORDER BY id").all();
+    expect(datasets(to)).toEqual(datasets(from));
+    from.close();
+    to.close();
+    // A rejected file rejects the run: the same messages, and nothing written.
+    const invalid = join(IMPORT, "comtrade-download-invalid.zip");
+    const [a, b] = [await run(invalid, "--db", join(dir, "many-invalid.sqlite")), await run(invalid, "--db", url)];
+    expect(a.code).toBe(1);
+    expect(b).toEqual(a);
+    const after = openPostgresReadonly(url);
+    expect(after.prepare("SELECT count(*) FROM datasets WHERE id = 'comtrade-download-invalid'").pluck().get()).toBe(0);
+    after.close();
   });
 });

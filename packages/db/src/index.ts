@@ -60,5 +60,5 @@ export * from "./postgres/copy-sqlite-to-postgres.js";
 export * from "./postgres/create-reader-role.js";
 export * from "./queries/get-change-marker.js";
 export * from "./postgres/ensure-seeded-postgres.js";
-export * from "./postgres/import-file-into-postgres.js";
+export * from "./postgres/import-into-postgres.js";
 export * from "./postgres/check-collation.js";

@@ -9,6 +9,11 @@ export interface ImportRunOptions extends Omit<ImportFileOptions, "onProgress" |
   datasetPerFile?: boolean;
   /** Rows read and stored bytes read across all the inputs, against the total of their sizes. */
   onProgress?: (progress: { rows: number; bytes: number; totalBytes: number; file: string }) => void;
+  /**
+   * Called after each file, inside the run's transaction, with the file's summary (which it may amend): an import
+   * into PostgreSQL merges there what the file stored.
+   */
+  afterFile?: (summary: ImportFileSummary) => Promise<void>;
 }
 
 export interface ImportRunSummary {
@@ -33,7 +38,7 @@ export async function importFiles(
   options: ImportRunOptions = {},
 ): Promise<ImportRunSummary> {
   const started = performance.now();
-  const { datasetPerFile, onProgress, ...fileOptions } = options;
+  const { datasetPerFile, onProgress, afterFile, ...fileOptions } = options;
   const shared = datasetPerFile ? null : toDatasetInput(name, options.dataset);
   const totalBytes = inputs.reduce((s, i) => s + i.size, 0);
   const files: ImportFileSummary[] = [];
@@ -56,6 +61,7 @@ export async function importFiles(
           ((p) => onProgress({ rows: doneRows + p.rows, bytes: doneBytes + p.bytes, totalBytes, file: input.name })),
       });
       files.push(summary);
+      await afterFile?.(summary);
       doneRows += summary.read;
       doneBytes += input.size;
       onProgress?.({ rows: doneRows, bytes: doneBytes, totalBytes, file: input.name });
