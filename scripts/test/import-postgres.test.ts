@@ -1,6 +1,6 @@
 import { iterateFacts, openPostgresReadonly, openReadonly, type ReadonlyDb } from "@chipflow/db";
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -132,5 +132,33 @@ describe("npm run import into PostgreSQL", () => {
     const after = openPostgresReadonly(url);
     expect(after.prepare("SELECT count(*) FROM datasets WHERE id = 'comtrade-download-invalid'").pluck().get()).toBe(0);
     after.close();
+  });
+
+  it("compares a file with the partners' reports stored in PostgreSQL, in the import report, as on SQLite", async () => {
+    const header =
+      "year,reporter,reporter_code,partner,partner_code,flow,flow_code,hs_code,commodity,trade_value_usd,net_weight_kg";
+    const compact = (name: string, rows: string[]) => {
+      const file = join(dir, name);
+      const lines = rows
+        .map((r) => r.split(","))
+        .map(([y, rep, par, flow, hs, v]) => `${y},,${rep},,${par},,${flow},${hs},,${v},`);
+      writeFileSync(file, `${header}\n${lines.join("\n")}\n`);
+      return file;
+    };
+    // The Netherlands' and China's own reports, stored first; then a file that agrees with one and not the other.
+    const stored = compact("stored.csv", ["2023,528,156,X,854231,1000000", "2023,156,528,M,854231,500000"]);
+    const file = compact("new.csv", ["2023,156,528,M,854231,1250000", "2023,528,156,X,854231,510000"]);
+    const reports: string[] = [];
+    for (const db of [join(dir, "mirrors.sqlite"), await createTestDatabase()]) {
+      expect((await run(stored, "--dataset", "stored", "--db", db)).code).toBe(0);
+      const report = join(dir, `mirrors-${reports.length}.md`);
+      expect((await run(file, "--dataset", "new", "--dry-run", "--report", report, "--db", db)).code).toBe(0);
+      reports.push(readFileSync(report, "utf8"));
+    }
+    expect(reports[1]).toEqual(reports[0]);
+    expect(reports[0]).toContain("Pairs compared: 2; more than 10% apart: 1.");
+    expect(reports[0]).toMatch(
+      /\| 2 \| HS 8542\.31 \| NLD → CHN \| 2023 \| revenue_usd \| CHN \| 1,250,000 \| .* \| stored \| 1,000,000 \| 20\.0% \|/,
+    );
   });
 });

@@ -79,6 +79,13 @@ describe("the SQL dialects give the same answers on SQLite and PostgreSQL", () =
     );
   });
 
+  it("ifNull: the value, or the fallback where it is NULL", () => {
+    expectSame(
+      (d) => `SELECT ${d.ifNull("tag", "'-'")} AS tag FROM t ORDER BY id`,
+      [{ tag: "b" }, { tag: "a" }, { tag: "b" }, { tag: "-" }],
+    );
+  });
+
   it("noIndex: the column, whatever the planner does with it", () => {
     expectSame((d) => `SELECT id FROM t WHERE ${d.noIndex("id")} = 2`, [{ id: 2 }]);
   });

@@ -36,6 +36,11 @@ export interface Dialect {
    * the column stays as it is.
    */
   noIndex(column: string): string;
+  /**
+   * `expr`, or `fallback` where it is NULL, spelled as the engine's natural-key index spells it (`ifnull` on SQLite,
+   * `coalesce` on PostgreSQL), so that a lookup by that key can use the index.
+   */
+  ifNull(expr: string, fallback: string): string;
 }
 
 /** Where a PostgreSQL handle says which dialect it speaks; a handle without it is SQLite. */

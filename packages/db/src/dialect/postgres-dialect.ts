@@ -19,5 +19,6 @@ export const postgresDialect: Dialect = {
   contains: (haystack, needle) => `(strpos(${haystack}, ${needle}) > 0)`,
   toInteger: (condition) => `(CASE WHEN ${condition} THEN 1 ELSE 0 END)`,
   every: (condition) => `bool_and(${condition})`,
+  ifNull: (expr, fallback) => `coalesce(${expr}, ${fallback})`,
   noIndex: (column) => column,
 };

@@ -18,5 +18,6 @@ export const sqliteDialect: Dialect = {
   contains: (haystack, needle) => `(instr(${haystack}, ${needle}) > 0)`,
   toInteger: (condition) => `(${condition})`,
   every: (condition) => `min(${condition})`,
+  ifNull: (expr, fallback) => `ifnull(${expr}, ${fallback})`,
   noIndex: (column) => `+${column}`,
 };

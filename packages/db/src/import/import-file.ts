@@ -1,6 +1,6 @@
 import { toSlug } from "@chipflow/core";
 import { basename, extname } from "node:path";
-import { openReadonly, type WritableDb } from "../handles.js";
+import { openReadonly, type ReadonlyDb, type WritableDb } from "../handles.js";
 import { COMTRADE_URL } from "./comtrade/comtrade-facts.js";
 import { readComtrade, type ComtradeReadReport } from "./comtrade/read-comtrade.js";
 import { detectFormat, ImportFormatError, type FormatChoice, type ImportFormat } from "./detect-format.js";
@@ -30,6 +30,11 @@ export interface ImportFileOptions {
    * conflicts with the partner's reports already stored), returned as `report`.
    */
   report?: boolean;
+  /**
+   * Where the report looks up the partner's reports: by default the database imported into, as stored before the
+   * import (through a connection of its own).
+   */
+  mirrors?: ReadonlyDb;
   onProgress?: (progress: { rows: number; bytes: number; totalBytes: number }) => void;
   /** Inside an import run (`importFiles`), which holds the transaction and finishes the datasets. */
   inRun?: boolean;
@@ -93,7 +98,8 @@ export async function importInput(
   };
   const datasetInput = toDatasetInput(file, options.dataset);
   // The partner's reports are looked up as stored before this import, through a connection of their own.
-  const reader = options.report && !db.memory && db.name !== "" ? openReadonly(db.name) : undefined;
+  const own = options.report && !options.mirrors && !db.memory && db.name !== "" ? openReadonly(db.name) : undefined;
+  const reader = options.report ? (options.mirrors ?? own) : undefined;
   const collector = options.report
     ? new ImportReportCollector(
         format.startsWith("comtrade") ? "reporter" : "flow",
@@ -131,7 +137,7 @@ export async function importInput(
     expectedRows: Math.floor(totalBytes / BYTES_PER_ROW),
     report: collector,
     inRun: options.inRun,
-  }).finally(() => reader?.close());
+  }).finally(() => own?.close());
   const skipped = Object.values(report.skipped).reduce((a, b) => a + b, 0);
   const totals = {
     file,

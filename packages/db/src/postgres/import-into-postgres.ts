@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { postgresDialect } from "../dialect/dialect.js";
-import { openPostgresWritable, type WritableDb } from "../handles.js";
+import { openPostgresReadonly, openPostgresWritable, type ReadonlyDb, type WritableDb } from "../handles.js";
 import { importFile, type ImportFileOptions, type ImportFileSummary } from "../import/import-file.js";
 import { importFiles, type ImportRunOptions, type ImportRunSummary } from "../import/import-run.js";
 import type { ImportInput } from "../import/open-bytes.js";
@@ -48,6 +48,8 @@ async function copyRows(client: pg.Client, table: string, columns: string, rows:
 interface Staging {
   client: pg.Client;
   scratch: WritableDb;
+  /** For an import report: the target as stored before the import, where partners' reports are looked up. */
+  mirrors: ReadonlyDb | undefined;
 }
 
 /**
@@ -55,7 +57,11 @@ interface Staging {
  * before anything is read, beside a scratch SQLite database that holds the target's dimensions. `work` ends the
  * transaction; should it throw, or the process die, the target is left as it was.
  */
-async function withStaging<T>(url: string, work: (staging: Staging) => Promise<T>): Promise<T> {
+async function withStaging<T>(
+  url: string,
+  report: boolean | undefined,
+  work: (staging: Staging) => Promise<T>,
+): Promise<T> {
   const target = openPostgresWritable(url);
   try {
     migrate(target);
@@ -66,6 +72,7 @@ async function withStaging<T>(url: string, work: (staging: Staging) => Promise<T
   const client = new pg.Client({ connectionString: url, application_name: "chipflow import" });
   await client.connect();
   let scratch: WritableDb | undefined;
+  const mirrors = report ? openPostgresReadonly(url) : undefined;
   try {
     await client.query("BEGIN");
     await client.query("LOCK TABLE datasets, facts IN SHARE ROW EXCLUSIVE MODE");
@@ -78,12 +85,13 @@ async function withStaging<T>(url: string, work: (staging: Staging) => Promise<T
       );
       scratch.transaction(() => rows.forEach((row) => insert.run(row)))();
     }
-    return await work({ client, scratch });
+    return await work({ client, scratch, mirrors });
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   } finally {
     scratch?.close();
+    mirrors?.close();
     await client.end();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -171,6 +179,18 @@ async function finish(client: pg.Client, datasets: string[], dryRun: boolean | u
   await client.query(dryRun ? "ROLLBACK" : "COMMIT");
 }
 
+/** The merge's counts in a file's summary and its report: what the import did to the target, not to the scratch. */
+function count(file: ImportFileSummary, merged: { inserted: number; updated: number }): void {
+  Object.assign(file, merged);
+  if (file.report) Object.assign(file.report, merged);
+}
+
+/** Says in a file's summary and its report whether the target was written, and whether this was a dry run. */
+function settle(file: ImportFileSummary, committed: boolean, dryRun: boolean | undefined): void {
+  file.committed = committed;
+  if (file.report) Object.assign(file.report, { committed, dryRun: dryRun === true });
+}
+
 /**
  * Imports one file into PostgreSQL with the one import pipeline: the rows are read, checked and given their
  * dimension ids by `importFile` in a scratch SQLite database that holds the target's dimensions (so rejected rows
@@ -184,17 +204,25 @@ export async function importFileIntoPostgres(
   options: ImportFileOptions = {},
 ): Promise<ImportFileSummary> {
   const started = performance.now();
-  return withStaging(url, async (staging) => {
+  return withStaging(url, options.report, async (staging) => {
     // Checked and given ids in the scratch database, then merged below (a dry run rolls the merge back).
-    const summary = await importFile(staging.scratch, file, { ...options, replace: true, dryRun: false, inRun: false });
+    const summary = await importFile(staging.scratch, file, {
+      ...options,
+      mirrors: staging.mirrors,
+      replace: true,
+      dryRun: false,
+      inRun: false,
+    });
     if (!summary.committed) {
       await staging.client.query("ROLLBACK");
+      settle(summary, false, options.dryRun);
       return summary;
     }
     await mergeDimensions(staging);
-    const merged = await mergeFacts(staging, summary.datasetId, options.replace === true);
+    count(summary, await mergeFacts(staging, summary.datasetId, options.replace === true));
     await finish(staging.client, [summary.datasetId], options.dryRun);
-    return { ...summary, ...merged, committed: !options.dryRun, seconds: (performance.now() - started) / 1000 };
+    settle(summary, !options.dryRun, options.dryRun);
+    return { ...summary, seconds: (performance.now() - started) / 1000 };
   });
 }
 
@@ -210,10 +238,11 @@ export async function importFilesIntoPostgres(
   options: ImportRunOptions = {},
 ): Promise<ImportRunSummary> {
   const started = performance.now();
-  return withStaging(url, async (staging) => {
+  return withStaging(url, options.report, async (staging) => {
     const emptied = new Set<string>();
     const run = await importFiles(staging.scratch, name, inputs, {
       ...options,
+      mirrors: staging.mirrors,
       replace: true,
       dryRun: false,
       afterFile: async (file) => {
@@ -222,20 +251,18 @@ export async function importFilesIntoPostgres(
         // --replace empties a dataset once, before its first file, never between the files that fill it.
         const replace = options.replace === true && !emptied.has(file.datasetId);
         emptied.add(file.datasetId);
-        Object.assign(file, await mergeFacts(staging, file.datasetId, replace));
+        count(file, await mergeFacts(staging, file.datasetId, replace));
       },
     });
     if (!run.committed) {
       await staging.client.query("ROLLBACK");
+      for (const file of run.files) settle(file, false, options.dryRun);
       return run;
     }
     await mergeDimensions(staging); // the datasets as the run finished them: format, checksum, import time
     await finish(staging.client, run.datasets, options.dryRun);
     const committed = !options.dryRun;
-    for (const file of run.files) {
-      file.committed = committed;
-      if (file.report) file.report.committed = committed;
-    }
+    for (const file of run.files) settle(file, committed, options.dryRun);
     return { ...run, committed, seconds: (performance.now() - started) / 1000 };
   });
 }

@@ -1,4 +1,5 @@
 import type { FactRecord } from "@chipflow/core";
+import { dialectOf } from "../../dialect/dialect.js";
 import type { ReadonlyDb } from "../../handles.js";
 
 /** A figure the database holds for the other side of a flow. */
@@ -22,15 +23,17 @@ export class MirrorLookup {
     db: ReadonlyDb,
     private readonly datasetId: string,
   ) {
-    this.productId = db.prepare("SELECT id FROM products WHERE ifnull(vendor_id, 0) = 0 AND name = ?").pluck();
+    const d = dialectOf(db);
+    this.productId = db.prepare("SELECT id FROM products WHERE coalesce(vendor_id, 0) = 0 AND name = ?").pluck();
     // The natural key's index finds the one fact per dataset and source in a few steps, whatever the data; left to
     // itself, SQLite may pick an index that scans every fact of a product or an origin for the year.
     this.figures = db.prepare(
-      `SELECT f.dataset_id AS datasetId, f.value AS value
-       FROM facts f INDEXED BY facts_natural_key JOIN sources s ON s.id = f.source_id
+      `SELECT f.dataset_id AS "datasetId", f.value AS value
+       FROM facts f ${d.indexedBy("facts_natural_key")} JOIN sources s ON s.id = f.source_id
        WHERE f.dataset_id IN (SELECT id FROM datasets WHERE id <> @dataset) AND f.metric = @metric
-         AND ifnull(f.vendor_id, 0) = 0 AND ifnull(f.product_id, 0) = @product AND ifnull(f.origin, '') = @origin
-         AND ifnull(f.destination, '') = @destination AND ifnull(f.buyer_id, 0) = 0
+         AND ${d.ifNull("f.vendor_id", "0")} = 0 AND ${d.ifNull("f.product_id", "0")} = @product
+         AND ${d.ifNull("f.origin", "''")} = @origin AND ${d.ifNull("f.destination", "''")} = @destination
+         AND ${d.ifNull("f.buyer_id", "0")} = 0
          AND f.period_start = @start AND f.period_end = @end AND f.value IS NOT NULL
          AND s.publisher = 'UN Comtrade' AND s.title = @title
        ORDER BY f.dataset_id, f.id`,
