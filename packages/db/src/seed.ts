@@ -8,7 +8,7 @@ import {
   OPTIONAL_FACT_COLUMNS,
   type Category,
 } from "@chipflow/core";
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { WritableDb } from "./handles.js";
 import { formatRowError, importFacts, type ImportSummary } from "./import/import-facts.js";
@@ -17,7 +17,9 @@ import { openWritable } from "./open-writable.js";
 import { DimensionIds } from "./write/dimension-ids.js";
 import { checkEventRow, insertEvents } from "./write/insert-events.js";
 import { inputChecksum } from "./import/open-bytes.js";
-import { importFile } from "./import/import-file.js";
+import { importFile, type ImportFileOptions } from "./import/import-file.js";
+import { listImportInputs } from "./import/import-inputs.js";
+import { importFiles } from "./import/import-run.js";
 
 /** The curated files in `data/`; `data/README.md` describes each. */
 export const SEED_FILES = {
@@ -41,6 +43,8 @@ export const SEED_FILES = {
 /**
  * How a curated dataset's file is read: chipflow's fact CSV, or a UN Comtrade extract (read by the Comtrade
  * importer, citing `source_url` and `source_locator`: where the extract was published and the query that made it).
+ * A Comtrade dataset's `file` may also be a folder: the API answers it holds, one per query, fill the dataset
+ * together, all or nothing.
  */
 const SEED_FORMATS = ["chipflow-csv", "comtrade"] as const;
 
@@ -98,7 +102,7 @@ export async function seedDatabase(db: WritableDb, dataDir: string): Promise<See
     };
     const summary =
       format === "comtrade"
-        ? await importFile(db, path, {
+        ? await importComtrade(db, path, {
             format: "comtrade",
             dataset,
             replace: true,
@@ -125,6 +129,39 @@ export async function seedDatabase(db: WritableDb, dataDir: string): Promise<See
     events.map((e) => e.row),
   );
   return { datasets: summaries, events: eventCount };
+}
+
+/** A Comtrade extract, or a folder of them (every importable file in it, by name), into one dataset. */
+async function importComtrade(
+  db: WritableDb,
+  path: string,
+  options: ImportFileOptions & { dataset: { id: string } },
+): Promise<ImportSummary> {
+  if (!statSync(path).isDirectory()) return importFile(db, path, options);
+  const listed = await listImportInputs(path);
+  const { inputs } = listed;
+  try {
+    if (!inputs.length) throw new Error(`${path}: no Comtrade file in this folder`);
+    const run = await importFiles(db, options.dataset.id, inputs, options);
+    const total = (key: "rows" | "read" | "inserted" | "updated" | "rejected" | "seconds") =>
+      run.files.reduce((n, f) => n + f[key], 0);
+    const skipped: Record<string, number> = {};
+    for (const f of run.files) for (const [k, n] of Object.entries(f.skipped)) skipped[k] = (skipped[k] ?? 0) + n;
+    return {
+      datasetId: options.dataset.id,
+      rows: total("rows"),
+      read: total("read"),
+      inserted: total("inserted"),
+      updated: total("updated"),
+      rejected: total("rejected"),
+      errors: run.files.flatMap((f) => f.errors),
+      skipped,
+      committed: run.committed,
+      seconds: run.seconds,
+    };
+  } finally {
+    listed.close();
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync, cpSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -87,5 +87,59 @@ describe("seeding", () => {
       db.prepare("SELECT DISTINCT s.url, s.locator FROM facts f JOIN sources s ON s.id = f.source_id").all(),
     ).toEqual([{ url: "https://example.org/extract.csv", locator: "reporterCode=156" }]);
     db.close();
+  });
+
+  it("reads a comtrade dataset whose file is a folder of API answers into one dataset, all or nothing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chipflow-comtrade-folder-seed-"));
+    cpSync(FIXTURE_DIR, dir, { recursive: true });
+    mkdirSync(join(dir, "answers"));
+    // Synthetic Comtrade+ API answers, one per month, as the preview API returns them (descriptions left out).
+    const answer = (period: string, value: number) =>
+      JSON.stringify({
+        elapsedTime: "0.1 secs",
+        count: 1,
+        data: [
+          {
+            typeCode: "C", freqCode: "M", refPeriodId: Number(`${period}01`), refYear: Number(period.slice(0, 4)),
+            refMonth: Number(period.slice(4)), period, reporterCode: 410, reporterISO: null, reporterDesc: null,
+            flowCode: "X", flowDesc: null, partnerCode: 156, partnerISO: null, partnerDesc: null, partner2Code: 0,
+            partner2ISO: null, partner2Desc: null, classificationCode: "H6", classificationSearchCode: "HS",
+            isOriginalClassification: true, cmdCode: "8486", cmdDesc: null, aggrLevel: null, isLeaf: null,
+            customsCode: "C00", customsDesc: null, mosCode: "0", motCode: 0, motDesc: null, qtyUnitCode: -1,
+            qtyUnitAbbr: null, qty: 0.0, isQtyEstimated: true, altQtyUnitCode: -1, altQtyUnitAbbr: null, altQty: 0.0,
+            isAltQtyEstimated: false, netWgt: 10.0, isNetWgtEstimated: false, grossWgt: 0.0,
+            isGrossWgtEstimated: false, cifvalue: null, fobvalue: value, primaryValue: value,
+            legacyEstimationFlag: 2, isReported: false, isAggregate: true,
+          },
+        ],
+        error: "",
+      }); // prettier-ignore
+    writeFileSync(join(dir, "answers/2024-01.json"), answer("202401", 1000));
+    writeFileSync(join(dir, "answers/2024-02.json"), answer("202402", 2000));
+    writeFileSync(
+      join(dir, "datasets.csv"),
+      "id,title,description,licence,kind,priority,file,format,source_url,source_locator\n" +
+        "fixture-answers,Fixture answers,Synthetic,Test data,synthetic,20,answers,comtrade," +
+        "https://example.org/answers/,period=YYYYMM\n",
+    );
+    const path = join(dir, "out.sqlite");
+    const summary = await ensureSeededDatabase(path, dir);
+    expect(summary?.datasets.map((d) => [d.datasetId, d.inserted])).toEqual([["fixture-answers", 2]]);
+    const db = openReadonly(path);
+    expect(db.prepare("SELECT format, row_count FROM datasets").all()).toEqual([
+      { format: "comtrade-plus-json", row_count: 2 },
+    ]);
+    expect(
+      db.prepare("SELECT period_start, origin, destination, value FROM facts ORDER BY period_start").all(),
+    ).toEqual([
+      { period_start: "2024-01-01", origin: "KOR", destination: "CHN", value: 1000 },
+      { period_start: "2024-02-01", origin: "KOR", destination: "CHN", value: 2000 },
+    ]);
+    db.close();
+
+    writeFileSync(join(dir, "answers/2024-03.json"), answer("2024-3", 3000));
+    const bad = join(dir, "bad.sqlite");
+    await expect(ensureSeededDatabase(bad, dir)).rejects.toThrow(/2024-03\.json:1: column period/);
+    expect(existsSync(bad)).toBe(false);
   });
 });
