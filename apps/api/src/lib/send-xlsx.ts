@@ -1,5 +1,5 @@
 import { SOURCE_CSV_COLUMNS, type Source } from "@chipflow/core";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
 import type { CsvCell } from "./send-csv.js";
 
@@ -27,7 +27,9 @@ export async function sendViewXlsx(
   reply: FastifyReply,
   view: { name: string; columns: readonly string[]; rows: Iterable<CsvCell[]>; sources: Source[] },
 ) {
-  const book = new ExcelJS.Workbook();
+  // Loaded on the first workbook asked for: a server that is never asked for one does not carry it (about 30 MB).
+  const { default: Excel } = await import("exceljs");
+  const book = new Excel.Workbook();
   book.creator = "chipflow";
   addSheet(book, "data", view.columns, view.rows);
   addSheet(

@@ -1,5 +1,4 @@
 import type { FactRecord, SourceRef } from "@chipflow/core";
-import ExcelJS from "exceljs";
 
 /** The data sheet's columns: the fact CSV's, its source columns replaced by the row of the sources sheet. */
 const DATA_COLUMNS = [
@@ -41,6 +40,8 @@ const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
  * which lists each source once. Both headers are frozen. Resolves with the number of facts.
  */
 export async function writeFactsXlsx(facts: Iterable<FactRecord>, path: string): Promise<number> {
+  // Loaded only for a workbook: every other export, and every program that imports this package, goes without it.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
   workbook.creator = "chipflow";
   const frozen = [{ state: "frozen" as const, ySplit: 1 }];
