@@ -13,12 +13,13 @@ import { runImportBench } from "./bench/import-bench.js";
 import { getMachine } from "./bench/machine.js";
 import { measureProcess } from "./bench/measure-process.js";
 import { runQueryBench } from "./bench/query-bench.js";
+import { runStartBench } from "./bench/start-bench.js";
 import { toMarkdown, toRows, toText, type BenchResults } from "./bench/report.js";
 import { runWebBench } from "./bench/web-bench.js";
 import { writeSection } from "./bench/write-section.js";
 import { DATA_DIR, ROOT, WEB_ROOT } from "./paths.js";
 
-const BENCHES = ["import", "query", "http", "export", "web"] as const;
+const BENCHES = ["import", "query", "http", "export", "start", "web"] as const;
 const count = (value: string) => {
   const v = Number(value.replace(/_/g, ""));
   if (!Number.isSafeInteger(v) || v <= 0) throw new InvalidArgumentError("expected a whole number such as 1000000");
@@ -27,6 +28,8 @@ const count = (value: string) => {
 /** A dashboard series query (top 7, as the dashboard asks), asked again and again: the hot path a cache serves. */
 const HOT_PATH = "/api/v1/series?metric=units&groupBy=destination&interval=quarter&top=7&vendor=synthetic-vendor-01";
 const GEN = join(ROOT, "scripts/dist/gen.js");
+/** Vendors of the synthetic data whose queries the start benchmark asks once the server is up. */
+const SYNTHETIC_VENDORS = ["synthetic-vendor-01", "synthetic-vendor-02", "synthetic-vendor-03"];
 const PREAMBLE = `# Benchmarks
 
 \`npm run bench\` measures chipflow against baselines started in the same run, because absolute times on a shared
@@ -94,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
       rmSync(csv);
     }
     const db = join(tmp, "synthetic.sqlite");
-    if (["query", "http", "export"].some((b) => only.has(b))) {
+    if (["query", "http", "export", "start"].some((b) => only.has(b))) {
       log(`database: ${o.dbFacts} facts`);
       await measureProcess(process.execPath, [GEN, "--facts", String(o.dbFacts), "--db", db]);
     }
@@ -109,6 +112,10 @@ export async function main(argv: string[]): Promise<number> {
     if (only.has("export")) {
       log("export");
       results.export = await runExportBench(db, o.dbFacts, tmp);
+    }
+    if (only.has("start")) {
+      log("start");
+      results.start = await runStartBench(db, o.dbFacts, SYNTHETIC_VENDORS);
     }
     if (only.has("web")) {
       log("web");

@@ -3,6 +3,7 @@ import type { HttpResult } from "./http-bench.js";
 import type { ImportResult } from "./import-bench.js";
 import type { Machine } from "./machine.js";
 import type { QueryResult } from "./query-bench.js";
+import type { StartResult } from "./start-bench.js";
 import type { WebResult } from "./web-bench.js";
 
 export interface BenchResults {
@@ -16,6 +17,7 @@ export interface BenchResults {
   query?: QueryResult[];
   http?: HttpResult;
   export?: ExportResult;
+  start?: StartResult;
   web?: WebResult;
 }
 
@@ -98,6 +100,17 @@ export function toRows(r: BenchResults): Row[] {
       ratio: times(e.ratio),
       target: "≥ 0.5×, RSS < 150 MB",
       met: e.ratio >= 0.5 && e.chipflow.peakRssMb < 150,
+    });
+  }
+  if (r.start) {
+    const s = r.start;
+    rows.push({
+      what: `start over ${n(s.facts)} facts: first answer, memory`,
+      chipflow: `ready in ${n(s.readyMs)} ms, first data answer in ${n(s.firstDataMs)} ms; RSS ${n(s.rssAfterFirstMb)} MB then, peak ${n(s.peakRssMb)} MB after ${s.queries} queries`,
+      baseline: "—",
+      ratio: "—",
+      target: "RSS < 1 GB",
+      met: s.peakRssMb < 1024,
     });
   }
   if (r.web) {
