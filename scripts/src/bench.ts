@@ -5,7 +5,7 @@
  * of its own.
  */
 import { ensureSeededDatabase, isPostgresUrl } from "@chipflow/db";
-import { Command, InvalidArgumentError } from "commander";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -252,6 +252,7 @@ async function compareEngines(
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   process.exitCode = await main(process.argv.slice(2)).catch((error: Error) => {
+    if (error instanceof CommanderError) return error.code === "commander.helpDisplayed" ? 0 : 2;
     console.error(`bench: ${error.message}`);
     return 1;
   });
