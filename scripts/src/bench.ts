@@ -1,12 +1,17 @@
 /**
  * `npm run bench`: chipflow against baselines measured in the same run (sqlite3 command line, in-process
  * better-sqlite3, bare Fastify), printed as a table and written to docs/benchmarks.md. `--quick` for a smoke run.
+ * `--engine postgres`: the query shapes on SQLite and PostgreSQL holding the same facts, side by side, in a section
+ * of its own.
  */
-import { ensureSeededDatabase } from "@chipflow/db";
-import { Command, InvalidArgumentError } from "commander";
-import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { ensureSeededDatabase, isPostgresUrl } from "@chipflow/db";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { openPostgresTarget, postgresVersion, runEngineBench, type EngineResults } from "./bench/engine-bench.js";
+import { toEngineMarkdown, toEngineText } from "./bench/engine-report.js";
 import { runExportBench } from "./bench/export-bench.js";
 import { runHttpBench } from "./bench/http-bench.js";
 import { runImportBench } from "./bench/import-bench.js";
@@ -16,15 +21,95 @@ import { runQueryBench } from "./bench/query-bench.js";
 import { runStartBench } from "./bench/start-bench.js";
 import { toMarkdown, toRows, toText, type BenchResults } from "./bench/report.js";
 import { runWebBench } from "./bench/web-bench.js";
-import { writeSection } from "./bench/write-section.js";
+import { POSTGRES_SECTION, writeSection } from "./bench/write-section.js";
 import { DATA_DIR, ROOT, WEB_ROOT } from "./paths.js";
 
 const BENCHES = ["import", "query", "http", "export", "start", "web"] as const;
+const ENGINES = ["sqlite", "postgres"] as const;
 const count = (value: string) => {
   const v = Number(value.replace(/_/g, ""));
   if (!Number.isSafeInteger(v) || v <= 0) throw new InvalidArgumentError("expected a whole number such as 1000000");
   return v;
 };
+/** `1000000,10000000`: one or more sizes, in the order given, each once. */
+export const counts = (value: string) => [...new Set(value.split(",").map((v) => count(v.trim())))];
+const engine = (value: string) => {
+  if (!(ENGINES as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`expected one of ${ENGINES.join(", ")}`);
+  return value as (typeof ENGINES)[number];
+};
+const postgresUrl = (value: string) => {
+  if (!isPostgresUrl(value)) throw new InvalidArgumentError("expected postgres://…");
+  return value;
+};
+
+export interface BenchOptions {
+  facts: number;
+  dbFacts: number[];
+  rssFacts?: number;
+  only: Set<string>;
+  quick?: boolean;
+  samples: number;
+  seconds: number;
+  out: string;
+  tmp: string;
+  engine: (typeof ENGINES)[number];
+  pgUrl?: string;
+  dataDir?: string;
+}
+
+const ENGINE_HELP = `
+--engine postgres runs the query benchmark's shapes on SQLite and on PostgreSQL holding the same generated facts
+(copied with migrate-to-postgres's COPY), at each size of --db-facts, side by side: p50/p95 in process and over HTTP,
+and PostgreSQL's p50 over SQLite's. Without --pg-url it starts a throwaway PostgreSQL server (initdb in a folder of
+--tmp, removed after); with --pg-url it creates a scratch database there and drops it after. The other benchmarks
+run (on SQLite) only when --only names them. Its figures go to a section of their own in --out.
+
+Examples:
+  npm run bench
+  npm run bench -- --quick
+  npm run bench -- --engine postgres --db-facts 1000000,10000000
+  npm run bench -- --engine postgres --pg-url postgres://postgres@localhost/postgres --data-dir /tmp/chipflow-data
+`;
+
+/** The command line as options; throws commander's errors (a wrong value, or --help answered). */
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  const program = new Command("bench")
+    .option("--facts <n>", "rows of the CSV that the import benchmark imports", count, 1_000_000)
+    .option(
+      "--db-facts <n[,n…]>",
+      "facts in the database the query and export benchmarks read; with --engine postgres, every size listed is compared (the others use the first)",
+      counts,
+      [1_000_000],
+    )
+    .option("--rss-facts <n>", "also import a CSV of this many rows, sampling RSS (e.g. 10000000)", count)
+    .option("--only <list>", `comma-separated subset of ${BENCHES.join(",")}`)
+    .option("--quick", "small sizes and short runs: a smoke test of the harness")
+    .option("--samples <n>", "distinct queries per endpoint", count, 30)
+    .option("--seconds <n>", "duration of each autocannon run", count, 10)
+    .option("--out <file>", "the report to update", join(ROOT, "docs/benchmarks.md"))
+    .option("--tmp <dir>", "where the big temporary files go (deleted after)", "/tmp")
+    .option(
+      "--engine <engine>",
+      `${ENGINES.join(" or ")}: postgres compares the query shapes on both`,
+      engine,
+      "sqlite",
+    )
+    .option(
+      "--pg-url <url>",
+      "with --engine postgres: the PostgreSQL server to use (else a throwaway one)",
+      postgresUrl,
+    )
+    .option("--data-dir <dir>", "keep the generated SQLite databases here and reuse them in later runs")
+    .addHelpText("after", ENGINE_HELP)
+    .exitOverride();
+  program.parse(argv, { from: "user" });
+  const o = program.opts<Omit<BenchOptions, "only"> & { only?: string }>();
+  if (o.quick) Object.assign(o, { facts: 100_000, dbFacts: [200_000], samples: 10, seconds: 3 });
+  if (o.pgUrl && o.engine !== "postgres") throw new InvalidArgumentError("--pg-url goes with --engine postgres");
+  const only = new Set(o.only ? o.only.split(",") : o.engine === "postgres" ? [] : BENCHES);
+  return { ...o, only };
+}
 /** A dashboard series query (top 7, as the dashboard asks), asked again and again: the hot path a cache serves. */
 const HOT_PATH = "/api/v1/series?metric=units&groupBy=destination&interval=quarter&top=7&vendor=synthetic-vendor-01";
 const GEN = join(ROOT, "scripts/dist/gen.js");
@@ -39,31 +124,8 @@ better-sqlite3 (queries over HTTP), a bare Fastify hello-world and a bare Fastif
 Benchmarks are not tests: \`npm test\` does not run them.`;
 
 export async function main(argv: string[]): Promise<number> {
-  const program = new Command("bench")
-    .option("--facts <n>", "rows of the CSV that the import benchmark imports", count, 1_000_000)
-    .option("--db-facts <n>", "facts in the database the query and export benchmarks read", count, 1_000_000)
-    .option("--rss-facts <n>", "also import a CSV of this many rows, sampling RSS (e.g. 10000000)", count)
-    .option("--only <list>", `comma-separated subset of ${BENCHES.join(",")}`)
-    .option("--quick", "small sizes and short runs: a smoke test of the harness")
-    .option("--samples <n>", "distinct queries per endpoint", count, 30)
-    .option("--seconds <n>", "duration of each autocannon run", count, 10)
-    .option("--out <file>", "the report to update", join(ROOT, "docs/benchmarks.md"))
-    .option("--tmp <dir>", "where the big temporary files go (deleted after)", "/tmp")
-    .exitOverride();
-  program.parse(argv, { from: "user" });
-  const o = program.opts<{
-    facts: number;
-    dbFacts: number;
-    rssFacts?: number;
-    only?: string;
-    quick?: boolean;
-    samples: number;
-    seconds: number;
-    out: string;
-    tmp: string;
-  }>();
-  if (o.quick) Object.assign(o, { facts: 100_000, dbFacts: 200_000, samples: 10, seconds: 3 });
-  const only = new Set(o.only ? o.only.split(",") : BENCHES);
+  const o = parseBenchArgs(argv);
+  const only = o.only;
   const started = performance.now();
   mkdirSync(o.tmp, { recursive: true });
   const tmp = mkdtempSync(join(o.tmp, "chipflow-bench-"));
@@ -78,7 +140,22 @@ export async function main(argv: string[]): Promise<number> {
       .replace(/ --$/, ""),
     date: new Date().toISOString().slice(0, 10),
     seconds: 0,
-    dbFacts: o.dbFacts,
+    dbFacts: o.dbFacts[0]!,
+  };
+  /** A generated SQLite database of `facts` facts: kept in --data-dir and reused when given, else in this run's tmp. */
+  const syntheticDb = async (facts: number) => {
+    const file = join(o.dataDir ?? tmp, `synthetic-${facts}.sqlite`);
+    if (o.dataDir && existsSync(file)) {
+      log(`database: ${facts} facts, reusing ${file}`);
+      return file;
+    }
+    if (o.dataDir) mkdirSync(o.dataDir, { recursive: true });
+    log(`database: ${facts} facts`);
+    const partial = `${file}.partial`;
+    rmSync(partial, { force: true });
+    await measureProcess(process.execPath, [GEN, "--facts", String(facts), "--db", partial]);
+    renameSync(partial, file);
+    return file;
   };
   try {
     if (only.has("import")) {
@@ -96,11 +173,7 @@ export async function main(argv: string[]): Promise<number> {
       results.rss10m = { rows: o.rssFacts, peakRssMb: r.chipflow.peakRssMb, samples: r.chipflow.rssSamples };
       rmSync(csv);
     }
-    const db = join(tmp, "synthetic.sqlite");
-    if (["query", "http", "export", "start"].some((b) => only.has(b))) {
-      log(`database: ${o.dbFacts} facts`);
-      await measureProcess(process.execPath, [GEN, "--facts", String(o.dbFacts), "--db", db]);
-    }
+    const db = ["query", "http", "export", "start"].some((b) => only.has(b)) ? await syntheticDb(o.dbFacts[0]!) : "";
     if (only.has("query")) {
       log("query");
       results.query = await runQueryBench(db, o.samples);
@@ -111,11 +184,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (only.has("export")) {
       log("export");
-      results.export = await runExportBench(db, o.dbFacts, tmp);
+      results.export = await runExportBench(db, o.dbFacts[0]!, tmp);
     }
     if (only.has("start")) {
       log("start");
-      results.start = await runStartBench(db, o.dbFacts, SYNTHETIC_VENDORS);
+      results.start = await runStartBench(db, o.dbFacts[0]!, SYNTHETIC_VENDORS);
     }
     if (only.has("web")) {
       log("web");
@@ -123,9 +196,11 @@ export async function main(argv: string[]): Promise<number> {
       await ensureSeededDatabase(seeded, DATA_DIR);
       results.web = await runWebBench(seeded, WEB_ROOT, o.quick ? 3 : 7);
     }
+    if (o.engine === "postgres") await compareEngines(o, results, syntheticDb, tmp, log, started);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+  if (only.size === 0) return 0;
   results.seconds = (performance.now() - started) / 1000;
   const rows = toRows(results);
   console.log(toText(rows));
@@ -134,8 +209,57 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * The query shapes on SQLite and PostgreSQL at each size of --db-facts. The section is written again after each
+ * size, so a run stopped part way leaves what it measured (and says which sizes it did not get to).
+ */
+async function compareEngines(
+  o: BenchOptions,
+  results: BenchResults,
+  syntheticDb: (facts: number) => Promise<string>,
+  tmp: string,
+  log: (line: string) => void,
+  started: number,
+): Promise<void> {
+  // In --tmp itself: the run's own folder is private, and the server may run as another user (postgres).
+  const target = await openPostgresTarget(o.pgUrl, o.tmp);
+  log(
+    target.server === "throwaway"
+      ? `no --pg-url: started a throwaway PostgreSQL server in ${target.dir} (removed after)`
+      : `PostgreSQL at --pg-url: a scratch database per size, dropped after`,
+  );
+  try {
+    const engines: EngineResults = {
+      server: target.server,
+      postgresVersion: postgresVersion(target.adminUrl),
+      sizes: [],
+      pending: [...o.dbFacts],
+    };
+    for (const facts of o.dbFacts) {
+      const sqlitePath = await syntheticDb(facts);
+      engines.sizes.push(await runEngineBench(target, sqlitePath, facts, o.samples, log));
+      engines.pending.shift();
+      if (!o.dataDir) rmSync(sqlitePath, { force: true });
+      const report = {
+        machine: results.machine,
+        loadAtEnd: loadavg()[0]!,
+        command: results.command,
+        date: results.date,
+        seconds: (performance.now() - started) / 1000,
+        engines,
+      };
+      console.log(toEngineText(report));
+      writeSection(o.out, toEngineMarkdown(report), PREAMBLE, POSTGRES_SECTION);
+      log(`wrote ${o.out}`);
+    }
+  } finally {
+    target.stop();
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   process.exitCode = await main(process.argv.slice(2)).catch((error: Error) => {
+    if (error instanceof CommanderError) return error.code === "commander.helpDisplayed" ? 0 : 2;
     console.error(`bench: ${error.message}`);
     return 1;
   });

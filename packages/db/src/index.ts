@@ -62,3 +62,4 @@ export * from "./queries/get-change-marker.js";
 export * from "./postgres/ensure-seeded-postgres.js";
 export * from "./postgres/import-into-postgres.js";
 export * from "./postgres/check-collation.js";
+export * from "./postgres/postgres-cluster.js";

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findPostgresBin, POSTGRES_MISSING, startPostgresCluster } from "./postgres/postgres-cluster.js";
+import { findPostgresBin, POSTGRES_MISSING, startPostgresCluster } from "../src/postgres/postgres-cluster.js";
 
 describe("the test run's PostgreSQL server", () => {
   it("is refused with the one command that installs PostgreSQL when its programs are missing", async () => {

@@ -1,6 +1,6 @@
 import { openWritableRaw } from "@chipflow/db";
 import { execFileSync } from "node:child_process";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 
 export interface Machine {
   cpu: string;
@@ -9,6 +9,8 @@ export interface Machine {
   node: string;
   sqliteCli: string;
   sqliteLibrary: string;
+  /** The 1, 5 and 15-minute load averages when the run started: how busy the (shared) machine was. */
+  loadAverage: number[];
 }
 
 /** What the figures were measured on. */
@@ -29,5 +31,6 @@ export function getMachine(): Machine {
     node: process.version,
     sqliteCli,
     sqliteLibrary: `${sqliteLibrary} (better-sqlite3)`,
+    loadAverage: loadavg(),
   };
 }

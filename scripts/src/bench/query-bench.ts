@@ -60,52 +60,93 @@ const summarise = (ms: number[]) => ({ p50: percentile(ms, 50), p95: percentile(
  * p50/p95 of each endpoint over HTTP (a chipflow server in its own process, loopback) against the same query
  * function run in this process on its own read-only handle. Requests alternate with direct calls, one at a time.
  * Each query names another vendor, so a result cache cannot answer it: these are cold-cache figures.
+ * `location` is a SQLite file or a `postgres://` URL (then the server reads it through CHIPFLOW_DATABASE_URL).
  */
-export async function runQueryBench(dbPath: string, samples: number, budgetSeconds = 60): Promise<QueryResult[]> {
-  const handle = db.openReadonly(dbPath);
-  const vendors = handle.prepare("SELECT slug FROM vendors ORDER BY slug").pluck().all() as string[];
-  const server = await startServer(["app", dbPath]);
-  const results: QueryResult[] = [];
+export async function runQueryBench(location: string, samples: number, budgetSeconds = 60): Promise<QueryResult[]> {
+  return (await runQueryBenches([location], samples, budgetSeconds))[0]!;
+}
+
+/** One database the query shapes are asked of: its own handle and its own server. */
+interface Side {
+  handle: db.ReadonlyDb;
+  url: string;
+  stop: () => Promise<void>;
+}
+
+async function openSide(location: string): Promise<Side> {
+  const postgres = db.isPostgresUrl(location);
+  const handle = db.openReadonlyAt(location);
   try {
+    const server = await startServer(
+      ["app", postgres ? "unused.sqlite" : location],
+      postgres ? { CHIPFLOW_DATABASE_URL: location } : {},
+    );
+    return { handle, url: server.url, stop: () => server.stop().finally(() => handle.close()) };
+  } catch (error) {
+    handle.close();
+    throw error;
+  }
+}
+
+/**
+ * `runQueryBench` on several databases holding the same facts (SQLite and PostgreSQL), interleaved: each query is
+ * asked of every database in turn before the next, so a change in the machine's load falls on all of them alike.
+ * One result list per location, in the order given; a slow endpoint stops after `budgetSeconds` per location.
+ */
+export async function runQueryBenches(
+  locations: string[],
+  samples: number,
+  budgetSeconds = 60,
+): Promise<QueryResult[][]> {
+  const sides: Side[] = [];
+  const results: QueryResult[][] = locations.map(() => []);
+  try {
+    for (const location of locations) sides.push(await openSide(location));
+    const vendors = sides[0]!.handle.prepare("SELECT slug FROM vendors ORDER BY slug").pluck().all() as string[];
     for (const e of ENDPOINTS) {
       const fn = (db as unknown as Record<string, QueryFn | undefined>)[e.fn];
       const schema = (core as unknown as Record<string, { parse: (v: unknown) => unknown } | undefined>)[e.schema];
       const example = `/api/v1/${e.name}?${new URLSearchParams(e.params(vendors[0]!)).toString()}`;
-      const probe = await fetch(server.url + example);
-      if (!fn || !schema || probe.status !== 200) {
-        results.push({
-          endpoint: e.name,
-          example,
-          samples: 0,
-          http: null,
-          direct: null,
-          ratio: null,
-          note: `not measured: HTTP ${probe.status}${fn ? "" : `, no ${e.fn} in @chipflow/db`}`,
-        });
+      const probes = await Promise.all(sides.map((side) => fetch(side.url + example)));
+      const failed = probes.find((p) => p.status !== 200);
+      if (!fn || !schema || failed) {
+        for (const r of results)
+          r.push({
+            endpoint: e.name,
+            example,
+            samples: 0,
+            http: null,
+            direct: null,
+            ratio: null,
+            note: `not measured: HTTP ${failed?.status ?? 200}${fn ? "" : `, no ${e.fn} in @chipflow/db`}`,
+          });
         continue;
       }
-      const http: number[] = [];
-      const direct: number[] = [];
+      const http: number[][] = sides.map(() => []);
+      const direct: number[][] = sides.map(() => []);
       // A slow endpoint gets fewer samples rather than the whole run: at most `budgetSeconds` each.
-      const deadline = performance.now() + budgetSeconds * 1000;
+      const deadline = performance.now() + budgetSeconds * sides.length * 1000;
       for (let i = 0; i < samples && (i < 3 || performance.now() < deadline); i++) {
         const params = e.params(vendors[(i + 1) % vendors.length]!);
-        let t = performance.now();
-        fn(handle, schema.parse(params));
-        direct.push(performance.now() - t);
-        t = performance.now();
-        const res = await fetch(`${server.url}/api/v1/${e.name}?${new URLSearchParams(params).toString()}`);
-        await res.arrayBuffer();
-        http.push(performance.now() - t);
-        if (res.status !== 200) throw new Error(`${e.name} answered ${res.status}`);
+        for (const [k, side] of sides.entries()) {
+          let t = performance.now();
+          fn(side.handle, schema.parse(params));
+          direct[k]!.push(performance.now() - t);
+          t = performance.now();
+          const res = await fetch(`${side.url}/api/v1/${e.name}?${new URLSearchParams(params).toString()}`);
+          await res.arrayBuffer();
+          http[k]!.push(performance.now() - t);
+          if (res.status !== 200) throw new Error(`${e.name} answered ${res.status} (${locations[k]})`);
+        }
       }
-      const h = summarise(http);
-      const d = summarise(direct);
-      results.push({ endpoint: e.name, example, samples: http.length, http: h, direct: d, ratio: h.p50 / d.p50 });
+      for (const [k, r] of results.entries()) {
+        const h = summarise(http[k]!);
+        const d = summarise(direct[k]!);
+        r.push({ endpoint: e.name, example, samples: http[k]!.length, http: h, direct: d, ratio: h.p50 / d.p50 });
+      }
     }
   } finally {
-    await server.stop();
-    handle.close();
+    for (const side of sides) await side.stop();
   }
   return results;
 }

@@ -1,6 +1,6 @@
 /**
  * Child process serving one side of a benchmark on a free loopback port, printing its URL once listening:
- * `app <db> [webRoot]` is chipflow (rate limit off, logging off), `hello` a bare Fastify hello-world, and
+ * `app <db> [webRoot]` is chipflow (rate limit off, logging off; reading CHIPFLOW_DATABASE_URL when it is set), `hello` a bare Fastify hello-world, and
  * `replay <answer.json>` a bare Fastify that sends one recorded answer (its status, headers and body bytes) to any
  * request: the fairest baseline for a cached endpoint, doing everything it must and nothing more.
  */
@@ -24,7 +24,13 @@ const app =
     ? Fastify({ logger: false }).get("/", async () => ({ hello: "world" }))
     : kind === "replay"
       ? replay(arg!)
-      : await buildApp({ dbPath: arg!, webRoot, logger: false, rateLimit: false });
+      : await buildApp({
+          dbPath: arg!,
+          databaseUrl: process.env.CHIPFLOW_DATABASE_URL || undefined,
+          webRoot,
+          logger: false,
+          rateLimit: false,
+        });
 const url = await app.listen({ port: 0, host: "127.0.0.1" });
 console.log(url);
 process.on("SIGTERM", () => void app.close().then(() => process.exit(0)));

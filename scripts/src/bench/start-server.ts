@@ -8,9 +8,15 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `server-child.js` in its own process (so client and server do not share an event loop). */
-export function startServer(args: string[]): Promise<RunningServer> {
-  const child = spawn(process.execPath, [CHILD, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+/**
+ * Starts `server-child.js` in its own process (so client and server do not share an event loop), with `env` added
+ * to this process's environment (CHIPFLOW_DATABASE_URL for a chipflow reading PostgreSQL).
+ */
+export function startServer(args: string[], env: Record<string, string> = {}): Promise<RunningServer> {
+  const child = spawn(process.execPath, [CHILD, ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...env },
+  });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`server exited ${code} before listening`)));

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startPostgresCluster, type PostgresCluster } from "./postgres-cluster.js";
+import { startPostgresCluster, type PostgresCluster } from "../../src/postgres/postgres-cluster.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -27,18 +27,28 @@ async function freePort(): Promise<number> {
 
 /** A throwaway PostgreSQL server: its superuser's URL for a database, and how to remove it. */
 export interface PostgresCluster {
+  /** The temporary folder holding the server's files and socket. */
+  dir: string;
   urlOf(database: string): string;
   stop(): void;
 }
 
+export interface PostgresClusterOptions {
+  /** Where Debian installs the server programs; `/usr/lib/postgresql` unless told. */
+  root?: string;
+  /** The folder the server's temporary folder is made in; the system's temporary folder unless told. */
+  tmp?: string;
+}
+
 /**
  * Starts a throwaway PostgreSQL server in a temporary folder, on a free port, trusting local connections, with
- * byte-order collation (SQLite's order of text). initdb refuses to run as root, so as root it runs as `postgres`.
+ * byte-order collation (SQLite's order of text); `stop` removes the folder. Used by the tests and by
+ * `npm run bench -- --engine postgres`. initdb refuses to run as root, so as root it runs as `postgres`.
  */
-export async function startPostgresCluster({ root }: { root?: string } = {}): Promise<PostgresCluster> {
+export async function startPostgresCluster({ root, tmp }: PostgresClusterOptions = {}): Promise<PostgresCluster> {
   const bin = findPostgresBin(root);
   if (!bin) throw new Error(POSTGRES_MISSING);
-  const dir = mkdtempSync(join(tmpdir(), "chipflow-pg-"));
+  const dir = mkdtempSync(join(tmp ?? tmpdir(), "chipflow-pg-"));
   chmodSync(dir, 0o777);
   const asRoot = process.getuid?.() === 0;
   const run = (program: string, args: string[]) =>
@@ -51,6 +61,7 @@ export async function startPostgresCluster({ root }: { root?: string } = {}): Pr
   const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   run("pg_ctl", ["-D", data, "-o", settings, "-l", join(dir, "server.log"), "-w", "start"]);
   return {
+    dir,
     urlOf: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     stop() {
       try {
