@@ -97,7 +97,12 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
       version = next;
     };
     const check = () => {
-      if (watch) return version; // brought up to date before every request (see the onRequest hook below)
+      if (watch) {
+        // Brought up to date before every request (see the onRequest hook below); the server's own handle must be
+        // open all the same, as it would be asked on SQLite.
+        if (!app.db.open) throw new Error("the database connection is closed");
+        return version;
+      }
       // The change marker moves when another connection commits: cheap enough to ask on every request. A reopened
       // database (its file replaced) is a new connection: its counter starts anew, so the handle counts too.
       if (handle !== app.db) {
