@@ -100,7 +100,7 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
       if (watch) {
         // Brought up to date before every request (see the onRequest hook below); the server's own handle must be
         // open all the same, as it would be asked on SQLite.
-        if (!app.db.open) throw new Error("the database connection is closed");
+        if (!app.db.open) throw new Error("The database connection is not open");
         return version;
       }
       // The change marker moves when another connection commits: cheap enough to ask on every request. A reopened
