@@ -4,12 +4,14 @@
  * percentiles and the server's resident memory before, during and after. The rate limit is off: this measures
  * the server. Options: --seconds <n>, --connections <n>; --stall runs the "one request stalls all" scenario instead
  * (see `runStallScenario`). `--engine postgres` serves CHIPFLOW_DATABASE_URL instead (seeded if empty), and
- * `--replicas <n>` starts n server processes on the same database, the connections shared among them.
+ * `--replicas <n>` starts n server processes on the same database behind a balancer (`startBalancer`). --downloads
+ * <n> sets the connections downloading facts.csv, apart from the query connections.
  */
 import { ensureSeededDatabase, ensureSeededPostgres } from "@chipflow/db";
 import autocannon from "autocannon";
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { startBalancer } from "./load/balancer.js";
 import { runStallScenario } from "./load/stall-scenario.js";
 import { DATA_DIR, DEFAULT_DB } from "./paths.js";
 
@@ -22,19 +24,25 @@ const arg = (name: string, fallback: number) => {
 const SECONDS = arg("seconds", 30);
 const CONNECTIONS = arg("connections", 200);
 const REPLICAS = arg("replicas", 1);
+/**
+ * Connections downloading every fact as CSV (5.8 MB on the seeded data), apart from the query connections. Default:
+ * two per process, as many as a process streams at once; past 10 at once per process (2 streaming, 8 waiting) a
+ * download is refused with 503 by design.
+ */
+const DOWNLOADS = arg("downloads", 2 * REPLICAS);
+const DOWNLOAD_PATH = "/api/v1/facts.csv";
 const POSTGRES = process.argv[process.argv.indexOf("--engine") + 1] === "postgres";
 const DATABASE_URL = process.env.CHIPFLOW_DATABASE_URL;
 if (POSTGRES && !DATABASE_URL) throw new Error("--engine postgres reads CHIPFLOW_DATABASE_URL: set it (postgres://…)");
 
-/** The heaviest reads: every grouping and chart query, the fact table and the CSV exports. */
-const PATHS = [
+/** The heaviest reads: every grouping and chart query, the fact table and a CSV export. */
+const QUERY_PATHS = [
   "/api/v1/series?metric=revenue_usd&groupBy=destination&interval=quarter",
   "/api/v1/series?metric=units&groupBy=product&interval=month",
   "/api/v1/series.csv?metric=revenue_usd&groupBy=vendor&interval=year",
   "/api/v1/breakdown?metric=revenue_usd&groupBy=destination",
   "/api/v1/flows?metric=revenue_usd",
   "/api/v1/facts",
-  "/api/v1/facts.csv",
   "/api/v1/summary",
   "/api/v1/dimensions",
 ];
@@ -99,66 +107,71 @@ if (process.argv.includes("--stall")) {
   }
   process.exit();
 }
+const balancer = REPLICAS > 1 ? await startBalancer(urls) : null;
+const target = balancer?.url ?? url;
 try {
   const paths: string[] = [];
-  for (const path of PATHS) {
-    const res = await fetch(url + path);
+  for (const path of QUERY_PATHS) {
+    const res = await fetch(target + path);
     await res.arrayBuffer();
     if (res.ok) paths.push(path);
     else console.log(`skipped ${path}: ${res.status}`);
   }
   // Warm up, then measure memory at rest before the run.
-  await Promise.all(
-    urls.map((url) => autocannon({ url, connections: 10, duration: 2, requests: paths.map((path) => ({ path })) })),
-  );
+  await autocannon({ url: target, connections: 10, duration: 2, requests: paths.map((path) => ({ path })) });
   const rssBefore = await rssOfAll();
   let rssPeak = rssBefore;
   const sampler = setInterval(() => {
     void rssOfAll().then((rss) => (rssPeak = Math.max(rssPeak, rss)));
   }, 1000);
-  // Each replica gets its share of the connections, as a balancer in front of them would give it.
-  const results = await Promise.all(
-    urls.map((url, i) =>
-      autocannon({
-        url,
-        connections: Math.floor(CONNECTIONS / REPLICAS) + (i < CONNECTIONS % REPLICAS ? 1 : 0),
-        duration: SECONDS,
-        timeout: 10,
-        requests: paths.map((path) => ({ path })),
-      }),
-    ),
-  );
+  const byPath = new Map<string, Record<number, number>>();
+  const counted = (path: string) => ({
+    path,
+    onResponse: (status: number) => {
+      const n = byPath.get(path) ?? {};
+      n[status] = (n[status] ?? 0) + 1;
+      byPath.set(path, n);
+    },
+  });
+  // Closed loop: each connection sends its next request when its answer is in. Queries and downloads apart, so
+  // that downloads stay within the threads that stream them (see DOWNLOADS).
+  const run = (connections: number, requests: string[]) =>
+    autocannon({ url: target, connections, duration: SECONDS, timeout: 10, requests: requests.map(counted) });
+  const results = await Promise.all([run(CONNECTIONS, paths), run(DOWNLOADS, [DOWNLOAD_PATH])]);
   clearInterval(sampler);
   const rssAfter = await rssOfAll();
-  const result = results[0]!;
+  const [queries, downloads] = results;
 
   // A 503 is the server refusing work past its bounds (downloads or queries at once), with Retry-After: counted
-  // apart. Anything else that is not a 2xx is an error.
-  const sum = (of: (r: typeof result) => number) => results.reduce((n, r) => n + of(r), 0);
+  // apart, but it is an error of the run all the same. Anything else that is not a 2xx is an error.
+  const sum = (of: (r: typeof queries) => number) => results.reduce((n, r) => n + of(r), 0);
   const refused = sum((r) => (r.statusCodeStats as Record<string, { count: number } | undefined>)["503"]?.count ?? 0);
   const [errorCount, timeouts, non2xx] = [sum((r) => r.errors), sum((r) => r.timeouts), sum((r) => r.non2xx)];
-  const errors = errorCount + timeouts + non2xx - refused;
+  const errors = errorCount + timeouts + non2xx;
   const engine = POSTGRES ? "PostgreSQL" : "SQLite";
-  for (const r of results) console.log(`status codes: ${JSON.stringify(r.statusCodeStats)}`);
   console.log(
-    `${CONNECTIONS} connections for ${SECONDS} s over ${paths.length} endpoints, ${REPLICAS} server process` +
-      `${REPLICAS > 1 ? "es" : ""} on ${engine} (${urls.join(", ")}, rate limit off)`,
+    `${CONNECTIONS} connections over ${paths.length} query endpoints and ${DOWNLOADS} on ${DOWNLOAD_PATH}, ` +
+      `closed loop, for ${SECONDS} s; ${REPLICAS} server process${REPLICAS > 1 ? "es behind a balancer" : ""} ` +
+      `on ${engine} (${target}, rate limit off)`,
   );
-  for (const path of paths) console.log(`  ${path}`);
+  for (const path of [...paths, DOWNLOAD_PATH]) console.log(`  ${JSON.stringify(byPath.get(path) ?? {})} ${path}`);
   console.log(
     `requests: ${sum((r) => r.requests.total)} (${sum((r) => r.requests.average).toFixed(0)}/s); ` +
-      `errors: ${errorCount}, timeouts: ${timeouts}, non-2xx: ${non2xx} ` +
-      `(of which ${refused} refused with 503 and Retry-After, past the pool's bounds)`,
+      `errors: ${errorCount}, timeouts: ${timeouts}, non-2xx: ${non2xx} (of which ${refused} refused with 503)` +
+      (balancer ? `; sent again to another process: ${balancer.retried()}` : ""),
   );
-  for (const [i, r] of results.entries())
+  for (const [name, r] of [
+    ["queries", queries],
+    ["downloads", downloads],
+  ] as const)
     console.log(
-      `latency ms${REPLICAS > 1 ? ` (process ${i + 1})` : ""}: p50 ${r.latency.p50}, p90 ${r.latency.p90}, ` +
-        `p99 ${r.latency.p99}, max ${r.latency.max}`,
+      `latency ms, ${name}: p50 ${r.latency.p50}, p90 ${r.latency.p90}, p99 ${r.latency.p99}, max ${r.latency.max}`,
     );
   console.log(
     `server RSS${REPLICAS > 1 ? " (all processes)" : ""}: before ${mb(rssBefore)}, peak ${mb(rssPeak)}, after ${mb(rssAfter)}`,
   );
   process.exitCode = errors === 0 ? 0 : 1;
 } finally {
+  await balancer?.close();
   await stopAll();
 }

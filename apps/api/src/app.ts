@@ -81,7 +81,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   await app.register(databasePlugin, { path: options.dbPath, url: options.databaseUrl });
   await app.register(queryPoolPlugin, { path: options.dbPath, url: options.databaseUrl, limits: options.pool });
-  await app.register(queryCachePlugin);
+  await app.register(queryCachePlugin, { databaseUrl: options.databaseUrl });
   await app.register(healthRoutes);
   await app.register(
     async (v1) => {

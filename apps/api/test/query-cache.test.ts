@@ -2,7 +2,7 @@ import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
-import { createTestStore, onPostgres, writeToStore, type TestStore } from "./test-store.js";
+import { createTestStore, writeToStore, type TestStore } from "./test-store.js";
 
 let app: FastifyInstance;
 let store: TestStore;
@@ -65,7 +65,6 @@ describe("the answer cache", () => {
       "UPDATE facts SET value = value * 2 WHERE metric = 'revenue_usd'",
       "UPDATE datasets SET imported_at = '2099-01-01T00:00:00Z'",
     ]);
-    if (onPostgres) await new Promise((resolve) => setTimeout(resolve, 250)); // asked at most every 200 ms there
     const after = await get(URL_);
     expect(after.headers.etag).not.toBe(before.headers.etag);
     const value = (body: string) => JSON.parse(body).series[0].points[0].value as number;

@@ -56,6 +56,7 @@ export * from "./import/report/mirror-lookup.js";
 export * from "./sql-db.js";
 export * from "./dialect/dialect.js";
 export * from "./postgres/open-postgres.js";
+export * from "./postgres/watch-data-version.js";
 export * from "./postgres/copy-sqlite-to-postgres.js";
 export * from "./postgres/create-reader-role.js";
 export * from "./queries/get-change-marker.js";

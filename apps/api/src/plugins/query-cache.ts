@@ -1,4 +1,4 @@
-import { dialectOf, getChangeMarker, getDataVersion } from "@chipflow/db";
+import { dialectOf, getChangeMarker, getDataVersion, watchDataVersion } from "@chipflow/db";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { gzipSync } from "node:zlib";
 import fp from "fastify-plugin";
@@ -43,11 +43,11 @@ export interface QueryCacheOptions {
   /** Most bytes of serialised JSON answers kept, by URL. */
   maxPayloadBytes?: number;
   /**
-   * How long an answer may be served without asking the database whether the data changed. 0 on SQLite (asking is
-   * a read of its own file); on PostgreSQL asking is a round trip that would block the event loop on every request,
-   * so it is asked at most this often: a change is seen within that time. Default: 0, or 200 ms on PostgreSQL.
+   * The PostgreSQL database the app reads, if any. There every request to the API first asks it for the data version
+   * on a connection of the cache's own, without blocking (`watchDataVersion`), so a change committed by any process
+   * is seen by the next request to every process. On SQLite the check is a read of its own file, made in line.
    */
-  changeCheckMs?: number;
+  databaseUrl?: string | undefined;
 }
 
 /** A JSON answer as sent, and gzipped once when first asked for so: a hit is one lookup and one write. */
@@ -81,35 +81,38 @@ const isDataRequest = (request: FastifyRequest) => request.method === "GET" && r
  * so the request was valid).
  */
 export const queryCachePlugin = fp<QueryCacheOptions>(
-  async (app: FastifyInstance, { max = 500, maxPayloadBytes = 64 * 1024 * 1024, changeCheckMs }) => {
-    const checkEveryMs = changeCheckMs ?? (dialectOf(app.db).name === "postgres" ? 200 : 0);
-    let checkedAt = -Infinity;
+  async (app: FastifyInstance, { max = 500, maxPayloadBytes = 64 * 1024 * 1024, databaseUrl }) => {
+    const watch = databaseUrl && dialectOf(app.db).name === "postgres" ? watchDataVersion(databaseUrl) : null;
     const cache = new LruCache<unknown>(max);
     const payloads = new LruCache<Payload>(max, maxPayloadBytes, (p) => 2 * p.body.length); // room for the gzipped copy
     const served = new WeakSet<FastifyRequest>();
     let seen: string | null = null;
     let version = "";
     let handle: typeof app.db | null = null;
+    const update = (next: string) => {
+      if (next !== version) {
+        cache.clear();
+        payloads.clear();
+      }
+      version = next;
+    };
     const check = () => {
+      if (watch) {
+        // Brought up to date before every request (see the onRequest hook below); the server's own handle must be
+        // open all the same, as it would be asked on SQLite.
+        if (!app.db.open) throw new Error("The database connection is not open");
+        return version;
+      }
       // The change marker moves when another connection commits: cheap enough to ask on every request. A reopened
       // database (its file replaced) is a new connection: its counter starts anew, so the handle counts too.
       if (handle !== app.db) {
         handle = app.db;
         seen = null;
-      } else if (checkEveryMs > 0) {
-        const now = performance.now();
-        if (now - checkedAt < checkEveryMs) return version;
-        checkedAt = now;
       }
       const current = getChangeMarker(app.db);
       if (current !== seen) {
         seen = current;
-        const next = getDataVersion(app.db);
-        if (next !== version) {
-          cache.clear();
-          payloads.clear();
-        }
-        version = next;
+        update(getDataVersion(app.db));
       }
       return version;
     };
@@ -152,6 +155,13 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
       },
     });
 
+    if (watch) {
+      update(await watch.current());
+      app.addHook("onRequest", async (request) => {
+        if (request.url.startsWith("/api/")) update(await watch.current());
+      });
+      app.addHook("onClose", () => watch.close());
+    }
     // Data routes answer 304 when the client holds the current version of the same URL, and a stored answer
     // of the same URL when there is one.
     app.addHook("onRequest", async (request, reply) => {

@@ -2,6 +2,9 @@ import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 import type { SqlStatement } from "../sql-db.js";
 
+/** PostgreSQL's change marker: the write-ahead log's position, replayed on a replica, written on a primary. */
+export const POSTGRES_CHANGE_MARKER = "SELECT coalesce(pg_last_wal_replay_lsn(), pg_current_wal_insert_lsn())::text";
+
 const statements = new WeakMap<ReadonlyDb, SqlStatement>();
 
 /**
@@ -13,13 +16,7 @@ const statements = new WeakMap<ReadonlyDb, SqlStatement>();
 export function getChangeMarker(db: ReadonlyDb): string {
   let statement = statements.get(db);
   if (!statement) {
-    statement = db
-      .prepare(
-        dialectOf(db).name === "postgres"
-          ? "SELECT coalesce(pg_last_wal_replay_lsn(), pg_current_wal_insert_lsn())::text"
-          : "PRAGMA data_version",
-      )
-      .pluck();
+    statement = db.prepare(dialectOf(db).name === "postgres" ? POSTGRES_CHANGE_MARKER : "PRAGMA data_version").pluck();
     statements.set(db, statement);
   }
   return String(statement.get());

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { dialectOf } from "../dialect/dialect.js";
+import { dialectOf, type Dialect } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 
 /**
@@ -9,19 +9,26 @@ import type { ReadonlyDb } from "../handles.js";
  * Used for ETags and to empty caches.
  */
 export function getDataVersion(db: ReadonlyDb): string {
-  const d = dialectOf(db);
+  const state = db
+    .prepare(dataVersionSql(dialectOf(db)))
+    .pluck()
+    .get() as string | null;
+  return hashDataVersion(state);
+}
+
+/** The statement whose one value `getDataVersion` hashes, in an engine's dialect. */
+export function dataVersionSql(d: Dialect): string {
   const datasets = d.groupConcat("id || ':' || row_count || ':' || coalesce(imported_at, '')", {
     separator: "|",
     orderBy: "id",
   });
   const countries = d.groupConcat("iso3 || ':' || name", { separator: "|", orderBy: "iso3" });
-  const state = db
-    .prepare(
-      `SELECT coalesce((SELECT ${datasets} FROM datasets), '') || '#' || (SELECT count(*) FROM events) || '#' ||
-              coalesce((SELECT ${countries} FROM countries), '')`,
-    )
-    .pluck()
-    .get() as string | null;
+  return `SELECT coalesce((SELECT ${datasets} FROM datasets), '') || '#' || (SELECT count(*) FROM events) || '#' ||
+              coalesce((SELECT ${countries} FROM countries), '')`;
+}
+
+/** The data version of the state `dataVersionSql` read. */
+export function hashDataVersion(state: string | null): string {
   return createHash("sha256")
     .update(state ?? "")
     .digest("base64url")
