@@ -1,6 +1,7 @@
 import type { EngineResults, EngineSize } from "./engine-bench.js";
 import type { Machine } from "./machine.js";
 import type { QueryResult } from "./query-bench.js";
+import { measuredWith } from "./report.js";
 
 export interface EngineReport {
   machine: Machine;
@@ -83,12 +84,7 @@ export function toEngineMarkdown(r: EngineReport): string {
   const m = r.machine;
   const rows = r.engines.sizes.flatMap(toEngineRows);
   return [
-    `Measured ${r.date} in ${n(r.seconds)} s with:`,
-    "",
-    "```sh",
-    r.command,
-    "```",
-    "",
+    ...measuredWith(r),
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM, shared with other work (1-minute load average ${loadOf(r)}); Node ${m.node}; SQLite ${m.sqliteLibrary}; ${serverOf(r.engines)}.`,
     "",
     ...r.engines.sizes.map((s) => `- ${copyLine(s)}`),

@@ -145,16 +145,21 @@ export function toText(rows: Row[]): string {
     .join("\n");
 }
 
+/** How a section of docs/benchmarks.md opens: when, how long, and the command that measured it. */
+export const measuredWith = (r: { date: string; seconds: number; command: string }): string[] => [
+  `Measured ${r.date} in ${n(r.seconds)} s with:`,
+  "",
+  "```sh",
+  r.command,
+  "```",
+  "",
+];
+
 /** The measured section of docs/benchmarks.md. */
 export function toMarkdown(r: BenchResults, rows: Row[]): string {
   const m = r.machine;
   return [
-    `Measured ${r.date} in ${n(r.seconds)} s with:`,
-    "",
-    "```sh",
-    r.command,
-    "```",
-    "",
+    ...measuredWith(r),
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM; Node ${m.node}; SQLite ${m.sqliteLibrary}, sqlite3 command line ${m.sqliteCli}.`,
     "",
     "| what | chipflow | baseline (same run) | ratio | target | |",
