@@ -143,7 +143,7 @@ async function importComtrade(
   try {
     if (!inputs.length) throw new Error(`${path}: no Comtrade file in this folder`);
     const run = await importFiles(db, options.dataset.id, inputs, options);
-    const total = (key: "rows" | "read" | "inserted" | "updated" | "rejected" | "seconds") =>
+    const total = (key: "rows" | "read" | "inserted" | "updated" | "rejected") =>
       run.files.reduce((n, f) => n + f[key], 0);
     const skipped: Record<string, number> = {};
     for (const f of run.files) for (const [k, n] of Object.entries(f.skipped)) skipped[k] = (skipped[k] ?? 0) + n;
