@@ -1,6 +1,6 @@
 import { METRICS, type BreakdownQuery, type BreakdownResponse, type BreakdownRow } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
-import { findRollupCells } from "../rollups/find-rollup-cells.js";
+import { findRollupCells, listRollupCells } from "../rollups/find-rollup-cells.js";
 import type { QueryFactRow } from "./find-facts-for-query.js";
 import { findFactsInPeriod } from "./find-facts-in-period.js";
 import { findContainedGroups, isAggregateGroup } from "./aggregate-group.js";
@@ -52,7 +52,7 @@ export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownR
       periodEnd: chosen.reduce((d, f) => (f.periodEnd > d ? f.periodEnd : d), chosen[0]!.periodEnd),
     };
   });
-  for (const c of rolled?.cells ?? []) {
+  for (const c of rolled ? listRollupCells(rolled) : []) {
     categories.push(unitCategoriesOf(query.metric, c.categories, query.groupBy));
     rows.push({
       key: c.group.key,

@@ -11,7 +11,8 @@ import {
   type SeriesResponse,
 } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
-import { findRollupCells } from "../rollups/find-rollup-cells.js";
+import { findRollupCells, type Bucket } from "../rollups/find-rollup-cells.js";
+import { rolledSeries } from "./rolled-series.js";
 import { isAggregateGroup } from "./aggregate-group.js";
 import { findFactsForQuery, type QueryFactRow } from "./find-facts-for-query.js";
 import { groupOf } from "./group-of.js";
@@ -38,10 +39,9 @@ interface Cell {
  */
 export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
   const metric = METRICS[query.metric];
-  const cells = new Map<string, Cell>();
   // Facts share few distinct periods: each period's bucket is worked out once.
-  const buckets = new Map<string, { coarser: boolean; start: string; end: string }>();
-  const bucketOfPeriod = (periodStart: string, periodEnd: string) => {
+  const buckets = new Map<string, Bucket>();
+  const bucketOf = (periodStart: string, periodEnd: string) => {
     const key = `${periodStart}/${periodEnd}`;
     let bucket = buckets.get(key);
     if (!bucket) {
@@ -52,31 +52,35 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
     }
     return bucket;
   };
-  const bucketOf = (f: QueryFactRow) => bucketOfPeriod(f.periodStart, f.periodEnd);
-  const series = new Map<string, Series>();
   const additive = metric.aggregation === "sum";
-  const rolled = findRollupCells(db, query.metric, additive, query, query.groupBy, bucketOfPeriod);
+  const rolled = findRollupCells(db, query.metric, additive, query, query.groupBy, bucketOf);
+  const shown = rolled ? rolledSeries(db, rolled, query) : exactSeries(db, query, bucketOf);
+  const sourceIds = [...shown.series, ...(shown.total ? [shown.total] : [])].flatMap((s) =>
+    s.points.flatMap(sourceIdsOf),
+  );
+  return {
+    metric: { id: query.metric, ...metric },
+    groupBy: query.groupBy,
+    interval: query.interval,
+    ...shown,
+    sources: listSourcesByIds(db, sourceIds),
+  };
+}
+
+/** The series from the facts themselves, each cell resolved by `resolveCell`. */
+function exactSeries(
+  db: ReadonlyDb,
+  query: SeriesQuery,
+  bucketOfPeriod: (start: string, end: string) => Bucket,
+): Pick<SeriesResponse, "series" | "other" | "total" | "categories"> {
+  const metric = METRICS[query.metric];
+  const additive = metric.aggregation === "sum";
+  const cells = new Map<string, Cell>();
+  const series = new Map<string, Series>();
   const ownPeriod = ownPeriodFinder(db, query.metric);
   const categories: Set<string>[] = [];
-  for (const cell of rolled?.cells ?? []) {
-    categories.push(unitCategoriesOf(query.metric, cell.categories, query.groupBy));
-    const s = series.get(cell.group.key) ?? { key: cell.group.key, label: cell.group.label, points: [] };
-    const { value, low, high, estimateKind, confidence, basis, sourceIds, datasetId, alternatives } = cell.figure;
-    const own = ownPeriod(cell.periodStart, cell.periodEnd, cell.granularity, datasetId);
-    s.points.push({
-      periodStart: own?.start ?? cell.start,
-      periodEnd: own?.end ?? cell.end,
-      label: own?.label ?? (cell.coarser ? `${cell.start} – ${cell.end}` : toBucketLabel(cell.start, query.interval)),
-      ...{ value, low, high, estimateKind, confidence, coarser: cell.coarser, granularity: cell.granularity },
-      coverage: cell.coarser
-        ? null
-        : toCoverage(query.interval, cell.granularity, cell.periodStart, cell.periodEnd, cell.periods),
-      ...{ basis, sourceIds, datasetId, alternatives },
-    });
-    series.set(cell.group.key, s);
-  }
-  for (const f of rolled ? [] : findFactsForQuery(db, query.metric, query)) {
-    const { coarser, start, end } = bucketOf(f);
+  for (const f of findFactsForQuery(db, query.metric, query)) {
+    const { coarser, start, end } = bucketOfPeriod(f.periodStart, f.periodEnd);
     const group = groupOf(f, query.groupBy);
     const key = `${group.key}\u0000${start}\u0000${end}`;
     const cell = cells.get(key);
@@ -134,15 +138,9 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
   const byLabel = [...series.values()].filter((s) => s !== total).sort((a, b) => a.label.localeCompare(b.label));
   // Series of units of different categories are never added: no Other, no stack.
   const unitCategories = listUnitCategories(categories);
-  const shown = topSeries(byLabel, query.top, additive && unitCategories.length <= 1);
-  const sourceIds = [...shown.series, ...(total ? [total] : [])].flatMap((s) => s.points.flatMap(sourceIdsOf));
   return {
-    metric: { id: query.metric, ...metric },
-    groupBy: query.groupBy,
-    interval: query.interval,
-    ...shown,
+    ...topSeries(byLabel, query.top, additive && unitCategories.length <= 1),
     categories: unitCategories,
     total,
-    sources: listSourcesByIds(db, sourceIds),
   };
 }

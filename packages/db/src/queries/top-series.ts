@@ -14,7 +14,8 @@ export function topSeries(
   additive: boolean,
 ): Pick<SeriesResponse, "series" | "other"> {
   if (top === undefined || series.length <= top) return { series, other: null };
-  const ranked = [...series].sort((a, b) => sizeOf(b) - sizeOf(a) || a.label.localeCompare(b.label));
+  const sizes = new Map(series.map((s) => [s, sizeOf(s)]));
+  const ranked = [...series].sort((a, b) => sizes.get(b)! - sizes.get(a)! || a.label.localeCompare(b.label));
   const kept = ranked.slice(0, top);
   const rest = ranked.slice(top);
   const other = { keys: rest.map((s) => s.key), folded: additive };

@@ -1,20 +1,17 @@
-import {
-  GRANULARITY_RANK,
-  getCountry,
-  type Confidence,
-  type EstimateKind,
-  type FactFilter,
-  type Figure,
-  type Granularity,
-  type GroupBy,
-  type Metric,
-} from "@chipflow/core";
+import { getCountry, type FactFilter, type Figure, type Granularity, type GroupBy, type Metric } from "@chipflow/core";
 import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 import { idsOf, prepareCached } from "../queries/find-facts-for-query.js";
+import { CellSums } from "./cell-sums.js";
+import { rollupCube, type Dictionary, type RollupCube } from "./rollup-cube.js";
 
 /** Where a period goes: its bucket, or `null` to leave its facts out (counted as excluded). */
-export type BucketOfPeriod = (start: string, end: string) => { start: string; end: string; coarser: boolean } | null;
+export type BucketOfPeriod = (start: string, end: string) => Bucket | null;
+export interface Bucket {
+  start: string;
+  end: string;
+  coarser: boolean;
+}
 
 /** One cell answered from rollups: the same figure `resolveCell` gives for its facts. */
 export interface RollupCell {
@@ -32,31 +29,28 @@ export interface RollupCell {
   categories: string[];
 }
 
-const KINDS: EstimateKind[] = ["forecast", "forecast", "estimate", "reported"];
-const CONFIDENCES: (Confidence | null)[] = [null, "low", "medium", "high"];
-const GRANULARITIES = Object.keys(GRANULARITY_RANK) as Granularity[];
 const EXACT_LIMIT = 2 ** 53;
+
+/** A query's cells summed from rollups, built into `RollupCell`s as they are needed. */
+export interface RolledCells {
+  sums: CellSums;
+  /** A group's key and label, by its id in the cube. */
+  groupOf: (id: number) => RollupCell["group"];
+  buckets: Bucket[];
+  /** The facts of periods that `bucketOf` left out. */
+  excluded: number;
+}
+
+/** Every cell of `rolled` as a `RollupCell`. */
+export function listRollupCells({ sums, groupOf, buckets }: RolledCells): RollupCell[] {
+  return Array.from({ length: sums.count }, (_, c) => sums.toRollupCell(c, groupOf(sums.groupOf(c)), buckets));
+}
 
 const GRAINS = {
   vd: { groups: ["vendor", "destination", "category"], filters: ["vendor", "destination", "category"] },
   vp: { groups: ["vendor", "product", "category"], filters: ["vendor", "product", "category"] },
 } as const;
 const FILTERS = ["vendor", "product", "category", "origin", "destination", "buyer"] as const;
-
-const GROUP_SQL: Record<string, { select: string; join: string; by: string }> = {
-  vendor: {
-    select: "v.slug AS gkey, v.name AS glabel",
-    join: "JOIN vendors v ON v.id = r.vendor_id",
-    by: "v.id", // the vendor's key, so that its other columns may be selected (PostgreSQL checks)
-  },
-  product: {
-    select: "p.slug AS gkey, p.name AS glabel",
-    join: "JOIN products p ON p.id = r.product_id",
-    by: "p.id",
-  },
-  category: { select: "r.category AS gkey, r.category AS glabel", join: "", by: "r.category" },
-  destination: { select: "r.destination AS gkey, NULL AS glabel", join: "", by: "r.destination" },
-};
 
 const grainFor = (filter: FactFilter, groupBy: GroupBy): keyof typeof GRAINS | null => {
   const used = FILTERS.filter((k) => filter[k].length > 0);
@@ -71,37 +65,12 @@ const grainFor = (filter: FactFilter, groupBy: GroupBy): keyof typeof GRAINS | n
   return null;
 };
 
-interface Row {
-  gkey: string;
-  glabel: string | null;
-  bs: string;
-  be: string;
-  coarser: number;
-  oneDataset: number;
-  datasetId: string;
-  simple: number;
-  n: number;
-  value: number | null;
-  nulls: number;
-  low: number;
-  high: number;
-  abs: number;
-  kind: number;
-  confidence: number | null;
-  sources: string;
-  granularity: number;
-  periodStart: string;
-  periodEnd: string;
-  periods: number;
-  categories: string | null;
-}
-
 /**
  * The cells of a series or breakdown answered from `fact_rollups`, or `null` when the rollups cannot give exactly
  * what `resolveCell` gives over the facts: a non-additive metric, a filter or grouping the rollups do not hold, a
  * dataset whose rollups are stale, a product that contains others (or is contained) among its figures, periods that
- * overlap, a cell with a non-simple row or more than one dataset, or
- * sums too large to be exact. `bucketOf` places each period (the same way the exact path does). `excluded` counts
+ * overlap, a cell with a non-simple row or more than one dataset, or sums too large to be exact. The rows are summed
+ * from the handle's `rollupCube`, in memory. `bucketOf` places each period (the same way the exact path does). `excluded` counts
  * the facts of periods that `bucketOf` leaves out.
  */
 export function findRollupCells(
@@ -111,7 +80,7 @@ export function findRollupCells(
   filter: FactFilter,
   groupBy: GroupBy,
   bucketOf: BucketOfPeriod,
-): { cells: RollupCell[]; excluded: number } | null {
+): RolledCells | null {
   if (!additive) return null;
   const d = dialectOf(db);
   const grain = grainFor(filter, groupBy);
@@ -153,79 +122,101 @@ export function findRollupCells(
     if (start <= lastEnd) return null; // overlapping periods could hold one another
     lastEnd = end;
   }
-  const buckets = periods.flatMap(([start, end]) => {
+  return sumCells(db, rollupCube(db), metric, grain, filter, groupBy, periods, bucketOf);
+}
+
+/** The cells of a query summed from the cube: what the rules would give, or `null` where they would not add up. */
+function sumCells(
+  db: ReadonlyDb,
+  cube: RollupCube,
+  metric: Metric,
+  grain: keyof typeof GRAINS,
+  filter: FactFilter,
+  groupBy: GroupBy,
+  periods: [string, string][],
+  bucketOf: BucketOfPeriod,
+): RolledCells | null {
+  // Each period of the cube: its bucket (-1: excluded, -2: outside the query's dates or not asked for).
+  const buckets: Bucket[] = [];
+  const bucketIds = new Map<string, number>();
+  const bucketOfPeriod = new Int32Array(cube.periods.values.length).fill(-2);
+  for (const [start, end] of periods) {
+    const period = cube.periods.find(`${start}/${end}`);
+    if (period === undefined || (filter.from && end < filter.from) || (filter.to && start > filter.to)) continue;
     const b = bucketOf(start, end);
-    return [[start, end, b?.start ?? "", b?.end ?? "", b ? Number(b.coarser) : -1]];
-  });
-
-  const where = ["r.grain = ?", "r.metric = ?"];
-  const params: unknown[] = [JSON.stringify(buckets), grain, metric];
-  const add = (condition: string, value: unknown) => {
-    where.push(condition);
-    params.push(value);
-  };
-  if (filter.from) add("r.period_end >= ?", filter.from);
-  if (filter.to) add("r.period_start <= ?", filter.to);
-  const ids = d.jsonList("?", "integer");
-  if (filter.vendor.length) add(`r.vendor_id IN ${ids}`, idsOf(db, "vendors", filter.vendor));
-  if (filter.product.length) add(`r.product_id IN ${ids}`, idsOf(db, "products", filter.product));
-  for (const column of ["category", "destination"] as const)
-    if (filter[column].length) add(`r.${column} IN ${d.jsonList("?")}`, JSON.stringify(filter[column]));
-  if (datasets) add(`r.dataset_id IN ${d.jsonList("?")}`, datasets);
-  const group = GROUP_SQL[groupBy]!;
-  const granularityRank = `CASE r.granularity ${GRANULARITIES.map((g) => `WHEN '${g}' THEN ${GRANULARITY_RANK[g]}`).join(" ")} END`;
-  const index = filter.vendor.length ? "fact_rollups_lookup" : "fact_rollups_period";
-  // One index search per distinct period (`b` first, by CROSS JOIN), never a scan of `b` per rollup row.
-  const rows = prepareCached(
-    db,
-    `WITH b(ps, pe, bs, be, coarser) AS MATERIALIZED (
-       SELECT ps, pe, bs, be, CAST(coarser AS integer) FROM ${d.jsonRows("?", ["ps", "pe", "bs", "be", "coarser"])} j)
-     SELECT ${group.select}, b.bs, b.be, b.coarser, ${d.toInteger("min(r.dataset_id) = max(r.dataset_id)")} AS "oneDataset",
-       min(r.dataset_id) AS "datasetId", min(r.simple) AS simple, sum(r.fact_count) AS n, sum(r.value_sum) AS value,
-       sum(r.value_nulls) AS nulls, sum(r.low_sum) AS low, sum(r.high_sum) AS high, sum(r.abs_sum) AS abs,
-       min(r.kind_rank) AS kind, min(r.confidence_rank) AS confidence, ${d.groupConcat("r.source_ids")} AS sources,
-       max(${granularityRank}) AS granularity, min(r.period_start) AS "periodStart", max(r.period_end) AS "periodEnd",
-       count(DISTINCT r.period_start) AS periods, ${d.groupConcat("r.category", { distinct: true })} AS categories
-     FROM b CROSS JOIN fact_rollups r ${d.indexedBy(index)} ${group.join}
-     WHERE r.period_start = b.ps AND r.period_end = b.pe AND ${where.join(" AND ")}
-     GROUP BY ${group.by}, b.bs, b.be, b.coarser`,
-  ).all(...params) as Row[];
-
-  let abs = 0;
-  let excluded = 0;
-  const cells: RollupCell[] = [];
-  for (const r of rows) {
-    if (!r.simple || !r.oneDataset) return null;
-    abs += r.abs;
-    if (r.coarser < 0) {
-      excluded += r.n;
+    if (!b) {
+      bucketOfPeriod[period] = -1;
       continue;
     }
-    const sourceIds = [...new Set(r.sources.split(",").map(Number))].sort((a, b) => a - b);
-    cells.push({
-      group: { key: r.gkey, label: r.glabel ?? getCountry(r.gkey).name },
-      start: r.bs,
-      end: r.be,
-      coarser: r.coarser === 1,
-      figure: {
-        value: r.nulls > 0 ? null : r.value,
-        low: r.low,
-        high: r.high,
-        estimateKind: KINDS[r.kind]!,
-        confidence: r.confidence === null ? null : CONFIDENCES[r.confidence]!,
-        basis: r.n === 1 ? "reported" : "sum",
-        datasetId: r.datasetId,
-        sourceIds,
-        alternatives: [],
-        factCount: r.n,
-      },
-      granularity: GRANULARITIES.find((g) => GRANULARITY_RANK[g] === r.granularity)!,
-      periodStart: r.periodStart,
-      periodEnd: r.periodEnd,
-      periods: r.periods,
-      categories: r.categories?.split(",") ?? [],
-    });
+    const key = `${b.start}/${b.end}/${b.coarser}`;
+    let id = bucketIds.get(key);
+    if (id === undefined) bucketIds.set(key, (id = buckets.push(b) - 1));
+    bucketOfPeriod[period] = id;
+  }
+  const ids = (table: "vendors" | "products", slugs: string[]) =>
+    slugs.length ? new Set(JSON.parse(idsOf(db, table, slugs)) as number[]) : null;
+  const textIds = (dictionary: Dictionary, values: string[]) =>
+    values.length ? new Set(values.map((v) => dictionary.find(v) ?? -2)) : null;
+  const vendors = ids("vendors", filter.vendor);
+  const products = ids("products", filter.product);
+  const categories = textIds(cube.categories, filter.category);
+  const destinations = textIds(cube.destinations, filter.destination);
+  const segments = filter.dataset.length
+    ? filter.dataset.flatMap((id) => cube.segments.get(id) ?? [])
+    : [...cube.segments.values()];
+
+  const cells = new CellSums(cube, segments);
+  const excludedSegment = new Map<number, number>();
+  let abs = 0;
+  let excluded = 0;
+  for (const [segmentIndex, s] of segments.entries()) {
+    const keys = vendors ? [...vendors].map((v) => `${grain}|${metric}|${v}`) : [`${grain}|${metric}`];
+    const groupColumn = { vendor: s.vendor, product: s.product, category: s.category, destination: s.destination }[
+      groupBy as "vendor" | "product" | "category" | "destination"
+    ];
+    for (const key of keys)
+      for (const i of s.rows.get(key) ?? []) {
+        const bucket = bucketOfPeriod[s.period[i]!]!;
+        if (bucket === -2) continue;
+        if (products && !products.has(s.product[i]!)) continue;
+        if (categories && !categories.has(s.category[i]!)) continue;
+        if (destinations && !destinations.has(s.destination[i]!)) continue;
+        const group = groupColumn[i]!;
+        // Vendors and products are joined to their names: a row without one is in no group.
+        if (group < 0 && (groupBy === "vendor" || groupBy === "product")) continue;
+        if (!s.simple[i] || group < 0) return null;
+        abs += s.abs[i]!;
+        if (bucket === -1) {
+          // Excluded rows form a cell of their group too: of one dataset, or the rules choose.
+          if ((excludedSegment.get(group) ?? segmentIndex) !== segmentIndex) return null;
+          excludedSegment.set(group, segmentIndex);
+          excluded += s.facts[i]!;
+          continue;
+        }
+        // A cell of two datasets: the rules choose between them, never add.
+        if (!cells.add(group * buckets.length + bucket, group, bucket, segmentIndex, i)) return null;
+      }
   }
   if (abs >= EXACT_LIMIT) return null;
-  return { cells, excluded };
+  return { sums: cells, groupOf: groupFinder(db, cube, groupBy), buckets, excluded };
+}
+
+/** A group's key and label by its id in the cube: a vendor's or product's slug and name, a category, a country. */
+function groupFinder(db: ReadonlyDb, cube: RollupCube, groupBy: GroupBy): (id: number) => RollupCell["group"] {
+  const groups = new Map<number, RollupCell["group"]>();
+  const lookup =
+    groupBy === "vendor" || groupBy === "product"
+      ? prepareCached(db, `SELECT slug AS key, name AS label FROM ${groupBy}s WHERE id = ?`)
+      : null;
+  const values = groupBy === "category" ? cube.categories.values : cube.destinations.values;
+  const find = (id: number): RollupCell["group"] => {
+    if (lookup) return lookup.get(id) as RollupCell["group"];
+    const key = values[id]!;
+    return { key, label: groupBy === "category" ? key : getCountry(key).name };
+  };
+  return (id) => {
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = find(id)));
+    return group;
+  };
 }

@@ -1,0 +1,179 @@
+import {
+  toBucketLabel,
+  toCoverage,
+  type EstimateKind,
+  type Series,
+  type SeriesPoint,
+  type SeriesQuery,
+  type SeriesResponse,
+} from "@chipflow/core";
+import type { ReadonlyDb } from "../handles.js";
+import type { CellPlace } from "../rollups/cell-sums.js";
+import type { RolledCells } from "../rollups/find-rollup-cells.js";
+import { isAggregateGroup } from "./aggregate-group.js";
+import { ownPeriodFinder } from "./own-period.js";
+import { weakestKind } from "./resolve-cell.js";
+import { listUnitCategories, unitCategoriesOf } from "./unit-categories.js";
+
+type Placement = Pick<SeriesPoint, "periodStart" | "periodEnd" | "label" | "coverage">;
+type Shown = Pick<SeriesResponse, "series" | "other" | "total" | "categories">;
+
+const byPeriod = (a: Placement, b: Placement) =>
+  a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd);
+
+/**
+ * A series answer from rollups, the same as `findSeries` gives from facts: its groups ranked by the sizes of their
+ * cells first, then points built only for the groups shown (the top N, and World) while the rest are folded into
+ * Other straight from their sums, as `topSeries` folds points. So a vendor's series by 200 countries builds the
+ * points of seven.
+ */
+export function rolledSeries(db: ReadonlyDb, rolled: RolledCells, query: SeriesQuery): Shown {
+  const { sums, groupOf, buckets } = rolled;
+  const ownPeriod = ownPeriodFinder(db, query.metric);
+  // Cells share few distinct periods, buckets and coverages: each one's dates, label and coverage are worked out once.
+  const placements = new Map<string, Placement>();
+  const placementOf = (place: CellPlace): Placement => {
+    const { start, end, coarser, periodStart, periodEnd, granularity, periods, datasetId } = place;
+    const key = `${start}/${end}/${coarser}/${periodStart}/${periodEnd}/${granularity}/${periods}/${datasetId}`;
+    let placement = placements.get(key);
+    if (!placement) {
+      const own = ownPeriod(periodStart, periodEnd, granularity, datasetId);
+      placement = {
+        periodStart: own?.start ?? start,
+        periodEnd: own?.end ?? end,
+        label: own?.label ?? (coarser ? `${start} – ${end}` : toBucketLabel(start, query.interval)),
+        coverage: coarser ? null : toCoverage(query.interval, granularity, periodStart, periodEnd, periods),
+      };
+      placements.set(key, placement);
+    }
+    return placement;
+  };
+
+  // Every cell counts for the categories (units of two are never added), shown or not.
+  const categorySets = new Map<string, Set<string>>();
+  const cellsOf = new Map<number, number[]>();
+  const sizes = new Map<number, number>();
+  for (let c = 0; c < sums.count; c++) {
+    const names = sums.categoriesOf(c);
+    const key = names.join(",");
+    if (!categorySets.has(key)) categorySets.set(key, unitCategoriesOf(query.metric, names, query.groupBy));
+    const group = sums.groupOf(c);
+    const cells = cellsOf.get(group);
+    if (cells) cells.push(c);
+    else cellsOf.set(group, [c]);
+    sizes.set(group, (sizes.get(group) ?? 0) + sums.sizeOf(c));
+  }
+  const categories = listUnitCategories(categorySets.values());
+
+  const toSeries = (id: number): Series => {
+    const points = cellsOf.get(id)!.map((c): SeriesPoint => {
+      const place = sums.placeOf(c, buckets);
+      const { value, low, high, estimateKind, confidence, basis, datasetId } = sums.figureOf(c);
+      const sources = new Set<number>();
+      sums.addSources(c, sources);
+      const { periodStart, periodEnd, label, coverage } = placementOf(place);
+      return {
+        periodStart,
+        periodEnd,
+        label,
+        value,
+        low,
+        high,
+        estimateKind,
+        confidence,
+        coarser: place.coarser,
+        coverage,
+        granularity: place.granularity,
+        basis,
+        sourceIds: [...sources].sort((a, b) => a - b),
+        datasetId,
+        alternatives: [],
+      };
+    });
+    return { ...groupOf(id), points: points.sort(byPeriod) };
+  };
+
+  const ids = [...cellsOf.keys()];
+  const totalId = ids.find((id) => isAggregateGroup(query.groupBy, groupOf(id).key));
+  const total = totalId === undefined ? null : toSeries(totalId);
+  const byLabel = ids.filter((id) => id !== totalId).sort((a, b) => groupOf(a).label.localeCompare(groupOf(b).label));
+  if (query.top === undefined || byLabel.length <= query.top)
+    return { series: byLabel.map(toSeries), other: null, total, categories };
+  const ranked = [...byLabel].sort(
+    (a, b) => sizes.get(b)! - sizes.get(a)! || groupOf(a).label.localeCompare(groupOf(b).label),
+  );
+  const rest = ranked.slice(query.top);
+  const other = { keys: rest.map((id) => groupOf(id).key), folded: categories.length <= 1 };
+  const series = ranked.slice(0, query.top).map(toSeries);
+  if (other.folded)
+    series.push({ key: "other", label: "Other", points: foldOther(rolled, rest, cellsOf, placementOf) });
+  return { series, other, total, categories };
+}
+
+/** One point of Other as it is added up: its first part's dates and names, and the sums of all its parts. */
+interface OtherPoint {
+  first: Placement & Pick<SeriesPoint, "coarser" | "granularity" | "basis">;
+  parts: number;
+  value: number | null;
+  low: number;
+  high: number;
+  kinds: EstimateKind[];
+  sameCoverage: boolean;
+  sources: Set<number>;
+}
+
+/**
+ * The Other series of `topSeries`, from the rest groups' sums: their cells (in rank order, each group's by period)
+ * added up per point period, a point of several parts being a sum with no single dataset or confidence, and with
+ * mixed coverages "some groups in part only".
+ */
+function foldOther(
+  { sums, buckets }: RolledCells,
+  rest: number[],
+  cellsOf: Map<number, number[]>,
+  placementOf: (place: CellPlace) => Placement,
+): SeriesPoint[] {
+  const points = new Map<string, OtherPoint>();
+  for (const id of rest) {
+    const parts = cellsOf.get(id)!.map((c) => {
+      const place = sums.placeOf(c, buckets);
+      return { c, place, placement: placementOf(place) };
+    });
+    parts.sort((a, b) => byPeriod(a.placement, b.placement));
+    for (const { c, place, placement } of parts) {
+      const figure = sums.figureOf(c);
+      const key = `${placement.periodStart}/${placement.periodEnd}`;
+      let point = points.get(key);
+      if (!point) {
+        const first = { ...placement, coarser: place.coarser, granularity: place.granularity, basis: figure.basis };
+        point = { first, parts: 0, value: 0, low: 0, high: 0, kinds: [], sameCoverage: true, sources: new Set() };
+        points.set(key, point);
+      }
+      point.parts++;
+      point.value = point.value === null || figure.value === null ? null : point.value + figure.value;
+      point.low += figure.low;
+      point.high += figure.high;
+      point.kinds.push(figure.estimateKind);
+      point.sameCoverage &&= placement.coverage === point.first.coverage;
+      sums.addSources(c, point.sources);
+    }
+  }
+  return [...points.values()]
+    .map(({ first, parts, value, low, high, kinds, sameCoverage, sources }): SeriesPoint => ({
+      periodStart: first.periodStart,
+      periodEnd: first.periodEnd,
+      label: first.label,
+      value,
+      low,
+      high,
+      estimateKind: weakestKind(kinds),
+      confidence: null,
+      coarser: first.coarser,
+      coverage: sameCoverage ? first.coverage : "some groups in part only",
+      granularity: first.granularity,
+      basis: parts > 1 ? "sum" : first.basis,
+      sourceIds: [...sources].sort((a, b) => a - b),
+      alternatives: [],
+    }))
+    .sort(byPeriod);
+}

@@ -1,0 +1,225 @@
+import type { Confidence, EstimateKind, Figure } from "@chipflow/core";
+import type { Bucket, RollupCell } from "./find-rollup-cells.js";
+import { granularityOfRank, type CubeSegment, type RollupCube } from "./rollup-cube.js";
+
+const KINDS: EstimateKind[] = ["forecast", "forecast", "estimate", "reported"];
+const CONFIDENCES: (Confidence | null)[] = [null, "low", "medium", "high"];
+
+/**
+ * The sums of a query's cells as rows of the cube come in, column by column (no object per cell or row): counts,
+ * sums, the weakest kind and confidence, the coarsest granularity, the earliest start and latest end, and a list
+ * of each cell's rows (for the sources, periods and categories it holds, read only when the cell is built).
+ */
+export class CellSums {
+  count = 0;
+  private readonly index = new Map<number, number>();
+  private capacity = 0;
+  private group = new Int32Array(0);
+  private bucket = new Int32Array(0);
+  private segment = new Int32Array(0);
+  private facts = new Float64Array(0);
+  private value = new Float64Array(0);
+  private nulls = new Float64Array(0);
+  private low = new Float64Array(0);
+  private high = new Float64Array(0);
+  private kind = new Int8Array(0);
+  private confidence = new Int8Array(0);
+  private granularity = new Int8Array(0);
+  private start = new Int32Array(0);
+  private end = new Int32Array(0);
+  /** The last entry of each cell; entries link back to the cell's earlier ones. */
+  private last = new Int32Array(0);
+  private entries = 0;
+  private entryRow = new Int32Array(0);
+  private entryBefore = new Int32Array(0);
+  private readonly startDay: Int32Array;
+  private readonly endDay: Int32Array;
+  /** Each period by its start: periods with the same start have the same number. */
+  private readonly startId: Int32Array;
+  private readonly seen = new SeenIds();
+
+  constructor(
+    private readonly cube: RollupCube,
+    private readonly segments: CubeSegment[],
+  ) {
+    // Periods by number (YYYYMMDD), so that a row's period is compared without its text.
+    const day = (date: string) => Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10));
+    this.startDay = Int32Array.from(cube.periodStart, day);
+    this.endDay = Int32Array.from(cube.periodEnd, day);
+    const starts = new Map<string, number>();
+    this.startId = Int32Array.from(cube.periodStart, (d) => {
+      if (!starts.has(d)) starts.set(d, starts.size);
+      return starts.get(d)!;
+    });
+  }
+
+  /** Adds row `i` of segment `k` to the cell `key`; false if the cell holds another segment's (dataset's) rows. */
+  add(key: number, group: number, bucket: number, k: number, i: number): boolean {
+    const s = this.segments[k]!;
+    let c = this.index.get(key);
+    if (c === undefined) {
+      if (this.count === this.capacity) this.grow();
+      c = this.count++;
+      this.index.set(key, c);
+      this.group[c] = group;
+      this.bucket[c] = bucket;
+      this.segment[c] = k;
+      this.kind[c] = 3;
+      this.confidence[c] = -1;
+      this.granularity[c] = -1;
+      this.start[c] = this.end[c] = s.period[i]!;
+      this.last[c] = -1;
+    } else if (this.segment[c] !== k) return false;
+    this.facts[c]! += s.facts[i]!;
+    this.value[c]! += s.value[i]!;
+    this.nulls[c]! += s.nulls[i]!;
+    this.low[c]! += s.low[i]!;
+    this.high[c]! += s.high[i]!;
+    if (s.kind[i]! < this.kind[c]!) this.kind[c] = s.kind[i]!;
+    const confidence = s.confidence[i]!;
+    if (confidence >= 0 && (this.confidence[c]! < 0 || confidence < this.confidence[c]!))
+      this.confidence[c] = confidence;
+    if (s.granularity[i]! > this.granularity[c]!) this.granularity[c] = s.granularity[i]!;
+    const period = s.period[i]!;
+    if (this.startDay[period]! < this.startDay[this.start[c]!]!) this.start[c] = period;
+    if (this.endDay[period]! > this.endDay[this.end[c]!]!) this.end[c] = period;
+    if (this.entries === this.entryRow.length) {
+      this.entryRow = grown(this.entryRow, this.entries * 2 + 1024);
+      this.entryBefore = grown(this.entryBefore, this.entries * 2 + 1024);
+    }
+    this.entryRow[this.entries] = i;
+    this.entryBefore[this.entries] = this.last[c]!;
+    this.last[c] = this.entries++;
+    return true;
+  }
+
+  private grow(): void {
+    const n = (this.capacity = this.capacity * 2 + 256);
+    this.group = grown(this.group, n);
+    this.bucket = grown(this.bucket, n);
+    this.segment = grown(this.segment, n);
+    this.facts = grown(this.facts, n);
+    this.value = grown(this.value, n);
+    this.nulls = grown(this.nulls, n);
+    this.low = grown(this.low, n);
+    this.high = grown(this.high, n);
+    this.kind = grown(this.kind, n);
+    this.confidence = grown(this.confidence, n);
+    this.granularity = grown(this.granularity, n);
+    this.start = grown(this.start, n);
+    this.end = grown(this.end, n);
+    this.last = grown(this.last, n);
+  }
+
+  /** The group of cell `c` (its id in the cube). */
+  groupOf(c: number): number {
+    return this.group[c]!;
+  }
+
+  /** What `topSeries` ranks a series by, for cell `c`: the size of its value (or of its high end, if it has none). */
+  sizeOf(c: number): number {
+    return Math.abs(this.nulls[c]! > 0 ? this.high[c]! : this.value[c]!);
+  }
+
+  /** The distinct product categories of cell `c`'s rows. */
+  categoriesOf(c: number): string[] {
+    const s = this.segments[this.segment[c]!]!;
+    const categories: string[] = [];
+    this.seen.next();
+    for (let e = this.last[c]!; e >= 0; e = this.entryBefore[e]!) {
+      const category = s.category[this.entryRow[e]!]!;
+      if (this.seen.first(category)) categories.push(this.cube.categories.values[category]!);
+    }
+    return categories;
+  }
+
+  /** Adds the source ids of cell `c`'s rows to `into`. */
+  addSources(c: number, into: Set<number>): void {
+    const s = this.segments[this.segment[c]!]!;
+    for (let e = this.last[c]!; e >= 0; e = this.entryBefore[e]!) {
+      const i = this.entryRow[e]!;
+      for (let k = s.sourceFrom[i]!; k < s.sourceFrom[i + 1]!; k++) into.add(s.sourceIds[k]!);
+    }
+  }
+
+  /** Where cell `c` lies: its bucket, the dates its rows span, its granularity, periods and dataset. */
+  placeOf(c: number, buckets: Bucket[]): CellPlace {
+    const s = this.segments[this.segment[c]!]!;
+    const bucket = buckets[this.bucket[c]!]!;
+    // Periods with the same start count once.
+    let periods = 0;
+    this.seen.next();
+    for (let e = this.last[c]!; e >= 0; e = this.entryBefore[e]!)
+      if (this.seen.first(this.startId[s.period[this.entryRow[e]!]!]!)) periods++;
+    return {
+      start: bucket.start,
+      end: bucket.end,
+      coarser: bucket.coarser,
+      periodStart: this.cube.periodStart[this.start[c]!]!,
+      periodEnd: this.cube.periodEnd[this.end[c]!]!,
+      granularity: granularityOfRank(this.granularity[c]!),
+      periods,
+      datasetId: s.datasetId,
+    };
+  }
+
+  /** The figure of cell `c`, but for its sources: what `resolveCell` gives for its facts. */
+  figureOf(c: number): Omit<Figure, "sourceIds" | "alternatives" | "low" | "high"> & CellBounds {
+    return {
+      value: this.nulls[c]! > 0 ? null : this.value[c]!,
+      low: this.low[c]!,
+      high: this.high[c]!,
+      estimateKind: KINDS[this.kind[c]!]!,
+      confidence: this.confidence[c]! < 0 ? null : CONFIDENCES[this.confidence[c]!]!,
+      basis: this.facts[c] === 1 ? "reported" : "sum",
+      datasetId: this.segments[this.segment[c]!]!.datasetId,
+      factCount: this.facts[c]!,
+    };
+  }
+
+  /** Cell `c` as a `RollupCell`, in group `group`, its bucket taken from `buckets`. */
+  toRollupCell(c: number, group: RollupCell["group"], buckets: Bucket[]): RollupCell {
+    const sources = new Set<number>();
+    this.addSources(c, sources);
+    const { datasetId: _datasetId, ...place } = this.placeOf(c, buckets);
+    const figure = { ...this.figureOf(c), sourceIds: [...sources].sort((a, b) => a - b), alternatives: [] };
+    return { group, ...place, figure, categories: this.categoriesOf(c) };
+  }
+}
+
+/** A cell's range (never missing: a fact without one counts its value) and dataset. */
+interface CellBounds {
+  low: number;
+  high: number;
+  datasetId: string;
+}
+
+/** Where a cell lies: see `CellSums.placeOf`. */
+export type CellPlace = Pick<
+  RollupCell,
+  "start" | "end" | "coarser" | "periodStart" | "periodEnd" | "granularity" | "periods"
+> & { datasetId: string };
+
+function grown<T extends Int32Array | Float64Array | Int8Array>(array: T, length: number): T {
+  const next = new (array.constructor as new (length: number) => T)(length);
+  next.set(array);
+  return next;
+}
+
+/**
+ * Marks of small whole numbers (ids), to list each once with no Set: `first(id)` is true the first time an id is
+ * met since the last `next()`.
+ */
+class SeenIds {
+  private seen = new Int32Array(1024);
+  private stamp = 0;
+  next(): void {
+    this.stamp++;
+  }
+  first(id: number): boolean {
+    if (id >= this.seen.length) this.seen = grown(this.seen, Math.max(id + 1, this.seen.length * 2));
+    if (this.seen[id] === this.stamp) return false;
+    this.seen[id] = this.stamp;
+    return true;
+  }
+}

@@ -1,0 +1,214 @@
+import { GRANULARITY_RANK, type Granularity } from "@chipflow/core";
+import type { ReadonlyDb } from "../handles.js";
+import { prepareCached } from "../queries/find-facts-for-query.js";
+
+/**
+ * One dataset's rows of `fact_rollups`, column by column in typed arrays (NULL is -1): what a query sums, held in
+ * memory so that a query reads no rows from the database. Text columns are indexes into the cube's dictionaries.
+ */
+export interface CubeSegment {
+  datasetId: string;
+  /** The dataset's `rollup_markers` row these rows were read with (row count and import time). */
+  marker: string;
+  length: number;
+  grain: Uint8Array;
+  metric: Int32Array;
+  vendor: Int32Array;
+  product: Int32Array;
+  category: Int32Array;
+  destination: Int32Array;
+  period: Int32Array;
+  granularity: Int8Array;
+  facts: Float64Array;
+  value: Float64Array;
+  nulls: Float64Array;
+  low: Float64Array;
+  high: Float64Array;
+  abs: Float64Array;
+  kind: Int8Array;
+  confidence: Int8Array;
+  simple: Uint8Array;
+  /** Row i's distinct source ids are `sourceIds[sourceFrom[i]]` up to `sourceFrom[i + 1]`. */
+  sourceFrom: Int32Array;
+  sourceIds: Int32Array;
+  /** The rows of a grain and metric (`"vd|units"`) and of a grain, metric and vendor (`"vd|units|7"`), in order. */
+  rows: Map<string, Int32Array>;
+}
+
+/** Text values as numbers: each distinct value once, in the order first met. */
+export class Dictionary {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  id(value: string | null): number {
+    if (value === null) return -1;
+    let id = this.index.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.index.set(value, id);
+    }
+    return id;
+  }
+  find(value: string): number | undefined {
+    return this.index.get(value);
+  }
+}
+
+/** The rollups of every dataset, in memory, with the dictionaries their text columns use. */
+export interface RollupCube {
+  segments: Map<string, CubeSegment>;
+  metrics: Dictionary;
+  categories: Dictionary;
+  destinations: Dictionary;
+  /** Periods as `start/end`; `periodStart[i]` and `periodEnd[i]` are period i's dates. */
+  periods: Dictionary;
+  periodStart: string[];
+  periodEnd: string[];
+  /** The id of a period, added if new. */
+  periodOf(start: string, end: string): number;
+}
+
+export const GRAIN_IDS = { vd: 0, vp: 1 } as const;
+
+const cubes = new WeakMap<ReadonlyDb, RollupCube>();
+
+/**
+ * The cube of a handle, brought up to date with `rollup_markers`: a dataset whose marker changed (or that is new)
+ * has its rows read again, one that is gone is dropped, and the others are kept as they are. So an import reads only
+ * the rollups of the dataset it wrote, once per handle.
+ */
+export function rollupCube(db: ReadonlyDb): RollupCube {
+  let cube = cubes.get(db);
+  if (!cube) {
+    cube = {
+      segments: new Map(),
+      metrics: new Dictionary(),
+      categories: new Dictionary(),
+      destinations: new Dictionary(),
+      periods: new Dictionary(),
+      periodStart: [],
+      periodEnd: [],
+      periodOf(start, end) {
+        const id = this.periods.id(`${start}/${end}`);
+        if (id === this.periodStart.length) {
+          this.periodStart.push(start);
+          this.periodEnd.push(end);
+        }
+        return id;
+      },
+    };
+    cubes.set(db, cube);
+  }
+  const markers = readMarkers(db);
+  for (const id of cube.segments.keys()) if (!markers.has(id)) cube.segments.delete(id);
+  for (const [id, marker] of markers) {
+    if (cube.segments.get(id)?.marker === marker) continue;
+    const segment = readSegment(db, cube, id, marker);
+    // Read again if an import committed in between: the rows must be those of the marker they are kept under.
+    if (readMarkers(db).get(id) === marker) cube.segments.set(id, segment);
+    else cube.segments.delete(id);
+  }
+  return cube;
+}
+
+function readMarkers(db: ReadonlyDb): Map<string, string> {
+  const rows = prepareCached(db, "SELECT dataset_id, row_count, imported_at FROM rollup_markers").raw().all() as [
+    string,
+    number,
+    string | null,
+  ][];
+  return new Map(rows.map(([id, count, at]) => [id, `${Number(count)}|${at ?? ""}`]));
+}
+
+const GRANULARITIES = Object.keys(GRANULARITY_RANK) as Granularity[];
+
+function readSegment(db: ReadonlyDb, cube: RollupCube, datasetId: string, marker: string): CubeSegment {
+  const n = Number(prepareCached(db, "SELECT count(*) FROM fact_rollups WHERE dataset_id = ?").pluck().get(datasetId));
+  const s: CubeSegment = {
+    datasetId,
+    marker,
+    length: n,
+    grain: new Uint8Array(n),
+    metric: new Int32Array(n),
+    vendor: new Int32Array(n),
+    product: new Int32Array(n),
+    category: new Int32Array(n),
+    destination: new Int32Array(n),
+    period: new Int32Array(n),
+    granularity: new Int8Array(n),
+    facts: new Float64Array(n),
+    value: new Float64Array(n),
+    nulls: new Float64Array(n),
+    low: new Float64Array(n),
+    high: new Float64Array(n),
+    abs: new Float64Array(n),
+    kind: new Int8Array(n),
+    confidence: new Int8Array(n),
+    simple: new Uint8Array(n),
+    sourceFrom: new Int32Array(n + 1),
+    sourceIds: new Int32Array(0),
+    rows: new Map(),
+  };
+  const sources: number[] = [];
+  const granularities = GRANULARITIES.map((g) => `WHEN '${g}' THEN ${GRANULARITY_RANK[g]}`).join(" ");
+  const statement = prepareCached(
+    db,
+    `SELECT CASE grain WHEN 'vd' THEN ${GRAIN_IDS.vd} ELSE ${GRAIN_IDS.vp} END, metric, vendor_id, product_id,
+       category, destination, period_start, period_end, CASE granularity ${granularities} END, fact_count, value_sum,
+       value_nulls, low_sum, high_sum, abs_sum, kind_rank, confidence_rank, source_ids, simple
+     FROM fact_rollups WHERE dataset_id = ?`,
+  ).raw();
+  let i = 0;
+  for (const row of statement.iterate(datasetId)) {
+    const r = row as unknown[];
+    if (i === n) break; // rows written after the count: the marker check below reads this dataset again
+    s.grain[i] = r[0] as number;
+    s.metric[i] = cube.metrics.id(r[1] as string);
+    s.vendor[i] = r[2] === null ? -1 : Number(r[2]);
+    s.product[i] = r[3] === null ? -1 : Number(r[3]);
+    s.category[i] = cube.categories.id(r[4] as string | null);
+    s.destination[i] = cube.destinations.id(r[5] as string | null);
+    s.period[i] = cube.periodOf(String(r[6]), String(r[7]));
+    s.granularity[i] = r[8] as number;
+    s.facts[i] = Number(r[9]);
+    s.value[i] = r[10] === null ? 0 : Number(r[10]);
+    s.nulls[i] = Number(r[11]);
+    s.low[i] = Number(r[12]);
+    s.high[i] = Number(r[13]);
+    s.abs[i] = Number(r[14]);
+    s.kind[i] = Number(r[15]);
+    s.confidence[i] = r[16] === null ? -1 : Number(r[16]);
+    const ids = r[17] as string;
+    if (ids.includes(",")) for (const id of new Set(ids.split(","))) sources.push(Number(id));
+    else sources.push(Number(ids));
+    s.sourceFrom[i + 1] = sources.length;
+    s.simple[i] = Number(r[18]);
+    i++;
+  }
+  s.length = i;
+  s.sourceIds = Int32Array.from(sources);
+  s.rows = indexRows(s, cube, i);
+  return s;
+}
+
+/** The row lists of `CubeSegment.rows`: counted first, then filled, each in row order. */
+function indexRows(s: CubeSegment, cube: RollupCube, n: number): Map<string, Int32Array> {
+  const keysOf = (i: number) => {
+    const prefix = `${s.grain[i] === GRAIN_IDS.vd ? "vd" : "vp"}|${cube.metrics.values[s.metric[i]!]}`;
+    return [prefix, `${prefix}|${s.vendor[i]}`];
+  };
+  const counts = new Map<string, number>();
+  for (let i = 0; i < n; i++) for (const key of keysOf(i)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const rows = new Map([...counts].map(([key, count]) => [key, new Int32Array(count)]));
+  const filled = new Map<string, number>();
+  for (let i = 0; i < n; i++)
+    for (const key of keysOf(i)) {
+      const at = filled.get(key) ?? 0;
+      rows.get(key)![at] = i;
+      filled.set(key, at + 1);
+    }
+  return rows;
+}
+
+export const granularityOfRank = (rank: number): Granularity =>
+  GRANULARITIES.find((g) => GRANULARITY_RANK[g] === rank)!;
