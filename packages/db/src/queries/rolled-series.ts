@@ -8,14 +8,15 @@ import {
   type SeriesResponse,
 } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
-import type { CellPlace } from "../rollups/cell-sums.js";
+import type { CellSums } from "../rollups/cell-sums.js";
 import type { RolledCells } from "../rollups/find-rollup-cells.js";
 import { isAggregateGroup } from "./aggregate-group.js";
 import { ownPeriodFinder } from "./own-period.js";
 import { weakestKind } from "./resolve-cell.js";
 import { listUnitCategories, unitCategoriesOf } from "./unit-categories.js";
 
-type Placement = Pick<SeriesPoint, "periodStart" | "periodEnd" | "label" | "coverage">;
+/** What a point takes from where its cell lies. */
+type Placement = Pick<SeriesPoint, "periodStart" | "periodEnd" | "label" | "coarser" | "coverage" | "granularity">;
 type Shown = Pick<SeriesResponse, "series" | "other" | "total" | "categories">;
 
 const byPeriod = (a: Placement, b: Placement) =>
@@ -30,19 +31,22 @@ const byPeriod = (a: Placement, b: Placement) =>
 export function rolledSeries(db: ReadonlyDb, rolled: RolledCells, query: SeriesQuery): Shown {
   const { sums, groupOf, buckets } = rolled;
   const ownPeriod = ownPeriodFinder(db, query.metric);
-  // Cells share few distinct periods, buckets and coverages: each one's dates, label and coverage are worked out once.
-  const placements = new Map<string, Placement>();
-  const placementOf = (place: CellPlace): Placement => {
-    const { start, end, coarser, periodStart, periodEnd, granularity, periods, datasetId } = place;
-    const key = `${start}/${end}/${coarser}/${periodStart}/${periodEnd}/${granularity}/${periods}/${datasetId}`;
+  // Cells share few distinct places (buckets, dates and coverages): each one's point dates, label and coverage are
+  // worked out once.
+  const placements = new Map<number | string, Placement>();
+  const placementOf = (c: number): Placement => {
+    const key = sums.placeKey(c, buckets);
     let placement = placements.get(key);
     if (!placement) {
+      const { start, end, coarser, periodStart, periodEnd, granularity, periods, datasetId } = sums.placeOf(c, buckets);
       const own = ownPeriod(periodStart, periodEnd, granularity, datasetId);
       placement = {
         periodStart: own?.start ?? start,
         periodEnd: own?.end ?? end,
         label: own?.label ?? (coarser ? `${start} – ${end}` : toBucketLabel(start, query.interval)),
+        coarser,
         coverage: coarser ? null : toCoverage(query.interval, granularity, periodStart, periodEnd, periods),
+        granularity,
       };
       placements.set(key, placement);
     }
@@ -55,7 +59,7 @@ export function rolledSeries(db: ReadonlyDb, rolled: RolledCells, query: SeriesQ
   const sizes = new Map<number, number>();
   for (let c = 0; c < sums.count; c++) {
     const names = sums.categoriesOf(c);
-    const key = names.join(",");
+    const key = names.length === 1 ? names[0]! : names.join(",");
     if (!categorySets.has(key)) categorySets.set(key, unitCategoriesOf(query.metric, names, query.groupBy));
     const group = sums.groupOf(c);
     const cells = cellsOf.get(group);
@@ -67,11 +71,10 @@ export function rolledSeries(db: ReadonlyDb, rolled: RolledCells, query: SeriesQ
 
   const toSeries = (id: number): Series => {
     const points = cellsOf.get(id)!.map((c): SeriesPoint => {
-      const place = sums.placeOf(c, buckets);
       const { value, low, high, estimateKind, confidence, basis, datasetId } = sums.figureOf(c);
       const sources = new Set<number>();
       sums.addSources(c, sources);
-      const { periodStart, periodEnd, label, coverage } = placementOf(place);
+      const { periodStart, periodEnd, label, coarser, coverage, granularity } = placementOf(c);
       return {
         periodStart,
         periodEnd,
@@ -81,9 +84,9 @@ export function rolledSeries(db: ReadonlyDb, rolled: RolledCells, query: SeriesQ
         high,
         estimateKind,
         confidence,
-        coarser: place.coarser,
+        coarser,
         coverage,
-        granularity: place.granularity,
+        granularity,
         basis,
         sourceIds: [...sources].sort((a, b) => a - b),
         datasetId,
@@ -105,14 +108,13 @@ export function rolledSeries(db: ReadonlyDb, rolled: RolledCells, query: SeriesQ
   const rest = ranked.slice(query.top);
   const other = { keys: rest.map((id) => groupOf(id).key), folded: categories.length <= 1 };
   const series = ranked.slice(0, query.top).map(toSeries);
-  if (other.folded)
-    series.push({ key: "other", label: "Other", points: foldOther(rolled, rest, cellsOf, placementOf) });
+  if (other.folded) series.push({ key: "other", label: "Other", points: foldOther(sums, rest, cellsOf, placementOf) });
   return { series, other, total, categories };
 }
 
 /** One point of Other as it is added up: its first part's dates and names, and the sums of all its parts. */
 interface OtherPoint {
-  first: Placement & Pick<SeriesPoint, "coarser" | "granularity" | "basis">;
+  first: Placement & Pick<SeriesPoint, "basis">;
   parts: number;
   value: number | null;
   low: number;
@@ -128,24 +130,25 @@ interface OtherPoint {
  * mixed coverages "some groups in part only".
  */
 function foldOther(
-  { sums, buckets }: RolledCells,
+  sums: CellSums,
   rest: number[],
   cellsOf: Map<number, number[]>,
-  placementOf: (place: CellPlace) => Placement,
+  placementOf: (c: number) => Placement,
 ): SeriesPoint[] {
   const points = new Map<string, OtherPoint>();
   for (const id of rest) {
-    const parts = cellsOf.get(id)!.map((c) => {
-      const place = sums.placeOf(c, buckets);
-      return { c, place, placement: placementOf(place) };
-    });
-    parts.sort((a, b) => byPeriod(a.placement, b.placement));
-    for (const { c, place, placement } of parts) {
+    const cells = cellsOf.get(id)!;
+    const placed = cells.map(placementOf);
+    const order = cells.map((_, k) => k);
+    order.sort((a, b) => byPeriod(placed[a]!, placed[b]!));
+    for (const k of order) {
+      const c = cells[k]!;
+      const placement = placed[k]!;
       const figure = sums.figureOf(c);
       const key = `${placement.periodStart}/${placement.periodEnd}`;
       let point = points.get(key);
       if (!point) {
-        const first = { ...placement, coarser: place.coarser, granularity: place.granularity, basis: figure.basis };
+        const first = { ...placement, basis: figure.basis };
         point = { first, parts: 0, value: 0, low: 0, high: 0, kinds: [], sameCoverage: true, sources: new Set() };
         points.set(key, point);
       }

@@ -27,6 +27,9 @@ export class CellSums {
   private granularity = new Int8Array(0);
   private start = new Int32Array(0);
   private end = new Int32Array(0);
+  /** The product category of a cell's first row, and whether any other row has another one. */
+  private category = new Int32Array(0);
+  private mixed = new Uint8Array(0);
   /** The last entry of each cell; entries link back to the cell's earlier ones. */
   private last = new Int32Array(0);
   private entries = 0;
@@ -68,8 +71,11 @@ export class CellSums {
       this.confidence[c] = -1;
       this.granularity[c] = -1;
       this.start[c] = this.end[c] = s.period[i]!;
+      this.category[c] = s.category[i]!;
+      this.mixed[c] = 0;
       this.last[c] = -1;
     } else if (this.segment[c] !== k) return false;
+    else if (s.category[i] !== this.category[c]) this.mixed[c] = 1;
     this.facts[c]! += s.facts[i]!;
     this.value[c]! += s.value[i]!;
     this.nulls[c]! += s.nulls[i]!;
@@ -108,6 +114,8 @@ export class CellSums {
     this.granularity = grown(this.granularity, n);
     this.start = grown(this.start, n);
     this.end = grown(this.end, n);
+    this.category = grown(this.category, n);
+    this.mixed = grown(this.mixed, n);
     this.last = grown(this.last, n);
   }
 
@@ -123,6 +131,7 @@ export class CellSums {
 
   /** The distinct product categories of cell `c`'s rows. */
   categoriesOf(c: number): string[] {
+    if (!this.mixed[c]) return [this.cube.categories.values[this.category[c]!]!];
     const s = this.segments[this.segment[c]!]!;
     const categories: string[] = [];
     this.seen.next();
@@ -142,15 +151,19 @@ export class CellSums {
     }
   }
 
-  /** Where cell `c` lies: its bucket, the dates its rows span, its granularity, periods and dataset. */
-  placeOf(c: number, buckets: Bucket[]): CellPlace {
+  /** How many distinct period starts cell `c`'s rows have (seven months of a year, say). */
+  private periodsOf(c: number): number {
     const s = this.segments[this.segment[c]!]!;
-    const bucket = buckets[this.bucket[c]!]!;
-    // Periods with the same start count once.
     let periods = 0;
     this.seen.next();
     for (let e = this.last[c]!; e >= 0; e = this.entryBefore[e]!)
       if (this.seen.first(this.startId[s.period[this.entryRow[e]!]!]!)) periods++;
+    return periods;
+  }
+
+  /** Where cell `c` lies: its bucket, the dates its rows span, its granularity, periods and dataset. */
+  placeOf(c: number, buckets: Bucket[]): CellPlace {
+    const bucket = buckets[this.bucket[c]!]!;
     return {
       start: bucket.start,
       end: bucket.end,
@@ -158,9 +171,20 @@ export class CellSums {
       periodStart: this.cube.periodStart[this.start[c]!]!,
       periodEnd: this.cube.periodEnd[this.end[c]!]!,
       granularity: granularityOfRank(this.granularity[c]!),
-      periods,
-      datasetId: s.datasetId,
+      periods: this.periodsOf(c),
+      datasetId: this.segments[this.segment[c]!]!.datasetId,
     };
+  }
+
+  /** A key that two cells share exactly when `placeOf` gives them the same place: a number where one is exact. */
+  placeKey(c: number, buckets: Bucket[]): number | string {
+    const p = this.cube.periods.values.length + 1;
+    const parts = [this.bucket[c]!, this.start[c]!, this.end[c]!, this.granularity[c]!, this.periodsOf(c)];
+    if (buckets.length * p ** 4 * 8 * this.segments.length >= 2 ** 53) return `${parts.join("/")}/${this.segment[c]}`;
+    const [bucket, start, end, granularity, periods] = parts as [number, number, number, number, number];
+    return (
+      ((((bucket * p + start) * p + end) * 8 + granularity) * p + periods) * this.segments.length + this.segment[c]!
+    );
   }
 
   /** The figure of cell `c`, but for its sources: what `resolveCell` gives for its facts. */
@@ -200,7 +224,7 @@ export type CellPlace = Pick<
   "start" | "end" | "coarser" | "periodStart" | "periodEnd" | "granularity" | "periods"
 > & { datasetId: string };
 
-function grown<T extends Int32Array | Float64Array | Int8Array>(array: T, length: number): T {
+function grown<T extends Int32Array | Float64Array | Int8Array | Uint8Array>(array: T, length: number): T {
   const next = new (array.constructor as new (length: number) => T)(length);
   next.set(array);
   return next;

@@ -3,7 +3,7 @@ import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 import { idsOf, prepareCached } from "../queries/find-facts-for-query.js";
 import { CellSums } from "./cell-sums.js";
-import { rollupCube, type Dictionary, type RollupCube } from "./rollup-cube.js";
+import { GRAIN_IDS, rollupCube, rowsKey, type Dictionary, type RollupCube } from "./rollup-cube.js";
 
 /** Where a period goes: its bucket, or `null` to leave its facts out (counted as excluded). */
 export type BucketOfPeriod = (start: string, end: string) => Bucket | null;
@@ -165,12 +165,18 @@ function sumCells(
     ? filter.dataset.flatMap((id) => cube.segments.get(id) ?? [])
     : [...cube.segments.values()];
 
+  const metricId = cube.metrics.find(metric);
   const cells = new CellSums(cube, segments);
   const excludedSegment = new Map<number, number>();
   let abs = 0;
   let excluded = 0;
   for (const [segmentIndex, s] of segments.entries()) {
-    const keys = vendors ? [...vendors].map((v) => `${grain}|${metric}|${v}`) : [`${grain}|${metric}`];
+    const keys =
+      metricId === undefined
+        ? []
+        : vendors
+          ? [...vendors].map((v) => rowsKey(GRAIN_IDS[grain], metricId, v))
+          : [rowsKey(GRAIN_IDS[grain], metricId)];
     const groupColumn = { vendor: s.vendor, product: s.product, category: s.category, destination: s.destination }[
       groupBy as "vendor" | "product" | "category" | "destination"
     ];

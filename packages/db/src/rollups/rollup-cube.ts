@@ -31,8 +31,8 @@ export interface CubeSegment {
   /** Row i's distinct source ids are `sourceIds[sourceFrom[i]]` up to `sourceFrom[i + 1]`. */
   sourceFrom: Int32Array;
   sourceIds: Int32Array;
-  /** The rows of a grain and metric (`"vd|units"`) and of a grain, metric and vendor (`"vd|units|7"`), in order. */
-  rows: Map<string, Int32Array>;
+  /** The rows of a grain and metric, and of a grain, metric and vendor, in order: by `rowsKey`. */
+  rows: Map<number, Int32Array>;
 }
 
 /** Text values as numbers: each distinct value once, in the order first met. */
@@ -69,6 +69,10 @@ export interface RollupCube {
 }
 
 export const GRAIN_IDS = { vd: 0, vp: 1 } as const;
+
+/** The key of `CubeSegment.rows` for a grain, a metric (its id) and a vendor (-1: none; omitted: every vendor). */
+export const rowsKey = (grain: number, metric: number, vendor?: number) =>
+  (grain * 4096 + metric) * 2 ** 32 + (vendor === undefined ? 0 : vendor + 2);
 
 const cubes = new WeakMap<ReadonlyDb, RollupCube>();
 
@@ -158,17 +162,26 @@ function readSegment(db: ReadonlyDb, cube: RollupCube, datasetId: string, marker
        value_nulls, low_sum, high_sum, abs_sum, kind_rank, confidence_rank, source_ids, simple
      FROM fact_rollups WHERE dataset_id = ?`,
   ).raw();
+  // Periods by start, then end: no text is joined per row.
+  const periods = new Map<string, Map<string, number>>();
+  const periodOf = (start: string, end: string) => {
+    let ends = periods.get(start);
+    if (!ends) periods.set(start, (ends = new Map()));
+    let id = ends.get(end);
+    if (id === undefined) ends.set(end, (id = cube.periodOf(start, end)));
+    return id;
+  };
   let i = 0;
   for (const row of statement.iterate(datasetId)) {
     const r = row as unknown[];
-    if (i === n) break; // rows written after the count: the marker check below reads this dataset again
+    if (i === n) break; // rows written after the count: the marker check reads this dataset again
     s.grain[i] = r[0] as number;
     s.metric[i] = cube.metrics.id(r[1] as string);
     s.vendor[i] = r[2] === null ? -1 : Number(r[2]);
     s.product[i] = r[3] === null ? -1 : Number(r[3]);
     s.category[i] = cube.categories.id(r[4] as string | null);
     s.destination[i] = cube.destinations.id(r[5] as string | null);
-    s.period[i] = cube.periodOf(String(r[6]), String(r[7]));
+    s.period[i] = periodOf(String(r[6]), String(r[7]));
     s.granularity[i] = r[8] as number;
     s.facts[i] = Number(r[9]);
     s.value[i] = r[10] === null ? 0 : Number(r[10]);
@@ -178,35 +191,46 @@ function readSegment(db: ReadonlyDb, cube: RollupCube, datasetId: string, marker
     s.abs[i] = Number(r[14]);
     s.kind[i] = Number(r[15]);
     s.confidence[i] = r[16] === null ? -1 : Number(r[16]);
+    // Distinct ids, comma-separated: read digit by digit, with no strings made.
     const ids = r[17] as string;
-    if (ids.includes(",")) for (const id of new Set(ids.split(","))) sources.push(Number(id));
-    else sources.push(Number(ids));
+    let id = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const code = ids.charCodeAt(k);
+      if (code === 44) {
+        sources.push(id);
+        id = 0;
+      } else id = id * 10 + code - 48;
+    }
+    sources.push(id);
     s.sourceFrom[i + 1] = sources.length;
     s.simple[i] = Number(r[18]);
     i++;
   }
   s.length = i;
   s.sourceIds = Int32Array.from(sources);
-  s.rows = indexRows(s, cube, i);
+  s.rows = indexRows(s, i);
   return s;
 }
 
 /** The row lists of `CubeSegment.rows`: counted first, then filled, each in row order. */
-function indexRows(s: CubeSegment, cube: RollupCube, n: number): Map<string, Int32Array> {
-  const keysOf = (i: number) => {
-    const prefix = `${s.grain[i] === GRAIN_IDS.vd ? "vd" : "vp"}|${cube.metrics.values[s.metric[i]!]}`;
-    return [prefix, `${prefix}|${s.vendor[i]}`];
+function indexRows(s: CubeSegment, n: number): Map<number, Int32Array> {
+  const counts = new Map<number, number>();
+  const count = (key: number) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (let i = 0; i < n; i++) {
+    count(rowsKey(s.grain[i]!, s.metric[i]!));
+    count(rowsKey(s.grain[i]!, s.metric[i]!, s.vendor[i]!));
+  }
+  const rows = new Map([...counts].map(([key, size]) => [key, new Int32Array(size)]));
+  const filled = new Map<number, number>();
+  const fill = (key: number, i: number) => {
+    const at = filled.get(key) ?? 0;
+    rows.get(key)![at] = i;
+    filled.set(key, at + 1);
   };
-  const counts = new Map<string, number>();
-  for (let i = 0; i < n; i++) for (const key of keysOf(i)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const rows = new Map([...counts].map(([key, count]) => [key, new Int32Array(count)]));
-  const filled = new Map<string, number>();
-  for (let i = 0; i < n; i++)
-    for (const key of keysOf(i)) {
-      const at = filled.get(key) ?? 0;
-      rows.get(key)![at] = i;
-      filled.set(key, at + 1);
-    }
+  for (let i = 0; i < n; i++) {
+    fill(rowsKey(s.grain[i]!, s.metric[i]!), i);
+    fill(rowsKey(s.grain[i]!, s.metric[i]!, s.vendor[i]!), i);
+  }
   return rows;
 }
 
