@@ -166,7 +166,7 @@ function readSegment(db: ReadonlyDb, cube: RollupCube, datasetId: string, marker
   const periods = new Map<string, Map<string, number>>();
   const periodOf = (start: string, end: string) => {
     let ends = periods.get(start);
-    if (!ends) periods.set(start, (ends = new Map()));
+    if (!ends) periods.set(start, (ends = new Map<string, number>()));
     let id = ends.get(end);
     if (id === undefined) ends.set(end, (id = cube.periodOf(start, end)));
     return id;
@@ -218,7 +218,7 @@ function indexRows(s: CubeSegment, n: number): Map<number, Int32Array> {
   const count = (key: number) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (let i = 0; i < n; i++) {
     count(rowsKey(s.grain[i]!, s.metric[i]!));
-    count(rowsKey(s.grain[i]!, s.metric[i]!, s.vendor[i]!));
+    count(rowsKey(s.grain[i]!, s.metric[i]!, s.vendor[i]));
   }
   const rows = new Map([...counts].map(([key, size]) => [key, new Int32Array(size)]));
   const filled = new Map<number, number>();
@@ -229,7 +229,7 @@ function indexRows(s: CubeSegment, n: number): Map<number, Int32Array> {
   };
   for (let i = 0; i < n; i++) {
     fill(rowsKey(s.grain[i]!, s.metric[i]!), i);
-    fill(rowsKey(s.grain[i]!, s.metric[i]!, s.vendor[i]!), i);
+    fill(rowsKey(s.grain[i]!, s.metric[i]!, s.vendor[i]), i);
   }
   return rows;
 }
