@@ -45,6 +45,8 @@ export async function shutdownGracefully(app: FastifyInstance, signal: string, o
 export async function startServer(options: ServerOptions) {
   const app = await buildApp(options);
   await app.listen({ port: options.port, host: options.host });
+  // The rollups are read into memory now rather than by the first query; a failure here is the first query's to report.
+  app.queryPool.warm().catch((error: unknown) => app.log.warn({ err: error }, "reading the rollups ahead failed"));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       void shutdownGracefully(app, signal, {

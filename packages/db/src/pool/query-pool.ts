@@ -2,7 +2,14 @@ import { availableParallelism } from "node:os";
 import { Readable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import type { FactsCsvJob, PoolQueryArgs, PoolQueryName, PoolQueryResult } from "./pool-queries.js";
-import { CANCELLED, CREDITS, fromWorkerError, type WorkerJob, type WorkerReply } from "./worker-protocol.js";
+import {
+  CANCELLED,
+  CREDITS,
+  fromWorkerError,
+  type SharedCube,
+  type WorkerJob,
+  type WorkerReply,
+} from "./worker-protocol.js";
 
 export interface QueryPoolOptions {
   /** The SQLite file every worker opens read-only, or a PostgreSQL database's `postgres://` URL. */
@@ -80,6 +87,8 @@ const WORKER_URL = new URL("./query-worker.js", import.meta.url);
  */
 class Lane {
   private readonly threads: Thread[] = [];
+  /** The latest cube of rollups a thread shared: a thread started later takes it over. */
+  private cube: SharedCube | null = null;
   private readonly waiting: Job[] = [];
   /** Jobs handed to a thread so far. */
   started = 0;
@@ -148,11 +157,15 @@ class Lane {
 
   private spawn(): Thread {
     const worker = new Worker(WORKER_URL, {
-      workerData: { path: this.options.path, timeoutMs: this.timeoutMs },
+      workerData: { path: this.options.path, timeoutMs: this.timeoutMs, cube: this.cube },
       resourceLimits: { maxOldGenerationSizeMb: this.options.threadHeapMb ?? 512 },
     });
     const thread: Thread = { worker, job: null };
     thread.worker.on("message", (reply: WorkerReply) => {
+      if ("cube" in reply) {
+        this.cube = reply.cube;
+        return;
+      }
       const job = thread.job;
       if (!job || reply.id !== job.id) return;
       if (job.onReply(reply) === "finished") this.release(thread);
@@ -307,6 +320,14 @@ export class QueryPool {
     };
     this.downloads.submit(pending);
     return stream;
+  }
+
+  /**
+   * Reads the rollups into memory on a query thread, which hands them to the threads started after it: the server
+   * calls it once it listens, so that the first queries need not wait for them.
+   */
+  warm(): Promise<PoolQueryResult<"warm">> {
+    return this.run("warm", undefined);
   }
 
   /** Threads alive and busy, jobs waiting, and jobs started and threads stopped so far, by kind. */

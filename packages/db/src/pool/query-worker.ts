@@ -2,7 +2,15 @@ import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { isPostgresUrl, openPostgresReadonly, openReadonly, type ReadonlyDb } from "../handles.js";
 import { POOL_QUERIES, factsCsvText, type FactsCsvJob } from "./pool-queries.js";
-import { CANCELLED, CREDITS, toWorkerError, type WorkerJob, type WorkerReply } from "./worker-protocol.js";
+import { adoptCube, cubeSnapshot, cubeVersion } from "../rollups/rollup-cube.js";
+import {
+  CANCELLED,
+  CREDITS,
+  toWorkerError,
+  type SharedCube,
+  type WorkerJob,
+  type WorkerReply,
+} from "./worker-protocol.js";
 
 // Below the event loop in the scheduler's eyes: on Linux a thread's nice value is its own, so the server's main
 // thread keeps answering health and cached queries at once however busy the query threads are.
@@ -13,9 +21,11 @@ try {
 }
 
 const port = parentPort!;
-const { path, timeoutMs } = workerData as { path: string; timeoutMs: number | null };
+const { path, timeoutMs, cube } = workerData as { path: string; timeoutMs: number | null; cube: SharedCube | null };
 let db: ReadonlyDb | null = null;
 let identity = "";
+/** The version of the cube the pool holds from this thread (or gave it). */
+let sharedVersion = -1;
 
 /** The handle on the file the job names: a file replaced since the last job is opened anew. */
 function handleFor(jobIdentity: string): ReadonlyDb {
@@ -24,8 +34,19 @@ function handleFor(jobIdentity: string): ReadonlyDb {
     // On PostgreSQL a statement is cancelled when the pool gives up on it, not left running after the thread ends.
     db = isPostgresUrl(path) ? openPostgresReadonly(path, timeoutMs === null ? {} : { timeoutMs }) : openReadonly(path);
     identity = jobIdentity;
+    // The rollups another thread read on this same file: taken over, not read again.
+    if (cube?.identity === identity) adoptCube(db, cube.snapshot);
+    sharedVersion = cubeVersion(db);
   }
   return db;
+}
+
+/** Hands the pool this thread's cube when a query changed it, so that threads started later need not read it. */
+function shareCube(handle: ReadonlyDb) {
+  const version = cubeVersion(handle);
+  if (version === sharedVersion) return;
+  sharedVersion = version;
+  port.postMessage({ id: 0, cube: { identity, snapshot: cubeSnapshot(handle)! } } satisfies WorkerReply);
 }
 
 /**
@@ -48,7 +69,9 @@ port.on("message", (job: WorkerJob) => {
     const handle = handleFor(job.identity);
     if (job.kind === "query") {
       const run = POOL_QUERIES[job.name] as (db: ReadonlyDb, args: unknown) => unknown;
-      port.postMessage({ id: job.id, result: run(handle, job.args) } satisfies WorkerReply);
+      const result = run(handle, job.args);
+      shareCube(handle);
+      port.postMessage({ id: job.id, result } satisfies WorkerReply);
     } else {
       streamCsv(job.id, job.job, handle, new Int32Array(job.control));
       port.postMessage({ id: job.id, done: true } satisfies WorkerReply);

@@ -1,3 +1,4 @@
+import type { CubeSnapshot } from "../rollups/rollup-cube.js";
 import type { FactsCsvJob, PoolQueryName } from "./pool-queries.js";
 
 /** A job as the pool posts it. `identity` names the database file the job must read (see `QueryPoolOptions`). */
@@ -5,8 +6,18 @@ export type WorkerJob =
   | { id: number; identity: string; kind: "query"; name: PoolQueryName; args: unknown }
   | { id: number; identity: string; kind: "csv"; job: FactsCsvJob; control: SharedArrayBuffer };
 
-/** What a worker posts back: a result, an error, a chunk of a download, or the download's end. */
+/** A thread's cube of rollups, for threads started later on the database file `identity` names. */
+export interface SharedCube {
+  identity: string;
+  snapshot: CubeSnapshot;
+}
+
+/**
+ * What a worker posts back: a result, an error, a chunk of a download, or the download's end; and, apart from any
+ * job (id 0), its cube whenever it changed.
+ */
 export type WorkerReply =
+  | { id: 0; cube: SharedCube }
   | { id: number; result: unknown }
   | { id: number; error: WorkerError }
   | { id: number; chunk: string }

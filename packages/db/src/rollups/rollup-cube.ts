@@ -37,8 +37,10 @@ export interface CubeSegment {
 
 /** Text values as numbers: each distinct value once, in the order first met. */
 export class Dictionary {
-  readonly values: string[] = [];
   private readonly index = new Map<string, number>();
+  constructor(readonly values: string[] = []) {
+    for (const [id, value] of values.entries()) this.index.set(value, id);
+  }
   id(value: string | null): number {
     if (value === null) return -1;
     let id = this.index.get(value);
@@ -66,6 +68,23 @@ export interface RollupCube {
   periodEnd: string[];
   /** The id of a period, added if new. */
   periodOf(start: string, end: string): number;
+  /** Moves whenever a segment is read or dropped. */
+  version: number;
+  /** Segments read from the database by this cube (not taken over from another thread). */
+  reads: number;
+}
+
+/**
+ * A cube as it crosses to another thread: its segments' columns are `SharedArrayBuffer`s, so every thread reads
+ * the same memory, and a thread started later takes the cube over instead of reading it again.
+ */
+export interface CubeSnapshot {
+  segments: CubeSegment[];
+  metrics: string[];
+  categories: string[];
+  destinations: string[];
+  periodStart: string[];
+  periodEnd: string[];
 }
 
 export const GRAIN_IDS = { vd: 0, vp: 1 } as const;
@@ -83,37 +102,72 @@ const cubes = new WeakMap<ReadonlyDb, RollupCube>();
  */
 export function rollupCube(db: ReadonlyDb): RollupCube {
   let cube = cubes.get(db);
-  if (!cube) {
-    cube = {
-      segments: new Map(),
-      metrics: new Dictionary(),
-      categories: new Dictionary(),
-      destinations: new Dictionary(),
-      periods: new Dictionary(),
-      periodStart: [],
-      periodEnd: [],
-      periodOf(start, end) {
-        const id = this.periods.id(`${start}/${end}`);
-        if (id === this.periodStart.length) {
-          this.periodStart.push(start);
-          this.periodEnd.push(end);
-        }
-        return id;
-      },
-    };
-    cubes.set(db, cube);
-  }
+  if (!cube) cubes.set(db, (cube = newCube()));
   const markers = readMarkers(db);
-  for (const id of cube.segments.keys()) if (!markers.has(id)) cube.segments.delete(id);
+  for (const id of cube.segments.keys())
+    if (!markers.has(id)) {
+      cube.segments.delete(id);
+      cube.version++;
+    }
   for (const [id, marker] of markers) {
     if (cube.segments.get(id)?.marker === marker) continue;
     const segment = readSegment(db, cube, id, marker);
+    cube.reads++;
     // Read again if an import committed in between: the rows must be those of the marker they are kept under.
     if (readMarkers(db).get(id) === marker) cube.segments.set(id, segment);
     else cube.segments.delete(id);
+    cube.version++;
   }
   return cube;
 }
+
+function newCube(snapshot?: CubeSnapshot): RollupCube {
+  return {
+    segments: new Map(snapshot?.segments.map((s) => [s.datasetId, s])),
+    metrics: new Dictionary(snapshot?.metrics),
+    categories: new Dictionary(snapshot?.categories),
+    destinations: new Dictionary(snapshot?.destinations),
+    periods: new Dictionary(snapshot?.periodStart.map((start, i) => `${start}/${snapshot.periodEnd[i]}`)),
+    periodStart: snapshot?.periodStart ?? [],
+    periodEnd: snapshot?.periodEnd ?? [],
+    periodOf(start, end) {
+      const id = this.periods.id(`${start}/${end}`);
+      if (id === this.periodStart.length) {
+        this.periodStart.push(start);
+        this.periodEnd.push(end);
+      }
+      return id;
+    },
+    version: 0,
+    reads: 0,
+  };
+}
+
+/** The cube a handle holds now (none if no query has built it), to hand to another thread. */
+export function cubeSnapshot(db: ReadonlyDb): CubeSnapshot | null {
+  const cube = cubes.get(db);
+  return cube
+    ? {
+        segments: [...cube.segments.values()],
+        metrics: cube.metrics.values,
+        categories: cube.categories.values,
+        destinations: cube.destinations.values,
+        periodStart: cube.periodStart,
+        periodEnd: cube.periodEnd,
+      }
+    : null;
+}
+
+/** Gives a handle the cube another thread built on the same database: `rollupCube` then reads only what changed. */
+export function adoptCube(db: ReadonlyDb, snapshot: CubeSnapshot): void {
+  cubes.set(db, newCube(snapshot));
+}
+
+/** How many segments a handle's cube has read from the database so far. */
+export const cubeReads = (db: ReadonlyDb) => cubes.get(db)?.reads ?? 0;
+
+/** The version of a handle's cube, or -1 if it has none. */
+export const cubeVersion = (db: ReadonlyDb) => cubes.get(db)?.version ?? -1;
 
 function readMarkers(db: ReadonlyDb): Map<string, string> {
   const rows = prepareCached(db, "SELECT dataset_id, row_count, imported_at FROM rollup_markers").raw().all() as [
@@ -126,30 +180,40 @@ function readMarkers(db: ReadonlyDb): Map<string, string> {
 
 const GRANULARITIES = Object.keys(GRANULARITY_RANK) as Granularity[];
 
+type Column = Uint8Array | Int8Array | Int32Array | Float64Array;
+
+/** A column of `length` numbers in memory that every thread given it shares. */
+function shared<T extends Column>(
+  type: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number },
+  length: number,
+): T {
+  return new type(new SharedArrayBuffer(length * type.BYTES_PER_ELEMENT));
+}
+
 function readSegment(db: ReadonlyDb, cube: RollupCube, datasetId: string, marker: string): CubeSegment {
   const n = Number(prepareCached(db, "SELECT count(*) FROM fact_rollups WHERE dataset_id = ?").pluck().get(datasetId));
   const s: CubeSegment = {
     datasetId,
     marker,
     length: n,
-    grain: new Uint8Array(n),
-    metric: new Int32Array(n),
-    vendor: new Int32Array(n),
-    product: new Int32Array(n),
-    category: new Int32Array(n),
-    destination: new Int32Array(n),
-    period: new Int32Array(n),
-    granularity: new Int8Array(n),
-    facts: new Float64Array(n),
-    value: new Float64Array(n),
-    nulls: new Float64Array(n),
-    low: new Float64Array(n),
-    high: new Float64Array(n),
-    abs: new Float64Array(n),
-    kind: new Int8Array(n),
-    confidence: new Int8Array(n),
-    simple: new Uint8Array(n),
-    sourceFrom: new Int32Array(n + 1),
+    grain: shared(Uint8Array, n),
+    metric: shared(Int32Array, n),
+    vendor: shared(Int32Array, n),
+    product: shared(Int32Array, n),
+    category: shared(Int32Array, n),
+    destination: shared(Int32Array, n),
+    period: shared(Int32Array, n),
+    granularity: shared(Int8Array, n),
+    facts: shared(Float64Array, n),
+    value: shared(Float64Array, n),
+    nulls: shared(Float64Array, n),
+    low: shared(Float64Array, n),
+    high: shared(Float64Array, n),
+    abs: shared(Float64Array, n),
+    kind: shared(Int8Array, n),
+    confidence: shared(Int8Array, n),
+    simple: shared(Uint8Array, n),
+    sourceFrom: shared(Int32Array, n + 1),
     sourceIds: new Int32Array(0),
     rows: new Map(),
   };
@@ -207,7 +271,8 @@ function readSegment(db: ReadonlyDb, cube: RollupCube, datasetId: string, marker
     i++;
   }
   s.length = i;
-  s.sourceIds = Int32Array.from(sources);
+  s.sourceIds = shared(Int32Array, sources.length);
+  s.sourceIds.set(sources);
   s.rows = indexRows(s, i);
   return s;
 }
@@ -220,7 +285,7 @@ function indexRows(s: CubeSegment, n: number): Map<number, Int32Array> {
     count(rowsKey(s.grain[i]!, s.metric[i]!));
     count(rowsKey(s.grain[i]!, s.metric[i]!, s.vendor[i]));
   }
-  const rows = new Map([...counts].map(([key, size]) => [key, new Int32Array(size)]));
+  const rows = new Map([...counts].map(([key, size]) => [key, shared(Int32Array, size)]));
   const filled = new Map<number, number>();
   const fill = (key: number, i: number) => {
     const at = filled.get(key) ?? 0;
