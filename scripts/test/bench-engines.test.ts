@@ -44,6 +44,7 @@ const query = (endpoint: string, p50: number, samples = 30): QueryResult => ({
   endpoint,
   example: `/api/v1/${endpoint}?vendor=synthetic-vendor-01`,
   samples,
+  cold: p50 * 3,
   http: { p50: p50 + 2, p95: p50 * 2 },
   direct: { p50, p95: p50 * 1.5 },
   ratio: (p50 + 2) / p50,

@@ -3,7 +3,9 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { openReadonly, type WritableDb } from "../src/handles.js";
 import { rebuildRollups } from "../src/rollups/rebuild-rollups.js";
-import { cubeReads, rollupCube } from "../src/rollups/rollup-cube.js";
+import { openWritable } from "../src/open-writable.js";
+import { decodeSegment } from "../src/rollups/cube-bytes.js";
+import { cubeReads, newCube, readSegmentRows, rollupCube, type CubeSegment } from "../src/rollups/rollup-cube.js";
 import { buildDb, fact } from "./random-store.js";
 
 /** Datasets d0, d1 and d2 of clean random facts, with fresh rollups. */
@@ -27,6 +29,19 @@ function importOne(db: WritableDb, dataset: string, at: string) {
   db.prepare("UPDATE datasets SET row_count = 1, imported_at = ? WHERE id = ?").run(at, dataset);
   rebuildRollups(db, dataset);
 }
+
+/** A segment's columns as plain arrays, so that two segments compare by value. */
+const columnsOf = (s: CubeSegment) =>
+  Object.fromEntries(
+    Object.entries(s).map(([k, v]: [string, unknown]) => [
+      k,
+      ArrayBuffer.isView(v)
+        ? Array.from(v as Int32Array)
+        : v instanceof Map
+          ? [...(v as Map<number, Int32Array>)].map(([key, rows]) => [key, Array.from(rows)])
+          : v,
+    ]),
+  );
 
 const pools: QueryPool[] = [];
 afterEach(async () => {
@@ -54,6 +69,30 @@ describe("the rollup cube", () => {
     expect(cubeReads(db)).toBe(5);
     db.close();
     writer.close();
+  });
+
+  it("is stored by the import as it is read from the rows, and stored again for a database that lacks it", () => {
+    const writer = threeDatasets();
+    const cube = newCube();
+    for (const id of ["d0", "d1", "d2"]) {
+      const [marker, bytes] = writer
+        .prepare("SELECT marker, bytes FROM rollup_cubes WHERE dataset_id = ?")
+        .raw()
+        .get(id) as [string, Buffer];
+      const fromRows = readSegmentRows(writer, cube, id, marker);
+      expect(fromRows.length).toBeGreaterThan(0);
+      expect(columnsOf(decodeSegment(bytes, cube, id, marker))).toEqual(columnsOf(fromRows));
+    }
+    // A database from before the stored cubes: opened for writing, it gets them.
+    writer.prepare("DELETE FROM rollup_cubes WHERE dataset_id <> 'd1'").run();
+    writer.close();
+    const reopened = openWritable(writer.name);
+    expect(reopened.prepare("SELECT dataset_id FROM rollup_cubes ORDER BY 1").pluck().all()).toEqual([
+      "d0",
+      "d1",
+      "d2",
+    ]);
+    reopened.close();
   });
 
   it("is read once per server: a query thread started later takes it over from the pool", async () => {

@@ -7,6 +7,8 @@ export interface QueryResult {
   endpoint: string;
   example: string;
   samples: number;
+  /** The first request of this endpoint after the server started (empty caches; the first also waits for the rollups). */
+  cold: number | null;
   /** null when the endpoint or its query function does not exist in this build. */
   http: { p50: number; p95: number } | null;
   direct: { p50: number; p95: number } | null;
@@ -59,7 +61,8 @@ const summarise = (ms: number[]) => ({ p50: percentile(ms, 50), p95: percentile(
 /**
  * p50/p95 of each endpoint over HTTP (a chipflow server in its own process, loopback) against the same query
  * function run in this process on its own read-only handle. Requests alternate with direct calls, one at a time.
- * Each query names another vendor, so a result cache cannot answer it: these are cold-cache figures.
+ * Each query names another vendor, so a result cache cannot answer it. `cold` is each endpoint's first request
+ * after the server started.
  * `location` is a SQLite file or a `postgres://` URL (then the server reads it through CHIPFLOW_DATABASE_URL).
  */
 export async function runQueryBench(location: string, samples: number, budgetSeconds = 60): Promise<QueryResult[]> {
@@ -107,7 +110,16 @@ export async function runQueryBenches(
       const fn = (db as unknown as Record<string, QueryFn | undefined>)[e.fn];
       const schema = (core as unknown as Record<string, { parse: (v: unknown) => unknown } | undefined>)[e.schema];
       const example = `/api/v1/${e.name}?${new URLSearchParams(e.params(vendors[0]!)).toString()}`;
-      const probes = await Promise.all(sides.map((side) => fetch(side.url + example)));
+      const cold: number[] = [];
+      const probes = await Promise.all(
+        sides.map(async (side, k) => {
+          const t = performance.now();
+          const res = await fetch(side.url + example);
+          await res.arrayBuffer();
+          cold[k] = performance.now() - t;
+          return res;
+        }),
+      );
       const failed = probes.find((p) => p.status !== 200);
       if (!fn || !schema || failed) {
         for (const r of results)
@@ -115,6 +127,7 @@ export async function runQueryBenches(
             endpoint: e.name,
             example,
             samples: 0,
+            cold: null,
             http: null,
             direct: null,
             ratio: null,
@@ -142,7 +155,15 @@ export async function runQueryBenches(
       for (const [k, r] of results.entries()) {
         const h = summarise(http[k]!);
         const d = summarise(direct[k]!);
-        r.push({ endpoint: e.name, example, samples: http[k]!.length, http: h, direct: d, ratio: h.p50 / d.p50 });
+        r.push({
+          endpoint: e.name,
+          example,
+          samples: http[k]!.length,
+          cold: cold[k]!,
+          http: h,
+          direct: d,
+          ratio: h.p50 / d.p50,
+        });
       }
     }
   } finally {

@@ -32,5 +32,7 @@ const app =
           rateLimit: false,
         });
 const url = await app.listen({ port: 0, host: "127.0.0.1" });
+// As the server does (`startServer`): the rollups are read into memory once it listens.
+if ("queryPool" in app) void app.queryPool.warm();
 console.log(url);
 process.on("SIGTERM", () => void app.close().then(() => process.exit(0)));

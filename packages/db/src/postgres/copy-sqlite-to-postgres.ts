@@ -20,6 +20,7 @@ export const COPIED_TABLES = [
   "fact_rollups",
   "rollup_periods",
   "rollup_markers",
+  "rollup_cubes",
 ] as const;
 
 export interface CopyOptions {

@@ -1,11 +1,48 @@
 import type { WritableDb } from "../handles.js";
+import { encodeSegment } from "./cube-bytes.js";
+import { newCube, readSegmentRows, toMarker } from "./rollup-cube.js";
 import { REBUILD_SQL } from "./rollup-sql.js";
 
 /**
  * Deletes and recomputes one dataset's rollup rows, in SQL, and records the dataset's row count and import time
- * as the marker that makes them usable. Call it inside the transaction that changed the dataset's facts, after
- * `datasets.row_count` and `imported_at` are final. A dataset that no longer exists is left with no rollups.
+ * as the marker that makes them usable; then stores them as a server holds them in memory (`storeRollupCube`).
+ * Call it inside the transaction that changed the dataset's facts, after `datasets.row_count` and `imported_at` are
+ * final. A dataset that no longer exists is left with no rollups.
  */
 export function rebuildRollups(db: WritableDb, datasetId: string): void {
   for (const sql of REBUILD_SQL) db.prepare(sql).run(datasetId);
+  storeRollupCube(db, datasetId);
+}
+
+/** Stores a dataset's rollup rows in `rollup_cubes` as one value, under its marker (or none if it has no rollups). */
+export function storeRollupCube(db: WritableDb, datasetId: string): void {
+  db.prepare("DELETE FROM rollup_cubes WHERE dataset_id = ?").run(datasetId);
+  const marker = db
+    .prepare("SELECT row_count, imported_at FROM rollup_markers WHERE dataset_id = ?")
+    .raw()
+    .get(datasetId) as [number, string | null] | undefined;
+  if (!marker) return;
+  const cube = newCube();
+  const segment = readSegmentRows(db, cube, datasetId, toMarker(...marker));
+  db.prepare("INSERT INTO rollup_cubes (dataset_id, marker, bytes) VALUES (?, ?, ?)").run(
+    datasetId,
+    segment.marker,
+    encodeSegment(segment, cube),
+  );
+}
+
+/**
+ * Stores the rollups of every dataset whose stored copy is missing or of another marker: a database made before
+ * `rollup_cubes` gets them once, when first opened for writing. Returns the datasets it stored.
+ */
+export function storeMissingRollupCubes(db: WritableDb): string[] {
+  const missing = db
+    .prepare(
+      `SELECT m.dataset_id FROM rollup_markers m LEFT JOIN rollup_cubes c ON c.dataset_id = m.dataset_id
+       WHERE c.marker IS NOT (CAST(m.row_count AS TEXT) || '|' || coalesce(m.imported_at, ''))`,
+    )
+    .pluck()
+    .all() as string[];
+  db.transaction(() => missing.forEach((id) => storeRollupCube(db, id)))();
+  return missing;
 }

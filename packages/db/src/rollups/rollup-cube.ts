@@ -1,6 +1,7 @@
 import { GRANULARITY_RANK, type Granularity } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
 import { prepareCached } from "../queries/find-facts-for-query.js";
+import { decodeSegment } from "./cube-bytes.js";
 
 /**
  * One dataset's rows of `fact_rollups`, column by column in typed arrays (NULL is -1): what a query sums, held in
@@ -121,7 +122,7 @@ export function rollupCube(db: ReadonlyDb): RollupCube {
   return cube;
 }
 
-function newCube(snapshot?: CubeSnapshot): RollupCube {
+export function newCube(snapshot?: CubeSnapshot): RollupCube {
   return {
     segments: new Map(snapshot?.segments.map((s) => [s.datasetId, s])),
     metrics: new Dictionary(snapshot?.metrics),
@@ -175,22 +176,39 @@ function readMarkers(db: ReadonlyDb): Map<string, string> {
     number,
     string | null,
   ][];
-  return new Map(rows.map(([id, count, at]) => [id, `${Number(count)}|${at ?? ""}`]));
+  return new Map(rows.map(([id, count, at]) => [id, toMarker(count, at)]));
 }
+
+/** A dataset's marker: its row count and import time, which every import of it rewrites. */
+export const toMarker = (rowCount: number | bigint, importedAt: string | null) =>
+  `${Number(rowCount)}|${importedAt ?? ""}`;
 
 const GRANULARITIES = Object.keys(GRANULARITY_RANK) as Granularity[];
 
-type Column = Uint8Array | Int8Array | Int32Array | Float64Array;
+export type Column = Uint8Array | Int8Array | Int32Array | Float64Array;
 
 /** A column of `length` numbers in memory that every thread given it shares. */
-function shared<T extends Column>(
+export function shared<T extends Column>(
   type: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number },
   length: number,
 ): T {
   return new type(new SharedArrayBuffer(length * type.BYTES_PER_ELEMENT));
 }
 
+/**
+ * One dataset's segment: decoded from the copy its import stored (`rollup_cubes`) when that copy is of this marker,
+ * else read row by row from `fact_rollups`.
+ */
 function readSegment(db: ReadonlyDb, cube: RollupCube, datasetId: string, marker: string): CubeSegment {
+  const stored = prepareCached(db, "SELECT marker, bytes FROM rollup_cubes WHERE dataset_id = ?")
+    .raw()
+    .get(datasetId) as [string, Uint8Array] | undefined;
+  if (stored?.[0] === marker) return decodeSegment(stored[1], cube, datasetId, marker);
+  return readSegmentRows(db, cube, datasetId, marker);
+}
+
+/** One dataset's segment read row by row from `fact_rollups`. */
+export function readSegmentRows(db: ReadonlyDb, cube: RollupCube, datasetId: string, marker: string): CubeSegment {
   const n = Number(prepareCached(db, "SELECT count(*) FROM fact_rollups WHERE dataset_id = ?").pluck().get(datasetId));
   const s: CubeSegment = {
     datasetId,
@@ -278,7 +296,7 @@ function readSegment(db: ReadonlyDb, cube: RollupCube, datasetId: string, marker
 }
 
 /** The row lists of `CubeSegment.rows`: counted first, then filled, each in row order. */
-function indexRows(s: CubeSegment, n: number): Map<number, Int32Array> {
+export function indexRows(s: CubeSegment, n: number): Map<number, Int32Array> {
   const counts = new Map<number, number>();
   const count = (key: number) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (let i = 0; i < n; i++) {
