@@ -41,12 +41,18 @@ export async function shutdownGracefully(app: FastifyInstance, signal: string, o
   }
 }
 
-/** Starts the app and closes it cleanly on SIGINT/SIGTERM, letting in-flight requests finish. */
+/**
+ * Starts the app once its rollups are in memory, and closes it cleanly on SIGINT/SIGTERM, letting in-flight requests
+ * finish.
+ */
 export async function startServer(options: ServerOptions) {
   const app = await buildApp(options);
+  // The rollups are read into memory before the first request rather than by it; a failure here is the first
+  // query's to report.
+  await app.queryPool
+    .warm()
+    .catch((error: unknown) => app.log.warn({ err: error }, "reading the rollups ahead failed"));
   await app.listen({ port: options.port, host: options.host });
-  // The rollups are read into memory now rather than by the first query; a failure here is the first query's to report.
-  app.queryPool.warm().catch((error: unknown) => app.log.warn({ err: error }, "reading the rollups ahead failed"));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       void shutdownGracefully(app, signal, {

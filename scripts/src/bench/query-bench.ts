@@ -7,7 +7,7 @@ export interface QueryResult {
   endpoint: string;
   example: string;
   samples: number;
-  /** The first request of this endpoint after the server started (empty caches; the first also waits for the rollups). */
+  /** The first request of this endpoint after the server started listening (its caches empty). */
   cold: number | null;
   /** null when the endpoint or its query function does not exist in this build. */
   http: { p50: number; p95: number } | null;

@@ -31,8 +31,8 @@ const app =
           logger: false,
           rateLimit: false,
         });
+// As the server does (`startServer`): the rollups are read into memory before it listens.
+if ("queryPool" in app) await app.queryPool.warm();
 const url = await app.listen({ port: 0, host: "127.0.0.1" });
-// As the server does (`startServer`): the rollups are read into memory once it listens.
-if ("queryPool" in app) void app.queryPool.warm();
 console.log(url);
 process.on("SIGTERM", () => void app.close().then(() => process.exit(0)));
