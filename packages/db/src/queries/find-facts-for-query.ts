@@ -52,11 +52,18 @@ export function idsOf(db: ReadonlyDb, table: "vendors" | "products" | "buyers", 
 }
 
 /**
- * The facts of one metric that match a filter, overlapping its period range. SQL takes only bound parameters.
- * Only the filters a query uses appear in its SQL, and slugs are resolved to ids first, so the planner can narrow
- * the scan with the `(metric, vendor_id, …)`, `(metric, destination, …)` and other indexes of migration 002.
+ * Which facts of a filter's period range a query reads: those that overlap it, those that start in it, or those that
+ * start before it and run into it.
  */
-export function findFactsForQuery(db: ReadonlyDb, metric: Metric, filter: FactFilter): QueryFactRow[] {
+export type PeriodMatch = "overlaps" | "starts-in" | "runs-in";
+
+/**
+ * The conditions and bound parameters of a fact query. SQL takes only bound parameters. Only the filters a query
+ * uses appear in its SQL, and slugs are resolved to ids first, so the planner can narrow the scan with the
+ * `(metric, vendor_id, period_start, period_end)`, `(metric, destination, …)` and other indexes of migrations 002
+ * and 009.
+ */
+function factWhere(db: ReadonlyDb, metric: Metric, filter: FactFilter, match: PeriodMatch) {
   const d = dialectOf(db);
   const where = ["f.metric = ?"];
   const params: unknown[] = [metric];
@@ -65,18 +72,40 @@ export function findFactsForQuery(db: ReadonlyDb, metric: Metric, filter: FactFi
     params.push(value);
   };
   // A filter on an indexed dimension narrows the scan far more than a period range of one metric: the unary `+`
-  // keeps the planner from choosing the period index then (without statistics it would).
-  const narrowed = ["vendor", "product", "origin", "destination"].some((k) => filter[k as "vendor"].length > 0);
-  const period = (column: string) => (narrowed ? d.noIndex(`f.${column}`) : `f.${column}`);
-  if (filter.from) add(`${period("period_end")} >= ?`, filter.from);
-  if (filter.to) add(`${period("period_start")} <= ?`, filter.to);
+  // keeps the planner from choosing the period index then (without statistics it would). A vendor's index holds
+  // both ends of the period, so that a vendor's range is read from it.
+  const vendor = filter.vendor.length > 0;
+  const narrowed = ["product", "origin", "destination"].some((k) => filter[k as "product"].length > 0);
+  const period = (column: string) => (narrowed && !vendor ? d.noIndex(`f.${column}`) : `f.${column}`);
+  if (match === "overlaps") {
+    if (filter.from) add(`${period("period_end")} >= ?`, filter.from);
+    if (filter.to) add(`${period("period_start")} <= ?`, filter.to);
+  } else if (match === "starts-in") {
+    if (filter.from) add(`${period("period_start")} >= ?`, filter.from);
+    if (filter.to) add(`${period("period_start")} <= ?`, filter.to);
+  } else {
+    add(`${period("period_start")} < ?`, filter.from);
+    add(`${period("period_end")} >= ?`, filter.from);
+  }
   const ids = d.jsonList("?", "integer");
-  if (filter.vendor.length) add(`f.vendor_id IN ${ids}`, idsOf(db, "vendors", filter.vendor));
+  if (vendor) add(`f.vendor_id IN ${ids}`, idsOf(db, "vendors", filter.vendor));
   if (filter.product.length) add(`f.product_id IN ${ids}`, idsOf(db, "products", filter.product));
   if (filter.buyer.length) add(`f.buyer_id IN ${ids}`, idsOf(db, "buyers", filter.buyer));
   for (const column of ["category", "origin", "destination"] as const)
     if (filter[column].length) add(`f.${column} IN ${d.jsonList("?")}`, JSON.stringify(filter[column]));
   if (filter.dataset.length) add(`f.dataset_id IN ${d.jsonList("?")}`, JSON.stringify(filter.dataset));
+  return { where: where.join(" AND "), params };
+}
+
+/** The facts of one metric that match a filter and its period range (by `match`), by period then id. */
+export function findFactsForQuery(
+  db: ReadonlyDb,
+  metric: Metric,
+  filter: FactFilter,
+  match: PeriodMatch = "overlaps",
+): QueryFactRow[] {
+  const d = dialectOf(db);
+  const { where, params } = factWhere(db, metric, filter, match);
   return prepareCached(
     db,
     `SELECT f.id, f.dataset_id AS "datasetId", ds.priority, f.source_id AS "sourceId", s.published_on AS "sourceDate",
@@ -90,7 +119,17 @@ export function findFactsForQuery(db: ReadonlyDb, metric: Metric, filter: FactFi
        LEFT JOIN vendors v ON v.id = f.vendor_id
        LEFT JOIN products p ON p.id = f.product_id
        LEFT JOIN buyers b ON b.id = f.buyer_id
-     WHERE ${where.join(" AND ")}
+     WHERE ${where}
      ORDER BY ${d.noIndex("f.period_start")}, f.id`, // sorted after the scan, so the order never picks the index
   ).all(...params) as QueryFactRow[];
+}
+
+/** How many facts of one metric match a filter and its period range (by `match`). */
+export function countFactsForQuery(db: ReadonlyDb, metric: Metric, filter: FactFilter, match: PeriodMatch): number {
+  const { where, params } = factWhere(db, metric, filter, match);
+  return Number(
+    prepareCached(db, `SELECT count(*) FROM facts f WHERE ${where}`)
+      .pluck()
+      .get(...params),
+  );
 }
