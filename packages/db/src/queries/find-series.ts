@@ -55,9 +55,10 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
   const additive = metric.aggregation === "sum";
   const rolled = findRollupCells(db, query.metric, additive, query, query.groupBy, bucketOf);
   const shown = rolled ? rolledSeries(db, rolled, query) : exactSeries(db, query, bucketOf);
-  const sourceIds = [...shown.series, ...(shown.total ? [shown.total] : [])].flatMap((s) =>
-    s.points.flatMap(sourceIdsOf),
-  );
+  // Each point lists its sources: a Set takes them as they come, without joining the lists first.
+  const sourceIds = new Set<number>();
+  for (const s of shown.total ? [...shown.series, shown.total] : shown.series)
+    for (const p of s.points) for (const id of sourceIdsOf(p)) sourceIds.add(id);
   return {
     metric: { id: query.metric, ...metric },
     groupBy: query.groupBy,
