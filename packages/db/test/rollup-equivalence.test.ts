@@ -1,9 +1,11 @@
-import { breakdownQuerySchema, seriesQuerySchema } from "@chipflow/core";
+import { breakdownQuerySchema, flowsQuerySchema, seriesQuerySchema } from "@chipflow/core";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { WritableDb } from "../src/handles.js";
 import { listMigrations } from "../src/migrate.js";
 import { findBreakdown } from "../src/queries/find-breakdown.js";
+import { findFactsForQuery } from "../src/queries/find-facts-for-query.js";
+import { findFactsInPeriod } from "../src/queries/find-facts-in-period.js";
 import { findSeries } from "../src/queries/find-series.js";
 import { MixedUnitsError } from "../src/queries/unit-categories.js";
 import { findRollupCells } from "../src/rollups/find-rollup-cells.js";
@@ -92,5 +94,32 @@ describe("rollups", () => {
     db.exec(migration.slice(migration.indexOf("-- Rollups for the datasets already present.")));
     expect(rows()).toEqual(rebuilt);
     db.close();
+  });
+});
+
+describe("a period's facts", () => {
+  it("are those inside it, and the rest overlapping it are counted: read from the facts that start in it, as from all that overlap it", () => {
+    fc.assert(
+      fc.property(randomFacts, fc.array(query, { minLength: 1, maxLength: 8 }), ([facts, priorities], queries) => {
+        const db = buildDb(facts, priorities);
+        try {
+          for (const q of queries) {
+            const filter = flowsQuerySchema.parse({ ...input(q), metric: q.metric });
+            // The plain way: every fact overlapping the range, split into those inside it and the rest.
+            const overlapping = findFactsForQuery(db, filter.metric, filter);
+            const inside = overlapping.filter(
+              (f) => (!filter.from || f.periodStart >= filter.from) && (!filter.to || f.periodEnd <= filter.to),
+            );
+            expect(findFactsInPeriod(db, filter.metric, filter)).toEqual({
+              facts: inside,
+              excluded: overlapping.length - inside.length,
+            });
+          }
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 100, seed: 20261204 },
+    );
   });
 });

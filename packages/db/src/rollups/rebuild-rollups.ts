@@ -14,7 +14,10 @@ export function rebuildRollups(db: WritableDb, datasetId: string): void {
   storeRollupCube(db, datasetId);
 }
 
-/** Stores a dataset's rollup rows in `rollup_cubes` as one value, under its marker (or none if it has no rollups). */
+/**
+ * Stores a dataset's rollup rows in `rollup_cubes` as a server holds them, one value per column, under its marker
+ * (or nothing if it has no rollups).
+ */
 export function storeRollupCube(db: WritableDb, datasetId: string): void {
   db.prepare("DELETE FROM rollup_cubes WHERE dataset_id = ?").run(datasetId);
   const marker = db
@@ -24,11 +27,8 @@ export function storeRollupCube(db: WritableDb, datasetId: string): void {
   if (!marker) return;
   const cube = newCube();
   const segment = readSegmentRows(db, cube, datasetId, toMarker(...marker));
-  db.prepare("INSERT INTO rollup_cubes (dataset_id, marker, bytes) VALUES (?, ?, ?)").run(
-    datasetId,
-    segment.marker,
-    encodeSegment(segment, cube),
-  );
+  const insert = db.prepare("INSERT INTO rollup_cubes (dataset_id, part, marker, bytes) VALUES (?, ?, ?, ?)");
+  for (const [part, bytes] of encodeSegment(segment, cube)) insert.run(datasetId, part, segment.marker, bytes);
 }
 
 /**
@@ -38,7 +38,8 @@ export function storeRollupCube(db: WritableDb, datasetId: string): void {
 export function storeMissingRollupCubes(db: WritableDb): string[] {
   const missing = db
     .prepare(
-      `SELECT m.dataset_id FROM rollup_markers m LEFT JOIN rollup_cubes c ON c.dataset_id = m.dataset_id
+      `SELECT m.dataset_id FROM rollup_markers m
+       LEFT JOIN rollup_cubes c ON c.dataset_id = m.dataset_id AND c.part = 'header'
        WHERE c.marker IS NOT (CAST(m.row_count AS TEXT) || '|' || coalesce(m.imported_at, ''))`,
     )
     .pluck()

@@ -196,14 +196,15 @@ export function shared<T extends Column>(
 }
 
 /**
- * One dataset's segment: decoded from the copy its import stored (`rollup_cubes`) when that copy is of this marker,
- * else read row by row from `fact_rollups`.
+ * One dataset's segment: decoded from the copy its import stored (`rollup_cubes`) when that copy is of this marker
+ * and whole, else read row by row from `fact_rollups`.
  */
 function readSegment(db: ReadonlyDb, cube: RollupCube, datasetId: string, marker: string): CubeSegment {
-  const stored = prepareCached(db, "SELECT marker, bytes FROM rollup_cubes WHERE dataset_id = ?")
+  const parts = prepareCached(db, "SELECT part, bytes FROM rollup_cubes WHERE dataset_id = ? AND marker = ?")
     .raw()
-    .get(datasetId) as [string, Uint8Array] | undefined;
-  if (stored?.[0] === marker) return decodeSegment(stored[1], cube, datasetId, marker);
+    .all(datasetId, marker) as [string, Uint8Array][];
+  const stored = parts.length > 0 ? decodeSegment(new Map(parts), cube, datasetId, marker) : null;
+  if (stored) return stored;
   return readSegmentRows(db, cube, datasetId, marker);
 }
 
