@@ -122,7 +122,8 @@ export function findRollupCells(
     if (start <= lastEnd) return null; // overlapping periods could hold one another
     lastEnd = end;
   }
-  return sumCells(db, rollupCube(db), metric, grain, filter, groupBy, periods, bucketOf);
+  const cube = rollupCube(db);
+  return cube.complete ? sumCells(db, cube, metric, grain, filter, groupBy, periods, bucketOf) : null;
 }
 
 /** The cells of a query summed from the cube: what the rules would give, or `null` where they would not add up. */

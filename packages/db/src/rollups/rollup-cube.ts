@@ -73,6 +73,8 @@ export interface RollupCube {
   version: number;
   /** Segments read from the database by this cube (not taken over from another thread). */
   reads: number;
+  /** False when the last `rollupCube` left a dataset out (an import changed it while it was read). */
+  complete: boolean;
 }
 
 /**
@@ -110,14 +112,19 @@ export function rollupCube(db: ReadonlyDb): RollupCube {
       cube.segments.delete(id);
       cube.version++;
     }
+  cube.complete = true;
   for (const [id, marker] of markers) {
     if (cube.segments.get(id)?.marker === marker) continue;
     const segment = readSegment(db, cube, id, marker);
     cube.reads++;
-    // Read again if an import committed in between: the rows must be those of the marker they are kept under.
-    if (readMarkers(db).get(id) === marker) cube.segments.set(id, segment);
-    else cube.segments.delete(id);
     cube.version++;
+    // An import committed in between: the rows may not be those of the marker, so they are dropped (and read again
+    // by the next query), and this query takes the exact path.
+    if (readMarkers(db).get(id) === marker) cube.segments.set(id, segment);
+    else {
+      cube.segments.delete(id);
+      cube.complete = false;
+    }
   }
   return cube;
 }
@@ -141,6 +148,7 @@ export function newCube(snapshot?: CubeSnapshot): RollupCube {
     },
     version: 0,
     reads: 0,
+    complete: true,
   };
 }
 
