@@ -101,7 +101,7 @@ export function rolledSeries(db: ReadonlyDb, rolled: RolledCells, query: SeriesQ
   const total = totalId === undefined ? null : toSeries(totalId);
   const byLabel = ids.filter((id) => id !== totalId).sort((a, b) => groupOf(a).label.localeCompare(groupOf(b).label));
   if (query.top === undefined || byLabel.length <= query.top)
-    return { series: byLabel.map(toSeries), other: null, total, categories };
+    return { series: byLabel.map(toSeries), other: null, categories, total };
   const ranked = [...byLabel].sort(
     (a, b) => sizes.get(b)! - sizes.get(a)! || groupOf(a).label.localeCompare(groupOf(b).label),
   );
@@ -109,7 +109,7 @@ export function rolledSeries(db: ReadonlyDb, rolled: RolledCells, query: SeriesQ
   const other = { keys: rest.map((id) => groupOf(id).key), folded: categories.length <= 1 };
   const series = ranked.slice(0, query.top).map(toSeries);
   if (other.folded) series.push({ key: "other", label: "Other", points: foldOther(sums, rest, cellsOf, placementOf) });
-  return { series, other, total, categories };
+  return { series, other, categories, total };
 }
 
 /** One point of Other as it is added up: its first part's dates and names, and the sums of all its parts. */
