@@ -324,7 +324,7 @@ export class QueryPool {
 
   /**
    * Reads the rollups into memory on a query thread, which hands them to the threads started after it: the server
-   * calls it once it listens, so that the first queries need not wait for them.
+   * calls it before it listens, so that no request waits for them.
    */
   warm(): Promise<PoolQueryResult<"warm">> {
     return this.run("warm", undefined);
