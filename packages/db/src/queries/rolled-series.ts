@@ -1,7 +1,6 @@
 import {
   toBucketLabel,
   toCoverage,
-  type EstimateKind,
   type Series,
   type SeriesPoint,
   type SeriesQuery,
@@ -12,7 +11,7 @@ import type { CellSums } from "../rollups/cell-sums.js";
 import type { RolledCells } from "../rollups/find-rollup-cells.js";
 import { isAggregateGroup } from "./aggregate-group.js";
 import { ownPeriodFinder } from "./own-period.js";
-import { weakestKind } from "./resolve-cell.js";
+import { OtherFold } from "./top-series.js";
 import { listUnitCategories, unitCategoriesOf } from "./unit-categories.js";
 
 /** What a point takes from where its cell lies. */
@@ -112,22 +111,9 @@ export function rolledSeries(db: ReadonlyDb, rolled: RolledCells, query: SeriesQ
   return { series, other, categories, total };
 }
 
-/** One point of Other as it is added up: its first part's dates and names, and the sums of all its parts. */
-interface OtherPoint {
-  first: Placement & Pick<SeriesPoint, "basis">;
-  parts: number;
-  value: number | null;
-  low: number;
-  high: number;
-  kinds: EstimateKind[];
-  sameCoverage: boolean;
-  sources: Set<number>;
-}
-
 /**
- * The Other series of `topSeries`, from the rest groups' sums: their cells (in rank order, each group's by period)
- * added up per point period, a point of several parts being a sum with no single dataset or confidence, and with
- * mixed coverages "some groups in part only".
+ * The Other series of `topSeries`, from the rest groups' sums: their cells, in rank order and each group's by period,
+ * added up by the same `OtherFold` as the exact path's points.
  */
 function foldOther(
   sums: CellSums,
@@ -135,7 +121,7 @@ function foldOther(
   cellsOf: Map<number, number[]>,
   placementOf: (c: number) => Placement,
 ): SeriesPoint[] {
-  const points = new Map<string, OtherPoint>();
+  const fold = new OtherFold();
   for (const id of rest) {
     const cells = cellsOf.get(id)!;
     const placed = cells.map(placementOf);
@@ -143,40 +129,23 @@ function foldOther(
     order.sort((a, b) => byPeriod(placed[a]!, placed[b]!));
     for (const k of order) {
       const c = cells[k]!;
-      const placement = placed[k]!;
-      const figure = sums.figureOf(c);
-      const key = `${placement.periodStart}/${placement.periodEnd}`;
-      let point = points.get(key);
-      if (!point) {
-        const first = { ...placement, basis: figure.basis };
-        point = { first, parts: 0, value: 0, low: 0, high: 0, kinds: [], sameCoverage: true, sources: new Set() };
-        points.set(key, point);
-      }
-      point.parts++;
-      point.value = point.value === null || figure.value === null ? null : point.value + figure.value;
-      point.low += figure.low;
-      point.high += figure.high;
-      point.kinds.push(figure.estimateKind);
-      point.sameCoverage &&= placement.coverage === point.first.coverage;
-      sums.addSources(c, point.sources);
+      const { periodStart, periodEnd, label, coarser, coverage, granularity } = placed[k]!;
+      const { value, low, high, estimateKind, basis } = sums.figureOf(c);
+      const part = {
+        periodStart,
+        periodEnd,
+        label,
+        coarser,
+        coverage,
+        granularity,
+        basis,
+        value,
+        low,
+        high,
+        estimateKind,
+      };
+      fold.add(part, (into) => sums.addSources(c, into));
     }
   }
-  return [...points.values()]
-    .map(({ first, parts, value, low, high, kinds, sameCoverage, sources }): SeriesPoint => ({
-      periodStart: first.periodStart,
-      periodEnd: first.periodEnd,
-      label: first.label,
-      value,
-      low,
-      high,
-      estimateKind: weakestKind(kinds),
-      confidence: null,
-      coarser: first.coarser,
-      coverage: sameCoverage ? first.coverage : "some groups in part only",
-      granularity: first.granularity,
-      basis: parts > 1 ? "sum" : first.basis,
-      sourceIds: [...sources].sort((a, b) => a - b),
-      alternatives: [],
-    }))
-    .sort(byPeriod);
+  return fold.points();
 }

@@ -1,4 +1,4 @@
-import type { Series, SeriesPoint, SeriesResponse } from "@chipflow/core";
+import type { EstimateKind, Series, SeriesPoint, SeriesResponse } from "@chipflow/core";
 import { weakestKind } from "./resolve-cell.js";
 
 const sizeOf = (s: Series) => s.points.reduce((sum, p) => sum + Math.abs(p.value ?? p.high ?? 0), 0);
@@ -20,31 +20,82 @@ export function topSeries(
   const rest = ranked.slice(top);
   const other = { keys: rest.map((s) => s.key), folded: additive };
   if (!additive) return { series: kept, other };
-  const cells = new Map<string, SeriesPoint[]>();
-  for (const p of rest.flatMap((s) => s.points)) {
-    const key = `${p.periodStart}/${p.periodEnd}`;
-    const list = cells.get(key);
-    if (list) list.push(p);
-    else cells.set(key, [p]);
+  const fold = new OtherFold();
+  for (const p of rest.flatMap((s) => s.points)) fold.add(p, (into) => p.sourceIds.forEach((id) => into.add(id)));
+  return { series: [...kept, { key: "other", label: "Other", points: fold.points() }], other };
+}
+
+/** What a point of Other takes from each of its parts. */
+export type OtherPart = Pick<
+  SeriesPoint,
+  | "periodStart"
+  | "periodEnd"
+  | "label"
+  | "coarser"
+  | "coverage"
+  | "granularity"
+  | "basis"
+  | "value"
+  | "low"
+  | "high"
+  | "estimateKind"
+>;
+
+interface OtherPoint {
+  first: OtherPart;
+  parts: number;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  kinds: EstimateKind[];
+  sameCoverage: boolean;
+  sources: Set<number>;
+}
+
+const plus = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
+
+/**
+ * The points of Other as the parts (the rest groups' points, in rank order) come in: parts of exactly the same period
+ * add up; a point of several parts is a sum with no single dataset or confidence, and with mixed coverages "some
+ * groups in part only". Its dates, label and granularity are its first part's.
+ */
+export class OtherFold {
+  private readonly byPeriod = new Map<string, OtherPoint>();
+
+  add(part: OtherPart, addSources: (into: Set<number>) => void): void {
+    const key = `${part.periodStart}/${part.periodEnd}`;
+    let point = this.byPeriod.get(key);
+    if (!point) {
+      point = { first: part, parts: 0, value: 0, low: 0, high: 0, kinds: [], sameCoverage: true, sources: new Set() };
+      this.byPeriod.set(key, point);
+    }
+    point.parts++;
+    point.value = plus(point.value, part.value);
+    point.low = plus(point.low, part.low);
+    point.high = plus(point.high, part.high);
+    point.kinds.push(part.estimateKind);
+    point.sameCoverage &&= part.coverage === point.first.coverage;
+    addSources(point.sources);
   }
-  const sum = (xs: (number | null)[]) => (xs.every((x) => x !== null) ? xs.reduce((s, x) => s + x, 0) : null);
-  const points = [...cells.values()]
-    .map((ps): SeriesPoint => {
-      const first = ps[0]!;
-      const { datasetId: _mixed, ...rest } = first;
-      return {
-        ...rest,
-        value: sum(ps.map((p) => p.value)),
-        low: sum(ps.map((p) => p.low)),
-        high: sum(ps.map((p) => p.high)),
-        estimateKind: weakestKind(ps.map((p) => p.estimateKind)),
+
+  points(): SeriesPoint[] {
+    return [...this.byPeriod.values()]
+      .map(({ first, parts, value, low, high, kinds, sameCoverage, sources }): SeriesPoint => ({
+        periodStart: first.periodStart,
+        periodEnd: first.periodEnd,
+        label: first.label,
+        value,
+        low,
+        high,
+        estimateKind: weakestKind(kinds),
         confidence: null,
-        basis: ps.length > 1 ? "sum" : first.basis,
-        coverage: ps.every((p) => p.coverage === first.coverage) ? first.coverage : "some groups in part only",
-        sourceIds: [...new Set(ps.flatMap((p) => p.sourceIds))].sort((a, b) => a - b),
+        coarser: first.coarser,
+        coverage: sameCoverage ? first.coverage : "some groups in part only",
+        granularity: first.granularity,
+        basis: parts > 1 ? "sum" : first.basis,
+        sourceIds: [...sources].sort((a, b) => a - b),
         alternatives: [],
-      };
-    })
-    .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd));
-  return { series: [...kept, { key: "other", label: "Other", points }], other };
+      }))
+      .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd));
+  }
 }
