@@ -1,9 +1,19 @@
-import { FACT_COLUMNS } from "@chipflow/core";
+import {
+  FACT_COLUMNS,
+  breakdownQuerySchema,
+  breakdownResponseSchema,
+  factsQuerySchema,
+  factsResponseSchema,
+  flowsQuerySchema,
+  flowsResponseSchema,
+  seriesQuerySchema,
+  seriesResponseSchema,
+} from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {} from "../src/plugins/query-cache.js";
 import { fixture } from "../../../packages/db/test/import-helpers.js";
-import { importFile, openWritable } from "@chipflow/db";
+import { findBreakdown, findFacts, findFlows, findSeries, importFile, openWritable } from "@chipflow/db";
 import { buildApp } from "../src/app.js";
 import { createTestStore } from "./test-store.js";
 import { buildTestApp } from "./build-test-app.js";
@@ -34,6 +44,38 @@ describe("GET /api/v1/breakdown, /flows, /summary, /facts, /sources, /datasets",
     const bad = await get("/api/v1/flows?metric=levy_pct");
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/parameter metric: levy_pct does not add up.*units, revenue_usd/);
+  });
+
+  it("sends each view's answer as its query gives it, serialised on the query thread, in the documented shape", async () => {
+    const views = [
+      [
+        "series",
+        "metric=units&groupBy=destination&interval=quarter&top=2",
+        seriesQuerySchema,
+        findSeries,
+        seriesResponseSchema,
+      ],
+      [
+        "breakdown",
+        "metric=revenue_usd&groupBy=vendor&from=2024-01-01",
+        breakdownQuerySchema,
+        findBreakdown,
+        breakdownResponseSchema,
+      ],
+      ["flows", "metric=revenue_usd&from=2024-01-01&to=2024-12-31", flowsQuerySchema, findFlows, flowsResponseSchema],
+      ["facts", "metric=units&limit=3", factsQuerySchema, findFacts, factsResponseSchema],
+    ] as const;
+    for (const [view, query, querySchema, find, responseSchema] of views) {
+      const res = await get(`/api/v1/${view}?${query}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+      const expected = (find as (db: unknown, q: unknown) => unknown)(
+        app.db,
+        querySchema.parse(Object.fromEntries(new URLSearchParams(query))),
+      );
+      expect(res.json()).toEqual(JSON.parse(JSON.stringify(expected)));
+      expect(responseSchema.safeParse(res.json()).success).toBe(true);
+    }
   });
 
   it("gives the headline tiles with their sources and range", async () => {

@@ -1,7 +1,8 @@
 import { apiErrorSchema, type FactFilter } from "@chipflow/core";
-import { findUnknownIds } from "@chipflow/db";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import { findUnknownIds, type PoolQueryArgs, type PoolQueryName, type PoolQueryResult } from "@chipflow/db";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodType } from "zod";
+import { clientGone } from "../plugins/query-cache.js";
 import { BadRequestError } from "./zod-schemas.js";
 
 /** True when the request asks for a file rather than JSON: a `.csv` or `.xlsx` path, or `format=csv`. */
@@ -18,6 +19,37 @@ export function assertKnownIds(app: FastifyInstance, filter: Partial<FactFilter>
 export function cacheKey(route: string, query: object): string {
   const { format: _f, bom: _b, part: _p, ...rest } = query as Record<string, unknown>;
   return `${route}?${JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)))}`;
+}
+
+/** The pool's queries that a view's URL asks. */
+type ViewQueryName = Extract<PoolQueryName, "series" | "breakdown" | "flows" | "facts">;
+
+/** A query's result, from the result cache or run on the query pool (cancelled if the client goes). */
+export function queryResult<N extends ViewQueryName>(
+  app: FastifyInstance,
+  reply: FastifyReply,
+  name: N,
+  q: PoolQueryArgs<N>,
+): Promise<PoolQueryResult<N>> {
+  return app.queryCache.get(cacheKey(name, q), (signal) => app.queryPool.run(name, q, signal), clientGone(reply));
+}
+
+/**
+ * Sends a query's result as JSON, serialised on its query thread (`QueryPool.runJson`): the event loop only writes
+ * the bytes. The result cache keeps them apart from the result itself, which the CSV and XLSX renderings read.
+ */
+export async function sendQueryJson<N extends ViewQueryName>(
+  app: FastifyInstance,
+  reply: FastifyReply,
+  name: N,
+  q: PoolQueryArgs<N>,
+): Promise<FastifyReply> {
+  const body = await app.queryCache.get(
+    `${cacheKey(name, q)}#json`,
+    (signal) => app.queryPool.runJson(name, q, signal),
+    clientGone(reply),
+  );
+  return reply.type("application/json; charset=utf-8").send(body);
 }
 
 /** A filename stem from a view name and the query's period. */

@@ -188,14 +188,14 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
       const contentType = String(reply.getHeader("content-type") ?? "");
       if (
         reply.statusCode === 200 &&
-        typeof payload === "string" &&
+        (typeof payload === "string" || Buffer.isBuffer(payload)) &&
         !served.has(request) &&
         contentType.startsWith("application/json") &&
         isDataRequest(request)
       ) {
         const etag = reply.getHeader("etag");
         if (etag === `"${version}"`) {
-          const body = Buffer.from(payload);
+          const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
           payloads.set(request.url, { version, contentType, body });
           return body;
         }

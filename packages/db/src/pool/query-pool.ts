@@ -267,12 +267,25 @@ export class QueryPool {
    * thread ended if it runs (the thread is replaced when next needed).
    */
   run<N extends PoolQueryName>(name: N, args: PoolQueryArgs<N>, signal?: AbortSignal): Promise<PoolQueryResult<N>> {
+    return this.submitQuery(name, args, false, signal) as Promise<PoolQueryResult<N>>;
+  }
+
+  /**
+   * `run`, its result as JSON text in UTF-8: serialised on the query's thread and handed over without a copy, so
+   * the event loop neither copies the result in nor serialises it.
+   */
+  runJson<N extends PoolQueryName>(name: N, args: PoolQueryArgs<N>, signal?: AbortSignal): Promise<Buffer> {
+    return this.submitQuery(name, args, true, signal) as Promise<Buffer>;
+  }
+
+  private submitQuery(name: PoolQueryName, args: unknown, json: boolean, signal?: AbortSignal): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const job: Job = {
         id: this.nextId++,
-        body: { kind: "query", name, args },
+        body: { kind: "query", name, args, json },
         onReply: (reply) => {
-          if ("result" in reply) resolve(reply.result as PoolQueryResult<N>);
+          if ("result" in reply) resolve(reply.result);
+          else if ("json" in reply) resolve(Buffer.from(reply.json.buffer, reply.json.byteOffset, reply.json.length));
           else if ("error" in reply) reject(fromWorkerError(reply.error));
           return "finished";
         },

@@ -22,6 +22,7 @@ try {
 
 const port = parentPort!;
 const { path, timeoutMs, cube } = workerData as { path: string; timeoutMs: number | null; cube: SharedCube | null };
+const encoder = new TextEncoder();
 let db: ReadonlyDb | null = null;
 let identity = "";
 /** The version of the cube the pool holds from this thread (or gave it). */
@@ -71,7 +72,11 @@ port.on("message", (job: WorkerJob) => {
       const run = POOL_QUERIES[job.name] as (db: ReadonlyDb, args: unknown) => unknown;
       const result = run(handle, job.args);
       shareCube(handle);
-      port.postMessage({ id: job.id, result } satisfies WorkerReply);
+      if (job.json) {
+        // Serialised here, off the event loop, and handed over without a copy.
+        const json = encoder.encode(JSON.stringify(result));
+        port.postMessage({ id: job.id, json } satisfies WorkerReply, [json.buffer]);
+      } else port.postMessage({ id: job.id, result } satisfies WorkerReply);
     } else {
       streamCsv(job.id, job.job, handle, new Int32Array(job.control));
       port.postMessage({ id: job.id, done: true } satisfies WorkerReply);

@@ -3,7 +3,7 @@ import type { FactsCsvJob, PoolQueryName } from "./pool-queries.js";
 
 /** A job as the pool posts it. `identity` names the database file the job must read (see `QueryPoolOptions`). */
 export type WorkerJob =
-  | { id: number; identity: string; kind: "query"; name: PoolQueryName; args: unknown }
+  | { id: number; identity: string; kind: "query"; name: PoolQueryName; args: unknown; json?: boolean }
   | { id: number; identity: string; kind: "csv"; job: FactsCsvJob; control: SharedArrayBuffer };
 
 /** A thread's cube of rollups, for threads started later on the database file `identity` names. */
@@ -13,12 +13,13 @@ export interface SharedCube {
 }
 
 /**
- * What a worker posts back: a result, an error, a chunk of a download, or the download's end; and, apart from any
- * job (id 0), its cube whenever it changed.
+ * What a worker posts back: a result (or, for a job that asked for JSON, its UTF-8 bytes), an error, a chunk of a
+ * download, or the download's end; and, apart from any job (id 0), its cube whenever it changed.
  */
 export type WorkerReply =
   | { id: 0; cube: SharedCube }
   | { id: number; result: unknown }
+  | { id: number; json: Uint8Array }
   | { id: number; error: WorkerError }
   | { id: number; chunk: string }
   | { id: number; done: true };

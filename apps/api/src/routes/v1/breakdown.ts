@@ -1,7 +1,13 @@
 import { breakdownQuerySchema, breakdownResponseSchema, type BreakdownQuery } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
-import { assertKnownIds, cacheKey, viewName, viewRoutes, wantsDownload } from "../../lib/query-route.js";
-import { clientGone } from "../../plugins/query-cache.js";
+import {
+  assertKnownIds,
+  queryResult,
+  sendQueryJson,
+  viewName,
+  viewRoutes,
+  wantsDownload,
+} from "../../lib/query-route.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 
 export const BREAKDOWN_CSV_COLUMNS = [
@@ -38,12 +44,8 @@ export async function breakdownRoutes(app: FastifyInstance) {
     app.get(url, { schema }, async (request, reply) => {
       const q = request.query as BreakdownQuery;
       assertKnownIds(app, q);
-      const result = await app.queryCache.get(
-        cacheKey("breakdown", q),
-        (signal) => app.queryPool.run("breakdown", q, signal),
-        clientGone(reply),
-      );
-      if (!wantsDownload(request, q.format)) return result;
+      if (!wantsDownload(request, q.format)) return sendQueryJson(app, reply, "breakdown", q);
+      const result = await queryResult(app, reply, "breakdown", q);
       return sendViewCsv(request, reply, q, {
         name: viewName(["breakdown", q.metric, "by", q.groupBy], q.from, q.to),
         columns: BREAKDOWN_CSV_COLUMNS,

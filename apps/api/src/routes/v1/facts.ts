@@ -1,7 +1,6 @@
 import { factsQuerySchema, factsResponseSchema, type FactsQuery } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
-import { clientGone } from "../../plugins/query-cache.js";
-import { assertKnownIds, cacheKey, viewName, viewRoutes, wantsDownload } from "../../lib/query-route.js";
+import { assertKnownIds, sendQueryJson, viewName, viewRoutes, wantsDownload } from "../../lib/query-route.js";
 
 /**
  * `GET /api/v1/facts` and `/api/v1/facts.csv`. The JSON pages with a cursor; the CSV streams every matching fact in
@@ -19,10 +18,7 @@ export async function factsRoutes(app: FastifyInstance) {
     app.get(url, { schema }, async (request, reply) => {
       const q = request.query as FactsQuery;
       assertKnownIds(app, q);
-      if (!wantsDownload(request, q.format)) {
-        const gone = clientGone(reply);
-        return app.queryCache.get(cacheKey("facts", q), (signal) => app.queryPool.run("facts", q, signal), gone);
-      }
+      if (!wantsDownload(request, q.format)) return sendQueryJson(app, reply, "facts", q);
       // Streamed from a thread of its own as fast as the client reads; stopped when the client leaves.
       const stream = app.queryPool.factsCsv({ query: q, bom: q.bom });
       reply.raw.once("close", () => stream.destroy());

@@ -1,7 +1,13 @@
 import { METRICS, flowsQuerySchema, flowsResponseSchema, type FlowsQuery } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
-import { assertKnownIds, cacheKey, viewName, viewRoutes, wantsDownload } from "../../lib/query-route.js";
-import { clientGone } from "../../plugins/query-cache.js";
+import {
+  assertKnownIds,
+  queryResult,
+  sendQueryJson,
+  viewName,
+  viewRoutes,
+  wantsDownload,
+} from "../../lib/query-route.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 import { BadRequestError } from "../../lib/zod-schemas.js";
 
@@ -47,12 +53,8 @@ export async function flowsRoutes(app: FastifyInstance) {
         );
       }
       assertKnownIds(app, q);
-      const result = await app.queryCache.get(
-        cacheKey("flows", q),
-        (signal) => app.queryPool.run("flows", q, signal),
-        clientGone(reply),
-      );
-      if (!wantsDownload(request, q.format)) return result;
+      if (!wantsDownload(request, q.format)) return sendQueryJson(app, reply, "flows", q);
+      const result = await queryResult(app, reply, "flows", q);
       const labels = new Map(result.sankey.nodes.map((n) => [n.id, n.label]));
       return sendViewCsv(request, reply, q, {
         name: viewName(["flows", q.metric], q.from, q.to),

@@ -1,7 +1,13 @@
 import { seriesQuerySchema, seriesResponseSchema, type SeriesQuery } from "@chipflow/core";
 import type { FastifyInstance } from "fastify";
-import { assertKnownIds, cacheKey, viewName, viewRoutes, wantsDownload } from "../../lib/query-route.js";
-import { clientGone } from "../../plugins/query-cache.js";
+import {
+  assertKnownIds,
+  queryResult,
+  sendQueryJson,
+  viewName,
+  viewRoutes,
+  wantsDownload,
+} from "../../lib/query-route.js";
 import { sendViewCsv } from "../../lib/send-csv.js";
 
 export const SERIES_CSV_COLUMNS = [
@@ -42,12 +48,8 @@ export async function seriesRoutes(app: FastifyInstance) {
     app.get(url, { schema }, async (request, reply) => {
       const q = request.query as SeriesQuery;
       assertKnownIds(app, q);
-      const result = await app.queryCache.get(
-        cacheKey("series", q),
-        (signal) => app.queryPool.run("series", q, signal),
-        clientGone(reply),
-      );
-      if (!wantsDownload(request, q.format)) return result;
+      if (!wantsDownload(request, q.format)) return sendQueryJson(app, reply, "series", q);
+      const result = await queryResult(app, reply, "series", q);
       return sendViewCsv(request, reply, q, {
         name: viewName(["series", q.metric, "by", q.groupBy, q.interval], q.from, q.to),
         columns: SERIES_CSV_COLUMNS,
