@@ -2,6 +2,7 @@ import type { Alternative, Confidence, EstimateKind, Figure } from "@chipflow/co
 import { daysInclusive, groupMap } from "@chipflow/core";
 import { PickedFacts, generalityOf, identityOf } from "./fact-overlap.js";
 import type { QueryFactRow } from "./find-facts-for-query.js";
+import { sortedIds } from "./sorted-ids.js";
 
 /** A resolved cell: the figure, plus the facts that give its value (for labels, periods and granularity). */
 export interface ResolvedCell extends Figure {
@@ -42,9 +43,16 @@ const toAlternative = (f: QueryFactRow): Alternative => ({
   estimateKind: f.estimateKind,
 });
 
+/** The weaker of two kinds: a forecast over an estimate, an estimate over a reported figure. */
+export const weakerKind = (a: EstimateKind, b: EstimateKind): EstimateKind => (KIND_RANK[b] < KIND_RANK[a] ? b : a);
+
+/** The lower of two confidences; a missing one gives way to the other. */
+export const weakerConfidence = (a: Confidence | null, b: Confidence | null): Confidence | null =>
+  b && (!a || CONFIDENCE_RANK[b] < CONFIDENCE_RANK[a]) ? b : a;
+
 /** The weakest kind among the facts: one forecast makes the figure a forecast. */
 export function weakestKind(kinds: EstimateKind[]): EstimateKind {
-  return kinds.reduce<EstimateKind>((w, k) => (KIND_RANK[k] < KIND_RANK[w] ? k : w), "reported");
+  return kinds.reduce<EstimateKind>(weakerKind, "reported");
 }
 
 /** The length of a fact's period in days, worked out once per distinct period. */
@@ -86,13 +94,10 @@ function resolveDataset(facts: QueryFactRow[], additive: boolean): ResolvedCell 
     low: single ? minOf(single.map(lowOf)) : sumOf(picked.map((list) => minOf(list.map(lowOf)))),
     high: single ? maxOf(single.map(highOf)) : sumOf(picked.map((list) => maxOf(list.map(highOf)))),
     estimateKind: weakestKind(chosen.map((f) => f.estimateKind)),
-    confidence: chosen.reduce<Confidence | null>(
-      (c, f) => (f.confidence && (!c || CONFIDENCE_RANK[f.confidence] < CONFIDENCE_RANK[c]) ? f.confidence : c),
-      null,
-    ),
+    confidence: chosen.reduce<Confidence | null>((c, f) => weakerConfidence(c, f.confidence), null),
     basis: single ? "reported" : "sum",
     datasetId: chosen[0]!.datasetId,
-    sourceIds: [...new Set(chosen.map((f) => f.sourceId))].sort((a, b) => a - b),
+    sourceIds: sortedIds(chosen.map((f) => f.sourceId)),
     alternatives: single ? single.slice(1).map(toAlternative) : [],
     factCount: chosen.length,
     chosen,

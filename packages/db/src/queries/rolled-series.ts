@@ -13,13 +13,18 @@ import { isAggregateGroup } from "./aggregate-group.js";
 import { ownPeriodFinder } from "./own-period.js";
 import { OtherFold } from "./top-series.js";
 import { listUnitCategories, unitCategoriesOf } from "./unit-categories.js";
+import { sortedIds } from "./sorted-ids.js";
 
-/** What a point takes from where its cell lies. */
-type Placement = Pick<SeriesPoint, "periodStart" | "periodEnd" | "label" | "coarser" | "coverage" | "granularity">;
+/** What a point takes from where its cell lies, and its `periodStart/periodEnd` (what Other adds up by). */
+type Placement = Pick<SeriesPoint, "periodStart" | "periodEnd" | "label" | "coarser" | "coverage" | "granularity"> & {
+  period: string;
+};
 type Shown = Pick<SeriesResponse, "series" | "other" | "total" | "categories">;
 
-const byPeriod = (a: Placement, b: Placement) =>
-  a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd);
+const byPeriod = (
+  a: Pick<SeriesPoint, "periodStart" | "periodEnd">,
+  b: Pick<SeriesPoint, "periodStart" | "periodEnd">,
+) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd);
 
 /**
  * A series answer from rollups, the same as `findSeries` gives from facts: its groups ranked by the sizes of their
@@ -39,9 +44,12 @@ export function rolledSeries(db: ReadonlyDb, rolled: RolledCells, query: SeriesQ
     if (!placement) {
       const { start, end, coarser, periodStart, periodEnd, granularity, periods, datasetId } = sums.placeOf(c, buckets);
       const own = ownPeriod(periodStart, periodEnd, granularity, datasetId);
+      const pointStart = own?.start ?? start;
+      const pointEnd = own?.end ?? end;
       placement = {
-        periodStart: own?.start ?? start,
-        periodEnd: own?.end ?? end,
+        periodStart: pointStart,
+        periodEnd: pointEnd,
+        period: `${pointStart}/${pointEnd}`,
         label: own?.label ?? (coarser ? `${start} – ${end}` : toBucketLabel(start, query.interval)),
         coarser,
         coverage: coarser ? null : toCoverage(query.interval, granularity, periodStart, periodEnd, periods),
@@ -87,7 +95,7 @@ export function rolledSeries(db: ReadonlyDb, rolled: RolledCells, query: SeriesQ
         coverage,
         granularity,
         basis,
-        sourceIds: [...sources].sort((a, b) => a - b),
+        sourceIds: sortedIds(sources),
         datasetId,
         alternatives: [],
       };
@@ -144,7 +152,7 @@ function foldOther(
         high,
         estimateKind,
       };
-      fold.add(part, (into) => sums.addSources(c, into));
+      fold.add(part, (into) => sums.addSources(c, into), placed[k]!.period);
     }
   }
   return fold.points();

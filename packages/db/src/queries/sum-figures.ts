@@ -1,5 +1,6 @@
 import type { Figure } from "@chipflow/core";
 import { weakestKind } from "./resolve-cell.js";
+import { sortedIds } from "./sorted-ids.js";
 
 const sum = (xs: (number | null)[]) => (xs.every((x) => x !== null) ? xs.reduce((s, x) => s + x, 0) : null);
 
@@ -22,7 +23,7 @@ export function sumFigures(figures: Figure[]): Figure {
         : (figures[0]?.confidence ?? null),
     basis: "sum",
     datasetId: datasets.join(","),
-    sourceIds: [...new Set(figures.flatMap((f) => f.sourceIds))].sort((a, b) => a - b),
+    sourceIds: sortedIds(figures.flatMap((f) => f.sourceIds)),
     alternatives: [],
     factCount: figures.reduce((n, f) => n + f.factCount, 0),
   };

@@ -1,5 +1,6 @@
 import type { EstimateKind, Series, SeriesPoint, SeriesResponse } from "@chipflow/core";
-import { weakestKind } from "./resolve-cell.js";
+import { weakerKind } from "./resolve-cell.js";
+import { sortedIds } from "./sorted-ids.js";
 
 const sizeOf = (s: Series) => s.points.reduce((sum, p) => sum + Math.abs(p.value ?? p.high ?? 0), 0);
 
@@ -47,7 +48,7 @@ interface OtherPoint {
   value: number | null;
   low: number | null;
   high: number | null;
-  kinds: EstimateKind[];
+  kind: EstimateKind;
   sameCoverage: boolean;
   sources: Set<number>;
 }
@@ -62,38 +63,43 @@ const plus = (a: number | null, b: number | null) => (a === null || b === null ?
 export class OtherFold {
   private readonly byPeriod = new Map<string, OtherPoint>();
 
-  add(part: OtherPart, addSources: (into: Set<number>) => void): void {
-    const key = `${part.periodStart}/${part.periodEnd}`;
-    let point = this.byPeriod.get(key);
+  /** Adds a part; `period` is its `periodStart/periodEnd`, for a caller that has it already. */
+  add(
+    part: OtherPart,
+    addSources: (into: Set<number>) => void,
+    period = `${part.periodStart}/${part.periodEnd}`,
+  ): void {
+    let point = this.byPeriod.get(period);
     if (!point) {
-      point = { first: part, parts: 0, value: 0, low: 0, high: 0, kinds: [], sameCoverage: true, sources: new Set() };
-      this.byPeriod.set(key, point);
+      const sources = new Set<number>();
+      point = { first: part, parts: 0, value: 0, low: 0, high: 0, kind: "reported", sameCoverage: true, sources };
+      this.byPeriod.set(period, point);
     }
     point.parts++;
     point.value = plus(point.value, part.value);
     point.low = plus(point.low, part.low);
     point.high = plus(point.high, part.high);
-    point.kinds.push(part.estimateKind);
+    point.kind = weakerKind(point.kind, part.estimateKind);
     point.sameCoverage &&= part.coverage === point.first.coverage;
     addSources(point.sources);
   }
 
   points(): SeriesPoint[] {
     return [...this.byPeriod.values()]
-      .map(({ first, parts, value, low, high, kinds, sameCoverage, sources }): SeriesPoint => ({
+      .map(({ first, parts, value, low, high, kind, sameCoverage, sources }): SeriesPoint => ({
         periodStart: first.periodStart,
         periodEnd: first.periodEnd,
         label: first.label,
         value,
         low,
         high,
-        estimateKind: weakestKind(kinds),
+        estimateKind: kind,
         confidence: null,
         coarser: first.coarser,
         coverage: sameCoverage ? first.coverage : "some groups in part only",
         granularity: first.granularity,
         basis: parts > 1 ? "sum" : first.basis,
-        sourceIds: [...sources].sort((a, b) => a - b),
+        sourceIds: sortedIds(sources),
         alternatives: [],
       }))
       .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd));

@@ -1,7 +1,10 @@
 import type { Confidence, EstimateKind, Figure } from "@chipflow/core";
 import type { Bucket, RollupCell } from "./find-rollup-cells.js";
 import { granularityOfRank, type CubeSegment, type RollupCube } from "./rollup-cube.js";
+import { sortedIds } from "../queries/sorted-ids.js";
 
+/** Cell keys (group × buckets + bucket) below this are looked up in an array, not a map. */
+const DENSE_KEYS = 1 << 22;
 const KINDS: EstimateKind[] = ["forecast", "forecast", "estimate", "reported"];
 const CONFIDENCES: (Confidence | null)[] = [null, "low", "medium", "high"];
 
@@ -12,6 +15,8 @@ const CONFIDENCES: (Confidence | null)[] = [null, "low", "medium", "high"];
  */
 export class CellSums {
   count = 0;
+  /** Each cell by its key, plus one (0: none yet), for keys below `DENSE_KEYS`; past that, by a map. */
+  private slots = new Int32Array(0);
   private readonly index = new Map<number, number>();
   private capacity = 0;
   private group = new Int32Array(0);
@@ -59,11 +64,14 @@ export class CellSums {
   /** Adds row `i` of segment `k` to the cell `key`; false if the cell holds another segment's (dataset's) rows. */
   add(key: number, group: number, bucket: number, k: number, i: number): boolean {
     const s = this.segments[k]!;
-    let c = this.index.get(key);
-    if (c === undefined) {
+    const dense = key < DENSE_KEYS;
+    if (dense && key >= this.slots.length) this.slots = grown(this.slots, Math.max(key + 1, this.slots.length * 2));
+    let c = dense ? this.slots[key]! - 1 : (this.index.get(key) ?? -1);
+    if (c < 0) {
       if (this.count === this.capacity) this.grow();
       c = this.count++;
-      this.index.set(key, c);
+      if (dense) this.slots[key] = c + 1;
+      else this.index.set(key, c);
       this.group[c] = group;
       this.bucket[c] = bucket;
       this.segment[c] = k;
@@ -206,7 +214,7 @@ export class CellSums {
     const sources = new Set<number>();
     this.addSources(c, sources);
     const { datasetId: _datasetId, ...place } = this.placeOf(c, buckets);
-    const figure = { ...this.figureOf(c), sourceIds: [...sources].sort((a, b) => a - b), alternatives: [] };
+    const figure = { ...this.figureOf(c), sourceIds: sortedIds(sources), alternatives: [] };
     return { group, ...place, figure, categories: this.categoriesOf(c) };
   }
 }
