@@ -55,7 +55,37 @@ export const randomFacts = fc
     ),
   );
 
-export type Fact = ReturnType<typeof fact> extends fc.Arbitrary<infer T> ? T : never;
+/** A fact, and the buyer it names (1 or 2) if any. */
+export type Fact = (ReturnType<typeof fact> extends fc.Arbitrary<infer T> ? T : never) & { buyer?: number };
+
+/**
+ * Ways a copy of a fact can keep a cell from being the plain sum of its facts (it holds, competes with or meets
+ * another dataset's), and one way that does not (a fact of no placed destination is in no cell).
+ */
+const FLAWS: ((f: Fact) => Fact)[] = [
+  (f) => ({ ...f, origin: null }),
+  (f) => ({ ...f, origin: "WLD" }),
+  (f) => ({ ...f, product: null }),
+  (f) => ({ ...f, dataset: 1, period: (f.period + 1) % 6 }),
+  (f) => ({ ...f, period: 6 }),
+  (f) => ({ ...f, period: 7 }),
+  (f) => ({ ...f, buyer: 1 }),
+  (f) => ({ ...f, destination: "WLD" }),
+];
+
+/**
+ * Clean facts (see `randomFacts`), half the time each naming one of two buyers, and a flawed copy of one of them (see
+ * `FLAWS`), so that it meets the fact it was copied from in some cell; in two datasets.
+ */
+export const flawedFacts = fc
+  .tuple(fc.array(fact(false), { minLength: 1, maxLength: 40 }), fc.boolean(), fc.nat(), fc.constantFrom(...FLAWS))
+  .map(([clean, bought, k, flaw]): [Fact[], number[]] => {
+    const facts: Fact[] = bought ? clean.map((f, i) => ({ ...f, buyer: 1 + (i % 2) })) : clean;
+    return [
+      [...facts, flaw(facts[k % facts.length]!)],
+      [0, 1],
+    ];
+  });
 
 /** A SQLite database holding these facts, in datasets of these priorities, with fresh rollups. */
 export function buildDb(facts: Fact[], priorities: number[]): WritableDb {
@@ -68,6 +98,8 @@ export function buildDb(facts: Fact[], priorities: number[]): WritableDb {
       .prepare("INSERT INTO products (id, slug, vendor_id, name, category) VALUES (?, ?, ?, ?, ?)")
       .run(i + 1, p.slug, p.vendor, p.slug, p.category),
   );
+  for (const b of [1, 2])
+    db.prepare("INSERT INTO buyers (id, slug, name) VALUES (?, ?, ?)").run(b, `b${b}`, `Buyer ${b}`);
   for (let s = 1; s <= 4; s++)
     db.prepare("INSERT INTO sources (id, publisher, title, url, published_on) VALUES (?, 'Synthetic', ?, ?, ?)").run(
       s,
@@ -82,8 +114,9 @@ export function buildDb(facts: Fact[], priorities: number[]): WritableDb {
   );
   const insert = db.prepare(
     `INSERT OR IGNORE INTO facts (dataset_id, source_id, vendor_id, product_id, category, origin, destination,
-       period_start, period_end, granularity, period_label, metric, value, low, high, estimate_kind, confidence)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       period_start, period_end, granularity, period_label, metric, value, low, high, estimate_kind, confidence,
+       buyer_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const f of facts) {
     const vendor = f.vendor ?? null;
@@ -109,6 +142,7 @@ export function buildDb(facts: Fact[], priorities: number[]): WritableDb {
       ranged ? Math.ceil(f.value * 1.2) : null,
       f.kind,
       f.confidence,
+      f.buyer ?? null,
     );
   }
   priorities.forEach((_, d) => {

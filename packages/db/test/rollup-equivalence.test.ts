@@ -6,11 +6,13 @@ import { listMigrations } from "../src/migrate.js";
 import { findBreakdown } from "../src/queries/find-breakdown.js";
 import { findFactsForQuery } from "../src/queries/find-facts-for-query.js";
 import { findFactsInPeriod } from "../src/queries/find-facts-in-period.js";
+import { findFlows } from "../src/queries/find-flows.js";
+import { addsUpPlainly } from "../src/queries/plain-sums.js";
 import { findSeries } from "../src/queries/find-series.js";
 import { MixedUnitsError } from "../src/queries/unit-categories.js";
 import { findRollupCells } from "../src/rollups/find-rollup-cells.js";
 import { rebuildRollups } from "../src/rollups/rebuild-rollups.js";
-import { buildDb, fact, input, query, randomFacts } from "./random-store.js";
+import { buildDb, fact, flawedFacts, input, query, randomFacts } from "./random-store.js";
 
 /** A query's answer, or the code of the 400 that refuses it (units of two categories in one figure). */
 function outcome<T>(run: () => T): T | { refused: string } {
@@ -94,6 +96,37 @@ describe("rollups", () => {
     db.exec(migration.slice(migration.indexOf("-- Rollups for the datasets already present.")));
     expect(rows()).toEqual(rebuilt);
     db.close();
+  });
+});
+
+describe("flows", () => {
+  it("add plainly summable facts up to the figures the rules resolve, on random small databases and queries", () => {
+    let plain = 0;
+    let flows = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(randomFacts, flawedFacts),
+        fc.array(query, { minLength: 1, maxLength: 8 }),
+        ([facts, priorities], queries) => {
+          const db = buildDb(facts, priorities);
+          try {
+            for (const q of queries) {
+              const filter = flowsQuerySchema.parse({ ...input(q), metric: "units" });
+              flows++;
+              if (addsUpPlainly(db, filter)) plain++;
+              const answer = () => findFlows(db, filter);
+              expect(outcome(answer)).toEqual(outcome(() => findFlows(db, filter, { plainSums: false })));
+            }
+          } finally {
+            db.close();
+          }
+        },
+      ),
+      { numRuns: 200, seed: 20261205 },
+    );
+    // Both ways are exercised: the plain sums on clean databases, the rules on messy ones.
+    expect(plain).toBeGreaterThan(flows / 10);
+    expect(plain).toBeLessThan(flows);
   });
 });
 

@@ -11,7 +11,9 @@ import {
 } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
 import { findFactsInPeriod } from "./find-facts-in-period.js";
+import type { QueryFactRow } from "./find-facts-for-query.js";
 import { listSourcesByIds } from "./list-sources.js";
+import { addsUpPlainly, plainSum } from "./plain-sums.js";
 import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
 import { sumFigures } from "./sum-figures.js";
 import { unitCategoriesOf } from "./unit-categories.js";
@@ -27,9 +29,12 @@ const strip = ({ chosen: _chosen, ...figure }: ReturnType<typeof resolveCell>): 
  * The map resolves each origin → destination cell over all vendors. Units of different product categories are
  * refused: the Sankey's nodes and the map's scale would add them.
  */
-export function findFlows(db: ReadonlyDb, query: FlowsQuery): FlowsResponse {
+export function findFlows(db: ReadonlyDb, query: FlowsQuery, options: { plainSums?: boolean } = {}): FlowsResponse {
   const metric = METRICS[query.metric];
   const { facts, excluded } = findFactsInPeriod(db, query.metric, query);
+  // Where no fact holds or competes with another (the common case of a big import), each cell is a plain sum.
+  const plain = (options.plainSums ?? true) && addsUpPlainly(db, query);
+  const resolve = (list: QueryFactRow[]): Figure => (plain ? plainSum(list) : strip(resolveCell(list, true)));
   // Every link shares one scale and nodes add their links up: units of one product category only.
   unitCategoriesOf(
     query.metric,
@@ -46,13 +51,15 @@ export function findFlows(db: ReadonlyDb, query: FlowsQuery): FlowsResponse {
     const destination = `destination:${first.destination}`;
     nodes.set(vendor, { id: vendor, kind: "vendor", label: first.vendor ?? first.vendorId! });
     nodes.set(destination, { id: destination, kind: "destination", label: getCountry(first.destination!).name });
-    const total = resolveCell(cellFacts, true);
     const productFacts = cellFacts.filter((f) => f.productId !== null);
     const products = [...groupMap(productFacts, (f) => f.productId)].map(([id, list]) => {
       nodes.set(`product:${id}`, { id: `product:${id}`, kind: "product", label: list[0]!.product ?? id! });
-      return { middle: `product:${id}`, figure: strip(resolveCell(list, true)) };
+      return { middle: `product:${id}`, figure: resolve(list) };
     });
     for (const p of products) triples.push({ vendor, destination, ...p, residual: false });
+    // Plain sums name every product: nothing is left to a vendor total.
+    if (plain) continue;
+    const total = resolveCell(cellFacts, true);
     const itemised = products.reduce((s, p) => s + (p.figure.value ?? 0), 0);
     const totalHoldsParts = total.chosen.some((f) => f.productId === null);
     if (totalHoldsParts && total.value !== null && total.value - itemised > 1e-9 * Math.abs(total.value)) {
@@ -77,7 +84,7 @@ export function findFlows(db: ReadonlyDb, query: FlowsQuery): FlowsResponse {
   const mapLinks: MapLink[] = [...groupMap(mapFacts, (f) => `${f.origin}|${f.destination}`).values()].map((list) => ({
     origin: list[0]!.origin!,
     destination: list[0]!.destination!,
-    ...strip(resolveCell(list, true)),
+    ...resolve(list),
   }));
   mapLinks.sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
   links.sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
