@@ -50,7 +50,7 @@ describe("npm run import", () => {
     const missing = await run(join(tempDir(), "nope.csv"));
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/cannot read .*nope\.csv: no such file/);
-    const empty = await run(tempDir());
+    const empty = await run(tempDir(), "--db", join(tempDir(), "y.sqlite"));
     expect(empty.code).toBe(2);
     expect(empty.err).toMatch(/holds no file to import: expected \.csv, \.json, \.jsonl or \.ndjson files/);
     const matchOnFile = await run(example("facts.csv"), "--match", "*.csv");
