@@ -97,6 +97,68 @@ function factWhere(db: ReadonlyDb, metric: Metric, filter: FactFilter, match: Pe
   return { where: where.join(" AND "), params };
 }
 
+/** What a fact query selects: its columns, and the tables they are joined from. */
+interface Selection {
+  columns: string;
+  joins: string;
+}
+
+const QUERY_FACT: Selection = {
+  columns: `f.id, f.dataset_id AS "datasetId", ds.priority, f.source_id AS "sourceId", s.published_on AS "sourceDate",
+       v.slug AS "vendorId", v.name AS vendor, p.slug AS "productId", p.name AS product, p.path AS "productPath",
+       f.category, f.origin, f.destination, b.slug AS "buyerId", b.name AS buyer,
+       f.period_start AS "periodStart", f.period_end AS "periodEnd", f.granularity, f.period_label AS "periodLabel",
+       f.value, f.low, f.high, f.estimate_kind AS "estimateKind", f.confidence`,
+  joins: `JOIN datasets ds ON ds.id = f.dataset_id
+       JOIN sources s ON s.id = f.source_id
+       LEFT JOIN vendors v ON v.id = f.vendor_id
+       LEFT JOIN products p ON p.id = f.product_id
+       LEFT JOIN buyers b ON b.id = f.buyer_id`,
+};
+
+/** What a flow that adds its cells up plainly needs of a fact (see `addsUpPlainly`): no ranking, no buyer. */
+export type FlowFactRow = Pick<
+  QueryFactRow,
+  | "datasetId"
+  | "sourceId"
+  | "vendorId"
+  | "vendor"
+  | "productId"
+  | "product"
+  | "category"
+  | "origin"
+  | "destination"
+  | "periodStart"
+  | "periodEnd"
+  | "value"
+  | "low"
+  | "high"
+  | "estimateKind"
+  | "confidence"
+>;
+
+const FLOW_FACT: Selection = {
+  columns: `f.dataset_id AS "datasetId", f.source_id AS "sourceId", v.slug AS "vendorId", v.name AS vendor,
+       p.slug AS "productId", p.name AS product, f.category, f.origin, f.destination,
+       f.period_start AS "periodStart", f.period_end AS "periodEnd", f.value, f.low, f.high,
+       f.estimate_kind AS "estimateKind", f.confidence`,
+  joins: `LEFT JOIN vendors v ON v.id = f.vendor_id
+       LEFT JOIN products p ON p.id = f.product_id`,
+};
+
+function selectFacts(db: ReadonlyDb, select: Selection, metric: Metric, filter: FactFilter, match: PeriodMatch) {
+  const d = dialectOf(db);
+  const { where, params } = factWhere(db, metric, filter, match);
+  return prepareCached(
+    db,
+    `SELECT ${select.columns}
+     FROM facts f
+       ${select.joins}
+     WHERE ${where}
+     ORDER BY ${d.noIndex("f.period_start")}, f.id`, // sorted after the scan, so the order never picks the index
+  ).all(...params);
+}
+
 /** The facts of one metric that match a filter and its period range (by `match`), by period then id. */
 export function findFactsForQuery(
   db: ReadonlyDb,
@@ -104,24 +166,12 @@ export function findFactsForQuery(
   filter: FactFilter,
   match: PeriodMatch = "overlaps",
 ): QueryFactRow[] {
-  const d = dialectOf(db);
-  const { where, params } = factWhere(db, metric, filter, match);
-  return prepareCached(
-    db,
-    `SELECT f.id, f.dataset_id AS "datasetId", ds.priority, f.source_id AS "sourceId", s.published_on AS "sourceDate",
-       v.slug AS "vendorId", v.name AS vendor, p.slug AS "productId", p.name AS product, p.path AS "productPath",
-       f.category, f.origin, f.destination, b.slug AS "buyerId", b.name AS buyer,
-       f.period_start AS "periodStart", f.period_end AS "periodEnd", f.granularity, f.period_label AS "periodLabel",
-       f.value, f.low, f.high, f.estimate_kind AS "estimateKind", f.confidence
-     FROM facts f
-       JOIN datasets ds ON ds.id = f.dataset_id
-       JOIN sources s ON s.id = f.source_id
-       LEFT JOIN vendors v ON v.id = f.vendor_id
-       LEFT JOIN products p ON p.id = f.product_id
-       LEFT JOIN buyers b ON b.id = f.buyer_id
-     WHERE ${where}
-     ORDER BY ${d.noIndex("f.period_start")}, f.id`, // sorted after the scan, so the order never picks the index
-  ).all(...params) as QueryFactRow[];
+  return selectFacts(db, QUERY_FACT, metric, filter, match) as QueryFactRow[];
+}
+
+/** `findFactsForQuery` with only what plain flows read: a few columns, from two small tables besides the facts. */
+export function findFlowFacts(db: ReadonlyDb, metric: Metric, filter: FactFilter, match: PeriodMatch): FlowFactRow[] {
+  return selectFacts(db, FLOW_FACT, metric, filter, match) as FlowFactRow[];
 }
 
 /** How many facts of one metric match a filter and its period range (by `match`). */

@@ -11,7 +11,7 @@ import {
 } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
 import { findFactsInPeriod } from "./find-facts-in-period.js";
-import type { QueryFactRow } from "./find-facts-for-query.js";
+import { findFlowFacts, type FlowFactRow, type QueryFactRow } from "./find-facts-for-query.js";
 import { listSourcesByIds } from "./list-sources.js";
 import { addsUpPlainly, plainSum } from "./plain-sums.js";
 import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
@@ -31,10 +31,14 @@ const strip = ({ chosen: _chosen, ...figure }: ReturnType<typeof resolveCell>): 
  */
 export function findFlows(db: ReadonlyDb, query: FlowsQuery, options: { plainSums?: boolean } = {}): FlowsResponse {
   const metric = METRICS[query.metric];
-  const { facts, excluded } = findFactsInPeriod(db, query.metric, query);
-  // Where no fact holds or competes with another (the common case of a big import), each cell is a plain sum.
+  // Where no fact holds or competes with another (the common case of a big import), each cell is a plain sum of
+  // its facts, and they are read with fewer columns.
   const plain = (options.plainSums ?? true) && addsUpPlainly(db, query);
-  const resolve = (list: QueryFactRow[]): Figure => (plain ? plainSum(list) : strip(resolveCell(list, true)));
+  const { facts, excluded } = plain
+    ? findFactsInPeriod(db, query.metric, query, findFlowFacts)
+    : findFactsInPeriod(db, query.metric, query);
+  const resolve = (list: FlowFactRow[]): Figure =>
+    plain ? plainSum(list) : strip(resolveCell(list as QueryFactRow[], true));
   // Every link shares one scale and nodes add their links up: units of one product category only.
   unitCategoriesOf(
     query.metric,
@@ -59,7 +63,7 @@ export function findFlows(db: ReadonlyDb, query: FlowsQuery, options: { plainSum
     for (const p of products) triples.push({ vendor, destination, ...p, residual: false });
     // Plain sums name every product: nothing is left to a vendor total.
     if (plain) continue;
-    const total = resolveCell(cellFacts, true);
+    const total = resolveCell(cellFacts as QueryFactRow[], true);
     const itemised = products.reduce((s, p) => s + (p.figure.value ?? 0), 0);
     const totalHoldsParts = total.chosen.some((f) => f.productId === null);
     if (totalHoldsParts && total.value !== null && total.value - itemised > 1e-9 * Math.abs(total.value)) {

@@ -1,7 +1,7 @@
 import { METRICS, type Confidence, type Figure, type FlowsQuery } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
 import { findRollupCells } from "../rollups/find-rollup-cells.js";
-import type { QueryFactRow } from "./find-facts-for-query.js";
+import type { FlowFactRow } from "./find-facts-for-query.js";
 import { weakerConfidence, weakerKind } from "./resolve-cell.js";
 import { sortedIds } from "./sorted-ids.js";
 
@@ -22,7 +22,7 @@ export function addsUpPlainly(db: ReadonlyDb, query: FlowsQuery): boolean {
 }
 
 /** The figure of a cell whose facts add up plainly (see `addsUpPlainly`): `resolveCell`'s, without ranking them. */
-export function plainSum(facts: QueryFactRow[]): Figure {
+export function plainSum(facts: FlowFactRow[]): Figure {
   let value: number | null = 0;
   let low: number | null = 0;
   let high: number | null = 0;
