@@ -1,6 +1,6 @@
 import type { EstimateKind, Series, SeriesPoint, SeriesResponse } from "@chipflow/core";
 import { weakerKind } from "./resolve-cell.js";
-import { sortedIds } from "./sorted-ids.js";
+import { IdMarks } from "./id-marks.js";
 
 const sizeOf = (s: Series) => s.points.reduce((sum, p) => sum + Math.abs(p.value ?? p.high ?? 0), 0);
 
@@ -50,7 +50,7 @@ interface OtherPoint {
   high: number | null;
   kind: EstimateKind;
   sameCoverage: boolean;
-  sources: Set<number>;
+  sources: IdMarks;
 }
 
 const plus = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
@@ -64,14 +64,10 @@ export class OtherFold {
   private readonly byPeriod = new Map<string, OtherPoint>();
 
   /** Adds a part; `period` is its `periodStart/periodEnd`, for a caller that has it already. */
-  add(
-    part: OtherPart,
-    addSources: (into: Set<number>) => void,
-    period = `${part.periodStart}/${part.periodEnd}`,
-  ): void {
+  add(part: OtherPart, addSources: (into: IdMarks) => void, period = `${part.periodStart}/${part.periodEnd}`): void {
     let point = this.byPeriod.get(period);
     if (!point) {
-      const sources = new Set<number>();
+      const sources = new IdMarks();
       point = { first: part, parts: 0, value: 0, low: 0, high: 0, kind: "reported", sameCoverage: true, sources };
       this.byPeriod.set(period, point);
     }
@@ -99,7 +95,7 @@ export class OtherFold {
         coverage: sameCoverage ? first.coverage : "some groups in part only",
         granularity: first.granularity,
         basis: parts > 1 ? "sum" : first.basis,
-        sourceIds: sortedIds(sources),
+        sourceIds: sources.sorted(),
         alternatives: [],
       }))
       .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd));

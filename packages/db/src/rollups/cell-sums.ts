@@ -151,7 +151,7 @@ export class CellSums {
   }
 
   /** Adds the source ids of cell `c`'s rows to `into`. */
-  addSources(c: number, into: Set<number>): void {
+  addSources(c: number, into: { add(id: number): unknown }): void {
     const s = this.segments[this.segment[c]!]!;
     for (let e = this.last[c]!; e >= 0; e = this.entryBefore[e]!) {
       const i = this.entryRow[e]!;
