@@ -76,7 +76,8 @@ const isDataRequest = (request: FastifyRequest) => request.method === "GET" && r
 
 /**
  * Repeated identical queries come from memory; ETag and Cache-Control come from the data version. Two levels:
- * query results by their normalised query (shared by JSON and CSV), and the serialised JSON answer by exact URL,
+ * query results by their normalised query (a view's result for its CSV and workbook, and apart from it the JSON
+ * bytes its query thread wrote), and the serialised JSON answer by exact URL,
  * served before validation and routing (only a 200 of the same URL under the same data version is ever stored,
  * so the request was valid).
  */
