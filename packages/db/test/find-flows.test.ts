@@ -2,7 +2,10 @@ import { flowsQuerySchema, type FlowsQueryInput } from "@chipflow/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openReadonly, type ReadonlyDb } from "../src/handles.js";
 import { findFlows } from "../src/queries/find-flows.js";
+import fc from "fast-check";
+import { rebuildRollups } from "../src/rollups/rebuild-rollups.js";
 import { createFixtureDb } from "./fixture-db.js";
+import { buildDb, fact } from "./random-store.js";
 
 let db: ReadonlyDb;
 beforeAll(async () => {
@@ -33,5 +36,45 @@ describe("findFlows", () => {
     const r = flows({ metric: "revenue_eur" });
     expect(r.map.links.map((l) => [l.origin, l.destination, l.value])).toEqual([["NLD", "CHN", 2900]]);
     expect(flows({ metric: "revenue_usd", from: "2024-01-01", to: "2024-12-31" }).map.unplaced).toBe(5);
+  });
+});
+
+describe("findFlows while an import commits", () => {
+  it("resolves by the rules when facts that do not add up plainly arrive between its check and its read", () => {
+    const clean = { ...fc.sample(fact(false), { numRuns: 1, seed: 1 })[0]!, vendor: 1, product: 0, period: 0 };
+    const writer = buildDb([{ ...clean, origin: "USA", destination: "CHN", value: 5 }], [0]);
+    const path = (writer as unknown as { name: string }).name;
+    const reader = openReadonly(path);
+    const q = flowsQuerySchema.parse({ metric: "units" });
+    expect(findFlows(reader, q).map.links.map((l) => l.value)).toEqual([5]);
+    // The first quarter, holding January, committed by another connection just as the flow reads its facts.
+    let committed = false;
+    const racing = new Proxy(reader, {
+      get(target, key) {
+        if (key !== "prepare") return Reflect.get(target, key, target) as unknown;
+        return (sql: string) => {
+          if (!committed && sql.includes('f.source_id AS "sourceId", v.slug')) {
+            committed = true;
+            writer
+              .prepare(
+                `INSERT INTO facts (dataset_id, source_id, vendor_id, product_id, category, origin, destination,
+                   period_start, period_end, granularity, metric, value, estimate_kind)
+                 VALUES ('d0', 2, 1, 1, 'gpu', 'USA', 'CHN', '2024-01-01', '2024-03-31', 'quarter', 'units', 100, 'reported')`,
+              )
+              .run();
+            writer.prepare("UPDATE datasets SET row_count = row_count + 1 WHERE id = 'd0'").run();
+            rebuildRollups(writer, "d0");
+          }
+          return target.prepare(sql);
+        };
+      },
+    });
+    const answer = findFlows(racing, q);
+    expect(committed).toBe(true);
+    // The quarter wins over the month it holds: never 105.
+    expect(answer.map.links.map((l) => l.value)).toEqual([100]);
+    expect(answer).toEqual(findFlows(reader, q, { plainSums: false }));
+    reader.close();
+    writer.close();
   });
 });

@@ -11,6 +11,7 @@ import {
 } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
 import { findFactsInPeriod } from "./find-facts-in-period.js";
+import { getChangeMarker } from "./get-change-marker.js";
 import { findFlowFacts, type FlowFactRow, type QueryFactRow } from "./find-facts-for-query.js";
 import { listSourcesByIds } from "./list-sources.js";
 import { addsUpPlainly, plainSum } from "./plain-sums.js";
@@ -33,10 +34,13 @@ export function findFlows(db: ReadonlyDb, query: FlowsQuery, options: { plainSum
   const metric = METRICS[query.metric];
   // Where no fact holds or competes with another (the common case of a big import), each cell is a plain sum of
   // its facts, and they are read with fewer columns.
+  const marker = getChangeMarker(db);
   const plain = (options.plainSums ?? true) && addsUpPlainly(db, query);
   const { facts, excluded } = plain
     ? findFactsInPeriod(db, query.metric, query, findFlowFacts)
     : findFactsInPeriod(db, query.metric, query);
+  // An import committed between the check and the read may have brought facts that do not add up plainly.
+  if (plain && getChangeMarker(db) !== marker) return findFlows(db, query, { plainSums: false });
   const resolve = (list: FlowFactRow[]): Figure =>
     plain ? plainSum(list) : strip(resolveCell(list as QueryFactRow[], true));
   // Every link shares one scale and nodes add their links up: units of one product category only.
