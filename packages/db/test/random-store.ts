@@ -164,7 +164,14 @@ export const query = fc.record({
   product: fc.oneof(fc.constant([]), fc.subarray(PRODUCTS.map((p) => p.slug))),
   category: fc.oneof(fc.constant([]), fc.constant(["gpu"]), fc.subarray(["gpu", "cpu"])),
   dataset: fc.oneof(fc.constant([]), fc.subarray(["d0", "d1"])),
-  range: fc.constantFrom([], ["2024-01-01", "2024-03-31"], ["2024-02-01", "2024-06-30"], ["2024-04-01", undefined]),
+  // The last range cuts January and May in two: their facts overlap it without lying inside it.
+  range: fc.constantFrom(
+    [],
+    ["2024-01-01", "2024-03-31"],
+    ["2024-02-01", "2024-06-30"],
+    ["2024-04-01", undefined],
+    ["2024-01-15", "2024-05-15"],
+  ),
   top: fc.option(fc.integer({ min: 1, max: 3 })),
 });
 export type Query = typeof query extends fc.Arbitrary<infer T> ? T : never;

@@ -1,6 +1,7 @@
 import type { Confidence, EstimateKind, FactFilter, Granularity, Metric } from "@chipflow/core";
 import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
+import { CONFIDENCE_RANK, KIND_RANK } from "../rollups/rollup-sql.js";
 import type { SqlStatement } from "../sql-db.js";
 
 /** A fact joined with the names and ids a query needs. */
@@ -52,16 +53,16 @@ export function idsOf(db: ReadonlyDb, table: "vendors" | "products" | "buyers", 
 }
 
 /**
- * Which facts of a filter's period range a query reads: those that overlap it, those that start in it, or those that
- * start before it and run into it.
+ * Which facts of a filter's period range a query reads: those that overlap it, those that start in it, those that
+ * start before it and run into it, or those that lie wholly inside it.
  */
-export type PeriodMatch = "overlaps" | "starts-in" | "runs-in";
+export type PeriodMatch = "overlaps" | "starts-in" | "runs-in" | "inside";
 
 /**
  * The conditions and bound parameters of a fact query. SQL takes only bound parameters. Only the filters a query
  * uses appear in its SQL, and slugs are resolved to ids first, so the planner can narrow the scan with the
- * `(metric, vendor_id, period_start, period_end)`, `(metric, destination, …)` and other indexes of migrations 002
- * and 009.
+ * `(metric, vendor_id, period_start, period_end, …)`, `(metric, destination, …)` and other indexes of migrations
+ * 002 and 010.
  */
 function factWhere(db: ReadonlyDb, metric: Metric, filter: FactFilter, match: PeriodMatch) {
   const d = dialectOf(db);
@@ -80,9 +81,10 @@ function factWhere(db: ReadonlyDb, metric: Metric, filter: FactFilter, match: Pe
   if (match === "overlaps") {
     if (filter.from) add(`${period("period_end")} >= ?`, filter.from);
     if (filter.to) add(`${period("period_start")} <= ?`, filter.to);
-  } else if (match === "starts-in") {
+  } else if (match === "starts-in" || match === "inside") {
     if (filter.from) add(`${period("period_start")} >= ?`, filter.from);
     if (filter.to) add(`${period("period_start")} <= ?`, filter.to);
+    if (filter.to && match === "inside") add(`${period("period_end")} <= ?`, filter.to);
   } else {
     add(`${period("period_start")} < ?`, filter.from);
     add(`${period("period_end")} >= ?`, filter.from);
@@ -97,68 +99,6 @@ function factWhere(db: ReadonlyDb, metric: Metric, filter: FactFilter, match: Pe
   return { where: where.join(" AND "), params };
 }
 
-/** What a fact query selects: its columns, and the tables they are joined from. */
-interface Selection {
-  columns: string;
-  joins: string;
-}
-
-const QUERY_FACT: Selection = {
-  columns: `f.id, f.dataset_id AS "datasetId", ds.priority, f.source_id AS "sourceId", s.published_on AS "sourceDate",
-       v.slug AS "vendorId", v.name AS vendor, p.slug AS "productId", p.name AS product, p.path AS "productPath",
-       f.category, f.origin, f.destination, b.slug AS "buyerId", b.name AS buyer,
-       f.period_start AS "periodStart", f.period_end AS "periodEnd", f.granularity, f.period_label AS "periodLabel",
-       f.value, f.low, f.high, f.estimate_kind AS "estimateKind", f.confidence`,
-  joins: `JOIN datasets ds ON ds.id = f.dataset_id
-       JOIN sources s ON s.id = f.source_id
-       LEFT JOIN vendors v ON v.id = f.vendor_id
-       LEFT JOIN products p ON p.id = f.product_id
-       LEFT JOIN buyers b ON b.id = f.buyer_id`,
-};
-
-/** What a flow that adds its cells up plainly needs of a fact (see `addsUpPlainly`): no ranking, no buyer. */
-export type FlowFactRow = Pick<
-  QueryFactRow,
-  | "datasetId"
-  | "sourceId"
-  | "vendorId"
-  | "vendor"
-  | "productId"
-  | "product"
-  | "category"
-  | "origin"
-  | "destination"
-  | "periodStart"
-  | "periodEnd"
-  | "value"
-  | "low"
-  | "high"
-  | "estimateKind"
-  | "confidence"
->;
-
-const FLOW_FACT: Selection = {
-  columns: `f.dataset_id AS "datasetId", f.source_id AS "sourceId", v.slug AS "vendorId", v.name AS vendor,
-       p.slug AS "productId", p.name AS product, f.category, f.origin, f.destination,
-       f.period_start AS "periodStart", f.period_end AS "periodEnd", f.value, f.low, f.high,
-       f.estimate_kind AS "estimateKind", f.confidence`,
-  joins: `LEFT JOIN vendors v ON v.id = f.vendor_id
-       LEFT JOIN products p ON p.id = f.product_id`,
-};
-
-function selectFacts(db: ReadonlyDb, select: Selection, metric: Metric, filter: FactFilter, match: PeriodMatch) {
-  const d = dialectOf(db);
-  const { where, params } = factWhere(db, metric, filter, match);
-  return prepareCached(
-    db,
-    `SELECT ${select.columns}
-     FROM facts f
-       ${select.joins}
-     WHERE ${where}
-     ORDER BY ${d.noIndex("f.period_start")}, f.id`, // sorted after the scan, so the order never picks the index
-  ).all(...params);
-}
-
 /** The facts of one metric that match a filter and its period range (by `match`), by period then id. */
 export function findFactsForQuery(
   db: ReadonlyDb,
@@ -166,12 +106,56 @@ export function findFactsForQuery(
   filter: FactFilter,
   match: PeriodMatch = "overlaps",
 ): QueryFactRow[] {
-  return selectFacts(db, QUERY_FACT, metric, filter, match) as QueryFactRow[];
+  const d = dialectOf(db);
+  const { where, params } = factWhere(db, metric, filter, match);
+  return prepareCached(
+    db,
+    `SELECT f.id, f.dataset_id AS "datasetId", ds.priority, f.source_id AS "sourceId", s.published_on AS "sourceDate",
+       v.slug AS "vendorId", v.name AS vendor, p.slug AS "productId", p.name AS product, p.path AS "productPath",
+       f.category, f.origin, f.destination, b.slug AS "buyerId", b.name AS buyer,
+       f.period_start AS "periodStart", f.period_end AS "periodEnd", f.granularity, f.period_label AS "periodLabel",
+       f.value, f.low, f.high, f.estimate_kind AS "estimateKind", f.confidence
+     FROM facts f
+       JOIN datasets ds ON ds.id = f.dataset_id
+       JOIN sources s ON s.id = f.source_id
+       LEFT JOIN vendors v ON v.id = f.vendor_id
+       LEFT JOIN products p ON p.id = f.product_id
+       LEFT JOIN buyers b ON b.id = f.buyer_id
+     WHERE ${where}
+     ORDER BY ${d.noIndex("f.period_start")}, ${d.noIndex("f.id")}`, // sorted after the scan: the order picks no index
+  ).all(...params) as QueryFactRow[];
 }
 
-/** `findFactsForQuery` with only what plain flows read: a few columns, from two small tables besides the facts. */
-export function findFlowFacts(db: ReadonlyDb, metric: Metric, filter: FactFilter, match: PeriodMatch): FlowFactRow[] {
-  return selectFacts(db, FLOW_FACT, metric, filter, match) as FlowFactRow[];
+/**
+ * What a flow that adds its cells up plainly reads of a fact (see `addsUpPlainly`), as an array: the keys of its
+ * Sankey cell (`vendor id|product id|destination`) and map cell (`origin|destination`), `null` where a part is
+ * missing; kind and confidence as ranks (`KIND_RANK`, `CONFIDENCE_RANK`). Only columns of the vendor index
+ * (migration 010), so that a vendor's facts come from the index alone, and few strings to make of them.
+ */
+export type PlainFlowFact = [
+  sankeyKey: string | null,
+  mapKey: string | null,
+  datasetId: string,
+  sourceId: number,
+  category: string | null,
+  value: number | null,
+  low: number | null,
+  high: number | null,
+  kindRank: number,
+  confidenceRank: number | null,
+];
+
+/** The facts of one metric that match a filter and lie inside its period range, in no particular order. */
+export function findPlainFlowFacts(db: ReadonlyDb, metric: Metric, filter: FactFilter): PlainFlowFact[] {
+  const { where, params } = factWhere(db, metric, filter, "inside");
+  return prepareCached(
+    db,
+    `SELECT f.vendor_id || '|' || f.product_id || '|' || f.destination, f.origin || '|' || f.destination,
+       f.dataset_id, f.source_id, f.category, f.value, f.low, f.high, ${KIND_RANK}, ${CONFIDENCE_RANK}
+     FROM facts f WHERE ${where}`,
+  )
+    .raw()
+    .all(...params) as PlainFlowFact[];
 }
 
 /** How many facts of one metric match a filter and its period range (by `match`). */

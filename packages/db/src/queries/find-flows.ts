@@ -9,40 +9,95 @@ import {
   type FlowsResponse,
   type MapLink,
 } from "@chipflow/core";
+import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 import { findFactsInPeriod } from "./find-facts-in-period.js";
+import { findPlainFlowFacts, prepareCached } from "./find-facts-for-query.js";
 import { getChangeMarker } from "./get-change-marker.js";
-import { findFlowFacts, type FlowFactRow, type QueryFactRow } from "./find-facts-for-query.js";
 import { listSourcesByIds } from "./list-sources.js";
-import { addsUpPlainly, plainSum } from "./plain-sums.js";
+import { addsUpPlainly, PlainSum } from "./plain-sums.js";
 import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
 import { sumFigures } from "./sum-figures.js";
 import { unitCategoriesOf } from "./unit-categories.js";
 
+/** A vendor → product → destination path of the Sankey with its figure. */
+interface Triple {
+  vendor: string;
+  middle: string;
+  destination: string;
+  figure: Figure;
+  residual: boolean;
+}
+
+/** What a flow's cells come to, before their links are added up and put in order. */
+interface FlowCells {
+  nodes: Map<string, FlowNode>;
+  triples: Triple[];
+  mapLinks: MapLink[];
+  unplaced: number;
+  excluded: number;
+}
+
 const placed = (code: string | null): code is string => code !== null && code !== "WLD";
 
 const strip = ({ chosen: _chosen, ...figure }: ReturnType<typeof resolveCell>): Figure => figure;
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const KIND_ORDER: Record<FlowNode["kind"], number> = { vendor: 0, product: 1, destination: 2 };
 
 /**
  * Flows over a period for an additive metric. The Sankey resolves each vendor → destination cell (a vendor total
  * wins over its products), then shows the products that the facts itemise and, where the total is larger than its
  * itemised products, the rest through a `rest:<vendor>` node: each vendor's outflow equals its resolved figure.
  * The map resolves each origin → destination cell over all vendors. Units of different product categories are
- * refused: the Sankey's nodes and the map's scale would add them.
+ * refused: the Sankey's nodes and the map's scale would add them. Nodes come vendors first, then products, then
+ * destinations, each kind by id; links largest first (ties by source, then target), so that the answer does not
+ * depend on the order the facts were read in.
  */
 export function findFlows(db: ReadonlyDb, query: FlowsQuery, options: { plainSums?: boolean } = {}): FlowsResponse {
-  const metric = METRICS[query.metric];
   // Where no fact holds or competes with another (the common case of a big import), each cell is a plain sum of
-  // its facts, and they are read with fewer columns.
+  // its facts, read from one index.
   const marker = getChangeMarker(db);
-  const plain = (options.plainSums ?? true) && addsUpPlainly(db, query);
-  const { facts, excluded } = plain
-    ? findFactsInPeriod(db, query.metric, query, findFlowFacts)
-    : findFactsInPeriod(db, query.metric, query);
+  const plain = (options.plainSums ?? true) ? addsUpPlainly(db, query) : null;
+  const cells = plain ? plainCells(db, query, plain.excluded) : ruledCells(db, query);
   // An import committed between the check and the read may have brought facts that do not add up plainly.
   if (plain && getChangeMarker(db) !== marker) return findFlows(db, query, { plainSums: false });
-  const resolve = (list: FlowFactRow[]): Figure =>
-    plain ? plainSum(list) : strip(resolveCell(list as QueryFactRow[], true));
+
+  // Sums over several triples take their datasets and confidence in order: the same order either way.
+  const triples = cells.triples.sort(
+    (a, b) => compare(a.vendor, b.vendor) || compare(a.middle, b.middle) || compare(a.destination, b.destination),
+  );
+  const links: FlowLink[] = [];
+  const addLinks = (keyOf: (t: Triple) => [string, string]) => {
+    for (const [key, list] of groupMap(triples, (t) => keyOf(t).join("\u0000"))) {
+      const [source, target] = key.split("\u0000") as [string, string];
+      links.push({ source, target, residual: list[0]!.residual, ...sumFigures(list.map((t) => t.figure)) });
+    }
+  };
+  addLinks((t) => [t.vendor, t.middle]);
+  addLinks((t) => [t.middle, t.destination]);
+  links.sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || compare(a.source, b.source) || compare(a.target, b.target));
+  const mapLinks = cells.mapLinks.sort(
+    (a, b) => (b.value ?? 0) - (a.value ?? 0) || compare(a.origin, b.origin) || compare(a.destination, b.destination),
+  );
+  const nodes = [...cells.nodes.values()].sort(
+    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compare(a.id, b.id),
+  );
+
+  return {
+    metric: { id: query.metric, ...METRICS[query.metric] },
+    from: query.from ?? null,
+    to: query.to ?? null,
+    sankey: { nodes, links },
+    map: { links: mapLinks, unplaced: cells.unplaced },
+    excludedFacts: cells.excluded,
+    sources: listSourcesByIds(db, [...links, ...mapLinks].flatMap(sourceIdsOf)),
+  };
+}
+
+/** A flow's cells resolved by the rules from its facts. */
+function ruledCells(db: ReadonlyDb, query: FlowsQuery): FlowCells {
+  const { facts, excluded } = findFactsInPeriod(db, query.metric, query);
   // Every link shares one scale and nodes add their links up: units of one product category only.
   unitCategoriesOf(
     query.metric,
@@ -50,8 +105,7 @@ export function findFlows(db: ReadonlyDb, query: FlowsQuery, options: { plainSum
     null,
   );
   const nodes = new Map<string, FlowNode>();
-  const triples: { vendor: string; middle: string; destination: string; figure: Figure; residual: boolean }[] = [];
-
+  const triples: Triple[] = [];
   const sankeyFacts = facts.filter((f) => f.vendorId !== null && placed(f.destination));
   for (const [, cellFacts] of groupMap(sankeyFacts, (f) => `${f.vendorId}|${f.destination}`)) {
     const first = cellFacts[0]!;
@@ -62,12 +116,10 @@ export function findFlows(db: ReadonlyDb, query: FlowsQuery, options: { plainSum
     const productFacts = cellFacts.filter((f) => f.productId !== null);
     const products = [...groupMap(productFacts, (f) => f.productId)].map(([id, list]) => {
       nodes.set(`product:${id}`, { id: `product:${id}`, kind: "product", label: list[0]!.product ?? id! });
-      return { middle: `product:${id}`, figure: resolve(list) };
+      return { middle: `product:${id}`, figure: strip(resolveCell(list, true)) };
     });
     for (const p of products) triples.push({ vendor, destination, ...p, residual: false });
-    // Plain sums name every product: nothing is left to a vendor total.
-    if (plain) continue;
-    const total = resolveCell(cellFacts as QueryFactRow[], true);
+    const total = resolveCell(cellFacts, true);
     const itemised = products.reduce((s, p) => s + (p.figure.value ?? 0), 0);
     const totalHoldsParts = total.chosen.some((f) => f.productId === null);
     if (totalHoldsParts && total.value !== null && total.value - itemised > 1e-9 * Math.abs(total.value)) {
@@ -77,33 +129,89 @@ export function findFlows(db: ReadonlyDb, query: FlowsQuery, options: { plainSum
       triples.push({ vendor, destination, middle: rest, figure, residual: true });
     }
   }
-
-  const links: FlowLink[] = [];
-  const addLinks = (keyOf: (t: (typeof triples)[number]) => [string, string]) => {
-    for (const [key, list] of groupMap(triples, (t) => keyOf(t).join("\u0000"))) {
-      const [source, target] = key.split("\u0000") as [string, string];
-      links.push({ source, target, residual: list[0]!.residual, ...sumFigures(list.map((t) => t.figure)) });
-    }
-  };
-  addLinks((t) => [t.vendor, t.middle]);
-  addLinks((t) => [t.middle, t.destination]);
-
   const mapFacts = facts.filter((f) => placed(f.origin) && placed(f.destination));
-  const mapLinks: MapLink[] = [...groupMap(mapFacts, (f) => `${f.origin}|${f.destination}`).values()].map((list) => ({
+  const mapLinks = [...groupMap(mapFacts, (f) => `${f.origin}|${f.destination}`).values()].map((list) => ({
     origin: list[0]!.origin!,
     destination: list[0]!.destination!,
-    ...resolve(list),
+    ...strip(resolveCell(list, true)),
   }));
-  mapLinks.sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
-  links.sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+  return { nodes, triples, mapLinks, unplaced: facts.length - mapFacts.length, excluded };
+}
 
-  return {
-    metric: { id: query.metric, ...metric },
-    from: query.from ?? null,
-    to: query.to ?? null,
-    sankey: { nodes: [...nodes.values()], links },
-    map: { links: mapLinks, unplaced: facts.length - mapFacts.length },
-    excludedFacts: excluded,
-    sources: listSourcesByIds(db, [...links, ...mapLinks].flatMap(sourceIdsOf)),
+/**
+ * A flow's cells where every one is the plain sum of its facts (see `addsUpPlainly`): the facts are read from one
+ * index with their cells' keys and added up as they come; names are looked up once per vendor and product. Every
+ * fact names its product, so no vendor total is left to show through a `rest:` node.
+ */
+function plainCells(db: ReadonlyDb, query: FlowsQuery, excluded: number): FlowCells {
+  const categories = new Set<string | null>();
+  const sankey = new Map<string, PlainSum>();
+  const map = new Map<string, PlainSum>();
+  let unplaced = 0;
+  const add = (sums: Map<string, PlainSum>, key: string, datasetId: string) => {
+    let sum = sums.get(key);
+    if (!sum) sums.set(key, (sum = new PlainSum(datasetId)));
+    return sum;
   };
+  for (const [sankeyKey, mapKey, datasetId, sourceId, category, ...figure] of findPlainFlowFacts(
+    db,
+    query.metric,
+    query,
+  )) {
+    categories.add(category);
+    if (sankeyKey !== null) add(sankey, sankeyKey, datasetId).add(...figure, sourceId);
+    if (mapKey !== null) add(map, mapKey, datasetId).add(...figure, sourceId);
+    else unplaced++;
+  }
+  unitCategoriesOf(query.metric, categories, null);
+
+  const mapLinks: MapLink[] = [];
+  for (const [key, sum] of map) {
+    const [origin, destination] = key.split("|") as [string, string];
+    if (placed(origin) && placed(destination)) mapLinks.push({ origin, destination, ...sum.figure() });
+    else unplaced += sum.count;
+  }
+  const cells = [...sankey]
+    .map(([key, sum]) => {
+      const [vendor, product, destination] = key.split("|") as [string, string, string];
+      return { vendor: Number(vendor), product: Number(product), destination, sum };
+    })
+    .filter((c) => placed(c.destination));
+  const vendors = namesOf(
+    db,
+    "vendors",
+    cells.map((c) => c.vendor),
+  );
+  const products = namesOf(
+    db,
+    "products",
+    cells.map((c) => c.product),
+  );
+  const nodes = new Map<string, FlowNode>();
+  const node = (kind: FlowNode["kind"], key: string, label: () => string) => {
+    const id = `${kind}:${key}`;
+    if (!nodes.has(id)) nodes.set(id, { id, kind, label: label() });
+    return id;
+  };
+  const triples = cells.map(({ vendor, product, destination, sum }): Triple => {
+    const v = vendors.get(vendor)!;
+    const p = products.get(product)!;
+    return {
+      vendor: node("vendor", v.slug, () => v.name),
+      middle: node("product", p.slug, () => p.name),
+      destination: node("destination", destination, () => getCountry(destination).name),
+      figure: sum.figure(),
+      residual: false,
+    };
+  });
+  return { nodes, triples, mapLinks, unplaced, excluded };
+}
+
+/** The slugs and names of vendors or products by id. */
+function namesOf(db: ReadonlyDb, table: "vendors" | "products", ids: number[]) {
+  const rows = prepareCached(
+    db,
+    `SELECT id, slug, name FROM ${table} WHERE id IN ${dialectOf(db).jsonList("?", "integer")}`,
+  ).all(JSON.stringify([...new Set(ids)])) as { id: number; slug: string; name: string }[];
+  return new Map(rows.map((r) => [Number(r.id), r]));
 }

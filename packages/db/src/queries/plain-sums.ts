@@ -1,52 +1,78 @@
-import { METRICS, type Confidence, type Figure, type FlowsQuery } from "@chipflow/core";
+import { METRICS, type Figure, type FlowsQuery } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
 import { findRollupCells } from "../rollups/find-rollup-cells.js";
-import type { FlowFactRow } from "./find-facts-for-query.js";
-import { weakerConfidence, weakerKind } from "./resolve-cell.js";
+import { CONFIDENCES, KINDS } from "../rollups/cell-sums.js";
 import { sortedIds } from "./sorted-ids.js";
 
 /**
- * True when the rules add up every cell of a flows query plainly, so that `plainSum` gives what `resolveCell` would.
- * The rollups tell (see `findRollupCells`), summed by destination over the query's whole range: they answer only
- * where every fact of the range names its vendor, product, category, origin and destination, no two facts of a
- * vendor, destination, category and period share their product and origin, no product contains another, no
- * periods overlap, each destination's facts (over the query's vendors) are of one dataset, and every figure is a
- * whole number whose sum is exact.
+ * Whether the rules add up every cell of a flows query plainly, so that a `PlainSum` of its facts gives what
+ * `resolveCell` would; if so, how many facts overlap the query's range without lying inside it. The rollups tell
+ * (see `findRollupCells`), summed by destination over the query's whole range: they answer only where every fact
+ * of the range names its vendor, product, category, origin and destination, no two facts of a vendor, destination,
+ * category and period share their product and origin, no product contains another, no periods overlap, each
+ * destination's facts (over the query's vendors) are of one dataset, and every figure is a whole number whose sum
+ * is exact.
  */
-export function addsUpPlainly(db: ReadonlyDb, query: FlowsQuery): boolean {
+export function addsUpPlainly(db: ReadonlyDb, query: FlowsQuery): { excluded: number } | null {
   const whole = { start: query.from ?? "", end: query.to ?? "", coarser: false };
   const inside = (start: string, end: string) =>
     (!query.from || start >= query.from) && (!query.to || end <= query.to) ? whole : null;
   const additive = METRICS[query.metric].aggregation === "sum";
-  return findRollupCells(db, query.metric, additive, query, "destination", inside) !== null;
+  const rolled = findRollupCells(db, query.metric, additive, query, "destination", inside);
+  return rolled && { excluded: rolled.excluded };
 }
 
-/** The figure of a cell whose facts add up plainly (see `addsUpPlainly`): `resolveCell`'s, without ranking them. */
-export function plainSum(facts: FlowFactRow[]): Figure {
-  let value: number | null = 0;
-  let low: number | null = 0;
-  let high: number | null = 0;
-  let kind = facts[0]!.estimateKind;
-  let confidence: Confidence | null = null;
-  for (const f of facts) {
-    value = value === null || f.value === null ? null : value + f.value;
-    const fLow = f.low ?? f.value;
-    const fHigh = f.high ?? f.value;
-    low = low === null || fLow === null ? null : low + fLow;
-    high = high === null || fHigh === null ? null : high + fHigh;
-    kind = weakerKind(kind, f.estimateKind);
-    confidence = weakerConfidence(confidence, f.confidence);
+/**
+ * The figure of a cell whose facts add up plainly (see `addsUpPlainly`), added one fact at a time: `resolveCell`'s,
+ * without ranking them. Its facts are of one dataset, so the first one's stands for all. Kinds and confidences
+ * come as ranks (`KIND_RANK`, `CONFIDENCE_RANK`): the lowest wins, and a missing confidence gives way to any.
+ */
+export class PlainSum {
+  private value: number | null = 0;
+  private low: number | null = 0;
+  private high: number | null = 0;
+  private kind = KINDS.length - 1;
+  private confidence = CONFIDENCES.length;
+  private readonly sourceIds: number[] = [];
+
+  constructor(private readonly datasetId: string) {}
+
+  add(
+    value: number | null,
+    low: number | null,
+    high: number | null,
+    kindRank: number,
+    confidenceRank: number | null,
+    sourceId: number,
+  ): void {
+    this.value = this.value === null || value === null ? null : this.value + value;
+    low ??= value;
+    high ??= value;
+    this.low = this.low === null || low === null ? null : this.low + low;
+    this.high = this.high === null || high === null ? null : this.high + high;
+    if (kindRank < this.kind) this.kind = kindRank;
+    if (confidenceRank !== null && confidenceRank < this.confidence) this.confidence = confidenceRank;
+    this.sourceIds.push(sourceId);
   }
-  return {
-    value,
-    low,
-    high,
-    estimateKind: kind,
-    confidence,
-    basis: facts.length === 1 ? "reported" : "sum",
-    datasetId: facts[0]!.datasetId,
-    sourceIds: sortedIds(facts.map((f) => f.sourceId)),
-    alternatives: [],
-    factCount: facts.length,
-  };
+
+  /** How many facts were added. */
+  get count(): number {
+    return this.sourceIds.length;
+  }
+
+  figure(): Figure {
+    const count = this.count;
+    return {
+      value: this.value,
+      low: this.low,
+      high: this.high,
+      estimateKind: KINDS[this.kind]!,
+      confidence: CONFIDENCES[this.confidence] ?? null,
+      basis: count === 1 ? "reported" : "sum",
+      datasetId: this.datasetId,
+      sourceIds: sortedIds(this.sourceIds),
+      alternatives: [],
+      factCount: count,
+    };
+  }
 }

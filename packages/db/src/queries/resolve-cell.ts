@@ -47,7 +47,7 @@ const toAlternative = (f: QueryFactRow): Alternative => ({
 export const weakerKind = (a: EstimateKind, b: EstimateKind): EstimateKind => (KIND_RANK[b] < KIND_RANK[a] ? b : a);
 
 /** The lower of two confidences; a missing one gives way to the other. */
-export const weakerConfidence = (a: Confidence | null, b: Confidence | null): Confidence | null =>
+const weakerConfidence = (a: Confidence | null, b: Confidence | null): Confidence | null =>
   b && (!a || CONFIDENCE_RANK[b] < CONFIDENCE_RANK[a]) ? b : a;
 
 /** The weakest kind among the facts: one forecast makes the figure a forecast. */

@@ -5,8 +5,9 @@ import { sortedIds } from "../queries/sorted-ids.js";
 
 /** Cell keys (group × buckets + bucket) below this are looked up in an array, not a map. */
 const DENSE_KEYS = 1 << 22;
-const KINDS: EstimateKind[] = ["forecast", "forecast", "estimate", "reported"];
-const CONFIDENCES: (Confidence | null)[] = [null, "low", "medium", "high"];
+/** The kinds and confidences by their rank in `fact_rollups` (`KIND_RANK`, `CONFIDENCE_RANK`). */
+export const KINDS: EstimateKind[] = ["forecast", "forecast", "estimate", "reported"];
+export const CONFIDENCES: (Confidence | null)[] = [null, "low", "medium", "high"];
 
 /**
  * The sums of a query's cells as rows of the cube come in, column by column (no object per cell or row): counts,

@@ -8,8 +8,9 @@
  */
 import { sqliteDialect, type Dialect } from "../dialect/dialect.js";
 
-const KIND_RANK = "CASE f.estimate_kind WHEN 'reported' THEN 3 WHEN 'estimate' THEN 2 ELSE 1 END";
-const CONFIDENCE_RANK = "CASE f.confidence WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 END";
+/** A fact's kind as a rank (a forecast 1, an estimate 2, reported 3) and its confidence (low 1 to high 3, or NULL). */
+export const KIND_RANK = "CASE f.estimate_kind WHEN 'reported' THEN 3 WHEN 'estimate' THEN 2 ELSE 1 END";
+export const CONFIDENCE_RANK = "CASE f.confidence WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 END";
 const placed = (c: string) => `(f.${c} IS NOT NULL AND f.${c} <> 'WLD')`;
 const whole = (c: string) => `(f.${c} IS NULL OR f.${c} = round(f.${c}))`;
 
