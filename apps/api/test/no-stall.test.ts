@@ -198,8 +198,20 @@ describe("no request stalls another", () => {
     }
   }, 60_000);
 
-  it("ends threads left idle, so that the memory a query took goes back, and starts them again when needed", async () => {
-    await listen({ idleMs: 50 });
+  it("ends threads left idle, so that the memory a query took goes back, but keeps one for the next query", async () => {
+    await listen({ idleMs: 50, workers: 2 });
+    // Two at once: each on a thread of its own.
+    await Promise.all([app!.queryPool.run("summary", undefined), app!.queryPool.run("summary", undefined)]);
+    expect(app!.queryPool.stats().queries.threads).toBe(2);
+    await waitFor(() => app!.queryPool.stats().queries.threads === 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(app!.queryPool.stats().queries.threads).toBe(1);
+    expect((await app!.inject("/api/v1/summary")).statusCode).toBe(200);
+    expect(app!.queryPool.stats().queries).toMatchObject({ threads: 1, started: 3, stopped: 0 });
+  }, 60_000);
+
+  it("ends every idle thread when told to keep none", async () => {
+    await listen({ idleMs: 50, keepIdle: 0 });
     expect((await app!.inject("/api/v1/summary")).statusCode).toBe(200);
     expect(app!.queryPool.stats().queries.threads).toBe(1);
     await waitFor(() => app!.queryPool.stats().queries.threads === 0);

@@ -103,7 +103,7 @@ describe("the rollup cube", () => {
 
   it("is read once per server: a query thread started later takes it over from the pool", async () => {
     const writer = threeDatasets();
-    const pool = new QueryPool({ path: writer.name, identity: () => "file-1", workers: 1, idleMs: 20 });
+    const pool = new QueryPool({ path: writer.name, identity: () => "file-1", workers: 1, idleMs: 20, keepIdle: 0 });
     pools.push(pool);
     expect(await pool.warm()).toEqual({ datasets: 3, read: 3 });
     // The thread ends once idle; the next one starts with the cube the first one shared.
@@ -120,7 +120,7 @@ describe("the rollup cube", () => {
   it("is not taken over by a thread reading another file", async () => {
     const writer = threeDatasets();
     let identity = "file-1";
-    const pool = new QueryPool({ path: writer.name, identity: () => identity, workers: 1, idleMs: 20 });
+    const pool = new QueryPool({ path: writer.name, identity: () => identity, workers: 1, idleMs: 20, keepIdle: 0 });
     pools.push(pool);
     await pool.warm();
     await expect.poll(() => pool.stats().queries.threads).toBe(0);

@@ -12,7 +12,7 @@ declare module "fastify" {
 /** How many threads, how long a queue and how long a query may take; defaults in `QueryPool`. */
 export type PoolLimits = Pick<
   QueryPoolOptions,
-  "workers" | "downloads" | "maxWaiting" | "timeoutMs" | "idleMs" | "threadHeapMb"
+  "workers" | "downloads" | "maxWaiting" | "timeoutMs" | "idleMs" | "keepIdle" | "threadHeapMb"
 >;
 
 /** Starts the query threads on the database the `database` plugin watches, and ends them when the server closes. */
