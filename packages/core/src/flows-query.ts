@@ -47,11 +47,13 @@ export const flowsResponseSchema = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
   sankey: z.object({
-    nodes: z.array(flowNodeSchema),
-    links: z.array(flowLinkSchema).describe("vendor → product and product → destination"),
+    nodes: z.array(flowNodeSchema).describe("vendors, then products, then destinations, each kind by id"),
+    links: z
+      .array(flowLinkSchema)
+      .describe("vendor → product and product → destination, largest first (ties by source, then target)"),
   }),
   map: z.object({
-    links: z.array(mapLinkSchema),
+    links: z.array(mapLinkSchema).describe("largest first (ties by origin, then destination)"),
     unplaced: z.number().int().describe("facts with no origin or no destination, not on the map"),
   }),
   excludedFacts: z.number().int().describe("facts overlapping the period but not inside it, left out"),
