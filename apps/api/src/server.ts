@@ -47,8 +47,8 @@ export async function shutdownGracefully(app: FastifyInstance, signal: string, o
  */
 export async function startServer(options: ServerOptions) {
   const app = await buildApp(options);
-  // The rollups are read into memory before the first request rather than by it; a failure here is the first
-  // query's to report.
+  // The rollups are read into memory, and the query code warmed up, before the first request rather than by it; a
+  // failure here is the first query's to report.
   await app.queryPool
     .warm()
     .catch((error: unknown) => app.log.warn({ err: error }, "reading the rollups ahead failed"));

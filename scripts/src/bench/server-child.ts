@@ -31,7 +31,8 @@ const app =
           logger: false,
           rateLimit: false,
         });
-// As the server does (`startServer`): the rollups are read into memory before it listens.
+// As the server does (`startServer`): the rollups are read into memory, and the query code warmed up, before it
+// listens.
 if ("queryPool" in app) await app.queryPool.warm();
 const url = await app.listen({ port: 0, host: "127.0.0.1" });
 console.log(url);

@@ -281,8 +281,8 @@ export class QueryPool {
   }
 
   /**
-   * `run`, its result as JSON text in UTF-8: serialised on the query's thread and handed over without a copy, so
-   * the event loop neither copies the result in nor serialises it.
+   * `run`, its result as JSON text in UTF-8: serialised on the query's thread and handed over as bytes (one memory
+   * copy), so the event loop neither clones the result in nor serialises it.
    */
   runJson<N extends PoolQueryName>(name: N, args: PoolQueryArgs<N>, signal?: AbortSignal): Promise<Buffer> {
     return this.submitQuery(name, args, true, signal) as Promise<Buffer>;
@@ -346,8 +346,9 @@ export class QueryPool {
   }
 
   /**
-   * Reads the rollups into memory on a query thread, which hands them to the threads started after it: the server
-   * calls it before it listens, so that no request waits for them.
+   * Reads the rollups into memory on a query thread, which hands them to the threads started after it, and warms
+   * that thread's query code (see `warmUp`): the server calls it before it listens, so that no request waits for
+   * either. The pool keeps one thread when idle (`keepIdle`), so that its warmed code stays.
    */
   warm(): Promise<PoolQueryResult<"warm">> {
     return this.run("warm", undefined);
