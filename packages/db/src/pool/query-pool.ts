@@ -32,7 +32,7 @@ export interface QueryPoolOptions {
   /**
    * Query threads never ended for being idle (default 1): the first query after a pause then finds a thread whose
    * code is compiled and whose handle is open, rather than starting one (at 1M facts a series took 248 ms on a new
-   * thread against 54 ms on a kept one). Downloads keep none.
+   * thread against 35 ms on a kept one). Downloads keep none.
    */
   keepIdle?: number;
   /**

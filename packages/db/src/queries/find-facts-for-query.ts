@@ -130,7 +130,7 @@ export function findFactsForQuery(
        LEFT JOIN products p ON p.id = f.product_id
        LEFT JOIN buyers b ON b.id = f.buyer_id
      WHERE ${where}
-     ORDER BY ${d.noIndex("f.period_start")}, ${d.noIndex("f.id")}`, // sorted after the scan: the order picks no index
+     ORDER BY ${d.noIndex("f.period_start")}, ${d.noIndex("f.id")}`, // sorted after the scan, in the named index
   ).all(...params) as QueryFactRow[];
 }
 
