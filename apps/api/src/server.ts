@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp, type AppOptions } from "./app.js";
+import { warmRoutes } from "./lib/warm-routes.js";
 
 export interface ServerOptions extends AppOptions {
   port: number;
@@ -42,16 +43,23 @@ export async function shutdownGracefully(app: FastifyInstance, signal: string, o
 }
 
 /**
- * Starts the app once its rollups are in memory, and closes it cleanly on SIGINT/SIGTERM, letting in-flight requests
- * finish.
+ * Reads the rollups into memory and warms up the query code and the routes (`warmRoutes`), so that the first
+ * requests do not pay for it. A failure is only logged: the first query will meet it and report it.
  */
-export async function startServer(options: ServerOptions) {
-  const app = await buildApp(options);
-  // The rollups are read into memory, and the query code warmed up, before the first request rather than by it; a
-  // failure here is the first query's to report.
+export async function warmUpApp(app: FastifyInstance): Promise<void> {
   await app.queryPool
     .warm()
     .catch((error: unknown) => app.log.warn({ err: error }, "reading the rollups ahead failed"));
+  await warmRoutes(app).catch((error: unknown) => app.log.warn({ err: error }, "warming the routes up failed"));
+}
+
+/**
+ * Starts the app once its rollups are in memory and its code warmed up (`warmUpApp`), and closes it cleanly on
+ * SIGINT/SIGTERM, letting in-flight requests finish.
+ */
+export async function startServer(options: ServerOptions) {
+  const app = await buildApp(options);
+  await warmUpApp(app);
   await app.listen({ port: options.port, host: options.host });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {

@@ -47,6 +47,7 @@ export * from "./rollups/rebuild-rollups.js";
 export * from "./rollups/find-rollup-cells.js";
 export * from "./pool/pool-queries.js";
 export * from "./pool/query-pool.js";
+export * from "./pool/warm-up.js";
 export * from "./write/manage-datasets.js";
 export * from "./export/facts-xlsx.js";
 export * from "./export/facts-parquet.js";

@@ -4,7 +4,7 @@
  * `replay <answer.json>` a bare Fastify that sends one recorded answer (its status, headers and body bytes) to any
  * request: the fairest baseline for a cached endpoint, doing everything it must and nothing more.
  */
-import { buildApp } from "@chipflow/api";
+import { buildApp, warmUpApp } from "@chipflow/api";
 import Fastify from "fastify";
 import { readFileSync } from "node:fs";
 import type { RecordedAnswer } from "./http-bench.js";
@@ -31,9 +31,8 @@ const app =
           logger: false,
           rateLimit: false,
         });
-// As the server does (`startServer`): the rollups are read into memory, and the query code warmed up, before it
-// listens.
-if ("queryPool" in app) await app.queryPool.warm();
+// As the server does (`startServer`): the rollups are read into memory, and the code warmed up, before it listens.
+if ("queryPool" in app) await warmUpApp(app);
 const url = await app.listen({ port: 0, host: "127.0.0.1" });
 console.log(url);
 process.on("SIGTERM", () => void app.close().then(() => process.exit(0)));

@@ -13,6 +13,8 @@ export interface QueryCache {
    * `signal`, see `compute`) only when every one of them has gone (see `clientGone`).
    */
   get<T>(key: string, compute: (signal: AbortSignal) => Promise<T>, requester?: AbortSignal): Promise<T>;
+  /** Forgets every stored result and answer. */
+  clear(): void;
 }
 
 /** A computation shared by the requests that wait for it. */
@@ -90,11 +92,12 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
     let seen: string | null = null;
     let version = "";
     let handle: typeof app.db | null = null;
+    const clear = () => {
+      cache.clear();
+      payloads.clear();
+    };
     const update = (next: string) => {
-      if (next !== version) {
-        cache.clear();
-        payloads.clear();
-      }
+      if (next !== version) clear();
       version = next;
     };
     const check = () => {
@@ -120,6 +123,7 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
     const inFlight = new Map<string, InFlight>();
     app.decorate("queryCache", {
       version: check,
+      clear,
       async get<T>(key: string, compute: (signal: AbortSignal) => Promise<T>, requester?: AbortSignal): Promise<T> {
         const at = check();
         const hit = cache.get(key) as T | undefined;

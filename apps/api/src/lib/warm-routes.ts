@@ -1,0 +1,35 @@
+import { warmUpQueries } from "@chipflow/db";
+import type { FastifyInstance } from "fastify";
+
+/** How often each request is made: the first pass compiles the routes' code, the second finds it compiled. */
+const ROUNDS = 2;
+
+/** The URLs of the dashboard's data requests that `warmRoutes` makes. */
+export function warmUpUrls(app: FastifyInstance): string[] {
+  return warmUpQueries(app.db).map(({ view, query }) => {
+    const params = Object.entries(query).map(([key, value]): [string, string] => [key, String(value)]);
+    return `/api/v1/${view}?${new URLSearchParams(params).toString()}`;
+  });
+}
+
+/**
+ * Makes the dashboard's data requests (`warmUpQueries`: series, a breakdown and a flow of the last vendor stored)
+ * through the app itself before it listens, then empties the query cache: the first user's requests find the
+ * routes, hooks and validators compiled, and no answer stored. Each request is logged under the id `warm-up-<n>`
+ * and counted against the address `warm-up`, not a client's. Returns how many answered 200.
+ */
+export async function warmRoutes(app: FastifyInstance): Promise<number> {
+  const urls = warmUpUrls(app);
+  let answered = 0;
+  for (let round = 0; round < ROUNDS; round++)
+    for (const [i, url] of urls.entries()) {
+      const response = await app.inject({
+        url,
+        remoteAddress: "warm-up",
+        headers: { "x-request-id": `warm-up-${round * urls.length + i + 1}` },
+      });
+      if (response.statusCode === 200) answered++;
+    }
+  app.queryCache.clear();
+  return answered;
+}
