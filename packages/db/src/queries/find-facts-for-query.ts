@@ -137,20 +137,19 @@ export function findFactsForQuery(
 /**
  * What a flow that adds its cells up plainly reads of a fact (see `addsUpPlainly`), as an array: the keys of its
  * Sankey cell (`vendor id|product id|destination`) and map cell (`origin|destination`), `null` where a part is
- * missing; kind and confidence as ranks (`KIND_RANK`, `CONFIDENCE_RANK`). Only columns of the vendor index
- * (migration 010), so that a vendor's facts come from the index alone, and few strings to make of them.
+ * missing; its kind and confidence ranks in one number, `4 × KIND_RANK + CONFIDENCE_RANK` (0 for no confidence).
+ * Only columns of the vendor index (migration 010), so that a vendor's facts come from the index alone, and few
+ * values to make of them: each costs about as much to make as SQLite takes to find the fact. A cell's dataset and
+ * the categories come from the rollups.
  */
 export type PlainFlowFact = [
   sankeyKey: string | null,
   mapKey: string | null,
-  datasetId: string,
   sourceId: number,
-  category: string | null,
   value: number | null,
   low: number | null,
   high: number | null,
-  kindRank: number,
-  confidenceRank: number | null,
+  ranks: number,
 ];
 
 /** The facts of one metric that match a filter and lie inside its period range, in no particular order. */
@@ -159,7 +158,7 @@ export function findPlainFlowFacts(db: ReadonlyDb, metric: Metric, filter: FactF
   return prepareCached(
     db,
     `SELECT f.vendor_id || '|' || f.product_id || '|' || f.destination, f.origin || '|' || f.destination,
-       f.dataset_id, f.source_id, f.category, f.value, f.low, f.high, ${KIND_RANK}, ${CONFIDENCE_RANK}
+       f.source_id, f.value, f.low, f.high, 4 * ${KIND_RANK} + coalesce(${CONFIDENCE_RANK}, 0)
      FROM ${facts} WHERE ${where}`,
   )
     .raw()

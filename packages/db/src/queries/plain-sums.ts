@@ -6,26 +6,44 @@ import { sortedIds } from "./sorted-ids.js";
 
 /**
  * Whether the rules add up every cell of a flows query plainly, so that a `PlainSum` of its facts gives what
- * `resolveCell` would; if so, how many facts overlap the query's range without lying inside it. The rollups tell
+ * `resolveCell` would; if so, what else the rollups know of its facts (see `PlainFlow`). The rollups tell
  * (see `findRollupCells`), summed by destination over the query's whole range: they answer only where every fact
  * of the range names its vendor, product, category, origin and destination, no two facts of a vendor, destination,
  * category and period share their product and origin, no product contains another, no periods overlap, each
  * destination's facts (over the query's vendors) are of one dataset, and every figure is a whole number whose sum
  * is exact.
  */
-export function addsUpPlainly(db: ReadonlyDb, query: FlowsQuery): { excluded: number } | null {
+export function addsUpPlainly(db: ReadonlyDb, query: FlowsQuery): PlainFlow | null {
   const whole = { start: query.from ?? "", end: query.to ?? "", coarser: false };
   const inside = (start: string, end: string) =>
     (!query.from || start >= query.from) && (!query.to || end <= query.to) ? whole : null;
   const additive = METRICS[query.metric].aggregation === "sum";
   const rolled = findRollupCells(db, query.metric, additive, query, "destination", inside);
-  return rolled && { excluded: rolled.excluded };
+  if (!rolled) return null;
+  const datasets = new Map<string, string>();
+  const categories = new Set<string>();
+  for (let c = 0; c < rolled.sums.count; c++) {
+    datasets.set(rolled.groupOf(rolled.sums.groupOf(c)).key, rolled.sums.datasetOf(c));
+    for (const category of rolled.sums.categoriesOf(c)) categories.add(category);
+  }
+  return { excluded: rolled.excluded, datasets, categories };
+}
+
+/** What the rollups tell of a flow whose cells add up plainly. */
+export interface PlainFlow {
+  /** Facts overlapping the query's range without lying inside it. */
+  excluded: number;
+  /** The dataset of each destination's facts. */
+  datasets: Map<string, string>;
+  /** The product categories of the facts. */
+  categories: Set<string>;
 }
 
 /**
  * The figure of a cell whose facts add up plainly (see `addsUpPlainly`), added one fact at a time: `resolveCell`'s,
- * without ranking them. Its facts are of one dataset, so the first one's stands for all. Kinds and confidences
- * come as ranks (`KIND_RANK`, `CONFIDENCE_RANK`): the lowest wins, and a missing confidence gives way to any.
+ * without ranking them. Its facts are of one dataset, given when the figure is made. Kind and confidence come as
+ * ranks (`PlainFlowFact`'s `4 × KIND_RANK + CONFIDENCE_RANK`): the lowest wins, and a missing confidence gives way
+ * to any.
  */
 export class PlainSum {
   private value: number | null = 0;
@@ -35,23 +53,16 @@ export class PlainSum {
   private confidence = CONFIDENCES.length;
   private readonly sourceIds: number[] = [];
 
-  constructor(private readonly datasetId: string) {}
-
-  add(
-    value: number | null,
-    low: number | null,
-    high: number | null,
-    kindRank: number,
-    confidenceRank: number | null,
-    sourceId: number,
-  ): void {
+  add(value: number | null, low: number | null, high: number | null, ranks: number, sourceId: number): void {
     this.value = this.value === null || value === null ? null : this.value + value;
     low ??= value;
     high ??= value;
     this.low = this.low === null || low === null ? null : this.low + low;
     this.high = this.high === null || high === null ? null : this.high + high;
-    if (kindRank < this.kind) this.kind = kindRank;
-    if (confidenceRank !== null && confidenceRank < this.confidence) this.confidence = confidenceRank;
+    const kind = ranks >> 2;
+    const confidence = ranks & 3;
+    if (kind < this.kind) this.kind = kind;
+    if (confidence > 0 && confidence < this.confidence) this.confidence = confidence;
     this.sourceIds.push(sourceId);
   }
 
@@ -60,7 +71,7 @@ export class PlainSum {
     return this.sourceIds.length;
   }
 
-  figure(): Figure {
+  figure(datasetId: string): Figure {
     const count = this.count;
     return {
       value: this.value,
@@ -69,7 +80,7 @@ export class PlainSum {
       estimateKind: KINDS[this.kind]!,
       confidence: CONFIDENCES[this.confidence] ?? null,
       basis: count === 1 ? "reported" : "sum",
-      datasetId: this.datasetId,
+      datasetId,
       sourceIds: sortedIds(this.sourceIds),
       alternatives: [],
       factCount: count,

@@ -128,6 +128,11 @@ export class CellSums {
     this.last = grown(this.last, n);
   }
 
+  /** The dataset of cell `c`'s rows. */
+  datasetOf(c: number): string {
+    return this.segments[this.segment[c]!]!.datasetId;
+  }
+
   /** The group of cell `c` (its id in the cube). */
   groupOf(c: number): number {
     return this.group[c]!;
@@ -181,7 +186,7 @@ export class CellSums {
       periodEnd: this.cube.periodEnd[this.end[c]!]!,
       granularity: granularityOfRank(this.granularity[c]!),
       periods: this.periodsOf(c),
-      datasetId: this.segments[this.segment[c]!]!.datasetId,
+      datasetId: this.datasetOf(c),
     };
   }
 
@@ -205,7 +210,7 @@ export class CellSums {
       estimateKind: KINDS[this.kind[c]!]!,
       confidence: this.confidence[c]! < 0 ? null : CONFIDENCES[this.confidence[c]!]!,
       basis: this.facts[c] === 1 ? "reported" : "sum",
-      datasetId: this.segments[this.segment[c]!]!.datasetId,
+      datasetId: this.datasetOf(c),
       factCount: this.facts[c]!,
     };
   }
