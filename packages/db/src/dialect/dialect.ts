@@ -29,8 +29,11 @@ export interface Dialect {
   every(condition: string): string;
   /** The rows of a JSON array of arrays bound at `param`, as a table of `columns` (text), for `FROM`. */
   jsonRows(param: string, columns: string[]): string;
-  /** SQLite's `INDEXED BY` hint after a table in FROM; PostgreSQL plans from statistics, so nothing. */
-  indexedBy(index: string): string;
+  /**
+   * SQLite's `INDEXED BY` hint after a table in FROM (`null`: `NOT INDEXED`, read the table in order); PostgreSQL
+   * plans from statistics, so nothing.
+   */
+  indexedBy(index: string | null): string;
   /**
    * A column the planner should not pick an index for (SQLite's unary `+`); PostgreSQL plans from statistics, so
    * the column stays as it is.

@@ -9,7 +9,7 @@ export const sqliteDialect: Dialect = {
   nocase: (column) => column,
   jsonRows: (param, columns) =>
     `(SELECT ${columns.map((c, i) => `value ->> ${i} AS ${c}`).join(", ")} FROM json_each(${param}))`,
-  indexedBy: (index) => `INDEXED BY ${index}`,
+  indexedBy: (index) => (index === null ? "NOT INDEXED" : `INDEXED BY ${index}`),
   groupConcat: (expr, { separator = ",", distinct = false, orderBy } = {}) =>
     distinct
       ? `group_concat(DISTINCT ${expr})` // SQLite takes no separator with DISTINCT: always ","

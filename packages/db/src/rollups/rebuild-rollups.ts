@@ -1,16 +1,22 @@
 import type { WritableDb } from "../handles.js";
 import { encodeSegment } from "./cube-bytes.js";
 import { newCube, readSegmentRows, toMarker } from "./rollup-cube.js";
-import { REBUILD_SQL } from "./rollup-sql.js";
+import { REBUILD_SCAN_SQL, REBUILD_SQL } from "./rollup-sql.js";
 
 /**
- * Deletes and recomputes one dataset's rollup rows, in SQL, and records the dataset's row count and import time
+ * Deletes and recomputes one dataset's rollup rows, in SQL (reading the whole table when the dataset is more than
+ * half of it, see `rebuildSql`), and records the dataset's row count and import time
  * as the marker that makes them usable; then stores them as a server holds them in memory (`storeRollupCube`).
  * Call it inside the transaction that changed the dataset's facts, after `datasets.row_count` and `imported_at` are
  * final. A dataset that no longer exists is left with no rollups.
  */
 export function rebuildRollups(db: WritableDb, datasetId: string): void {
-  for (const sql of REBUILD_SQL) db.prepare(sql).run(datasetId);
+  // The table's last id stands for its size (a count would read it all).
+  const { facts, top } = db
+    .prepare("SELECT (SELECT row_count FROM datasets WHERE id = ?) AS facts, (SELECT max(id) FROM facts) AS top")
+    .get(datasetId) as { facts: number | null; top: number | null };
+  const scan = (facts ?? 0) * 2 > (top ?? 0);
+  for (const sql of scan ? REBUILD_SCAN_SQL : REBUILD_SQL) db.prepare(sql).run(datasetId);
   storeRollupCube(db, datasetId);
 }
 

@@ -48,12 +48,16 @@ function insertSql(d: Dialect, g: Grain, where: string): string {
       f.granularity`;
 }
 
-/** The statements that rebuild one dataset's rollups (bound parameter: the dataset id, once per statement). */
-export const rebuildSql = (d: Dialect): string[] => [
+/**
+ * The statements that rebuild one dataset's rollups (bound parameter: the dataset id, once per statement). `scan`:
+ * SQLite reads the whole table in order rather than the dataset's entries of an index, one lookup each: faster
+ * when the dataset is most of the table (a 1M-fact dataset alone: 10 s rather than 17 s).
+ */
+export const rebuildSql = (d: Dialect, scan = false): string[] => [
   "DELETE FROM fact_rollups WHERE dataset_id = ?",
   "DELETE FROM rollup_periods WHERE dataset_id = ?",
   "DELETE FROM rollup_markers WHERE dataset_id = ?",
-  ...GRAINS.map((g) => insertSql(d, g, "WHERE f.dataset_id = ?")),
+  ...GRAINS.map((g) => insertSql(d, g, `${scan ? d.indexedBy(null) : ""} WHERE f.dataset_id = ?`)),
   "INSERT INTO rollup_periods SELECT DISTINCT dataset_id, period_start, period_end FROM fact_rollups WHERE grain = 'vd' AND dataset_id = ?",
   "INSERT INTO rollup_markers SELECT id, row_count, imported_at FROM datasets WHERE id = ?",
 ];
@@ -66,4 +70,5 @@ export const buildAllSql = (d: Dialect): string[] => [
 ];
 
 export const REBUILD_SQL = rebuildSql(sqliteDialect);
+export const REBUILD_SCAN_SQL = rebuildSql(sqliteDialect, true);
 export const BUILD_ALL_SQL = buildAllSql(sqliteDialect);
