@@ -10,6 +10,9 @@ describe("warmRoutes", () => {
       ...Array<string>(4).fill("/api/v1/series"),
       "/api/v1/breakdown",
       "/api/v1/flows",
+      "/api/v1/events",
+      "/api/v1/dimensions",
+      "/api/v1/summary",
     ]);
     expect(await warmRoutes(app)).toBe(2 * urls.length);
 
