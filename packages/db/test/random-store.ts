@@ -71,6 +71,7 @@ const FLAWS: ((f: Fact) => Fact)[] = [
   (f) => ({ ...f, period: 7 }),
   (f) => ({ ...f, buyer: 1 }),
   (f) => ({ ...f, destination: "WLD" }),
+  (f) => ({ ...f, vendor: null }),
 ];
 
 /**

