@@ -9,6 +9,7 @@ import { findFactsInPeriod } from "../src/queries/find-facts-in-period.js";
 import { findFlows } from "../src/queries/find-flows.js";
 import { addsUpPlainly } from "../src/queries/plain-sums.js";
 import { findSeries } from "../src/queries/find-series.js";
+import { listDimensions } from "../src/queries/list-dimensions.js";
 import { MixedUnitsError } from "../src/queries/unit-categories.js";
 import { findRollupCells } from "../src/rollups/find-rollup-cells.js";
 import { rebuildRollups } from "../src/rollups/rebuild-rollups.js";
@@ -84,6 +85,21 @@ describe("rollups", () => {
     rebuildRollups(db, "d0");
     expect(findRollupCells(db, "units", true, q, "vendor", () => null)).not.toBeNull();
     expect(findSeries(db, q).series.map((s) => s.points.map((p) => p.value))).toEqual([[5]]);
+    db.close();
+  });
+
+  it("give the period range the dimensions list while fresh, and the facts give it once a dataset changed", () => {
+    const db = buildDb(fc.sample(fact(true), { numRuns: 100, seed: 9 }), [0, 1]);
+    const ofFacts = () =>
+      db.prepare('SELECT min(period_start) AS "from", max(period_end) AS "to" FROM facts').get() as object;
+    expect(listDimensions(db).periodRange).toEqual(ofFacts());
+    db.prepare(
+      "INSERT INTO facts (dataset_id, source_id, vendor_id, product_id, category, origin, destination, period_start, period_end, granularity, metric, value, estimate_kind) VALUES ('d0', 1, 1, 1, 'gpu', 'USA', 'CHN', '2030-01-01', '2030-12-31', 'year', 'units', 5, 'reported')",
+    ).run();
+    db.prepare("UPDATE datasets SET row_count = row_count + 1 WHERE id = 'd0'").run();
+    expect(listDimensions(db).periodRange).toEqual({ ...ofFacts(), to: "2030-12-31" });
+    rebuildRollups(db, "d0");
+    expect(listDimensions(db).periodRange).toEqual({ ...ofFacts(), to: "2030-12-31" });
     db.close();
   });
 

@@ -2,6 +2,7 @@ import { getCountry, isCountryCode, METRICS, METRIC_IDS, type Category, type Dim
 import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 import type { DbDatasetRow } from "../rows.js";
+import { countStaleRollups } from "../rollups/count-stale-rollups.js";
 import { toDataset } from "./to-api.js";
 
 /** Everything a client can filter and group on, and the period range the facts cover. */
@@ -32,7 +33,10 @@ export function listDimensions(db: ReadonlyDb): Dimensions {
   const datasets = (db.prepare("SELECT * FROM datasets ORDER BY priority DESC, id").all() as DbDatasetRow[]).map(
     toDataset,
   );
-  const range = db.prepare('SELECT min(period_start) AS "from", max(period_end) AS "to" FROM facts').get() as {
+  // Every fact's period is among its dataset's rollup periods while the rollups are fresh: a few rows to read
+  // rather than every fact (the latest end has no index: 0.8 s at 10M facts).
+  const periods = countStaleRollups(db) === 0 ? "rollup_periods" : "facts";
+  const range = db.prepare(`SELECT min(period_start) AS "from", max(period_end) AS "to" FROM ${periods}`).get() as {
     from: string | null;
     to: string | null;
   };

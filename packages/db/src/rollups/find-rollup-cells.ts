@@ -3,6 +3,7 @@ import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 import { idsOf, prepareCached } from "../queries/find-facts-for-query.js";
 import { CellSums } from "./cell-sums.js";
+import { countStaleRollups } from "./count-stale-rollups.js";
 import { GRAIN_IDS, rollupCube, rowsKey, type Dictionary, type RollupCube } from "./rollup-cube.js";
 
 /** Where a period goes: its bucket, or `null` to leave its facts out (counted as excluded). */
@@ -86,16 +87,7 @@ export function findRollupCells(
   const grain = grainFor(filter, groupBy);
   if (!grain) return null;
   const datasets = filter.dataset.length ? JSON.stringify(filter.dataset) : null;
-  const stale = prepareCached(
-    db,
-    `SELECT count(*) FROM datasets d LEFT JOIN rollup_markers m ON m.dataset_id = d.id
-     WHERE (m.dataset_id IS NULL OR m.row_count IS DISTINCT FROM d.row_count
-         OR m.imported_at IS DISTINCT FROM d.imported_at)
-       AND (? IS NULL OR d.id IN ${d.jsonList("?")})`,
-  )
-    .pluck()
-    .get(datasets, datasets) as number;
-  if (stale > 0) return null;
+  if (countStaleRollups(db, datasets) > 0) return null;
   // Sums of rollup rows know nothing of products that contain others (a parent's figure is the total of its
   // children): where such a product has figures in the datasets asked for, the exact path answers.
   const nested = prepareCached(
