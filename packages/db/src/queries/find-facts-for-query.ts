@@ -161,14 +161,21 @@ export function findPlainFlowFacts(db: ReadonlyDb, metric: Metric, filter: FactF
   // (at 1M facts, a year of all vendors: 42–110 ms rather than 224–355 ms).
   const everyVendor = factIndex(filter) === "facts_metric_period";
   const { facts, where, params } = factWhere(db, metric, filter, "inside", everyVendor);
-  return prepareCached(
-    db,
-    `SELECT f.vendor_id || '|' || f.product_id || '|' || f.destination, f.origin || '|' || f.destination,
-       f.source_id, f.value, f.low, f.high, 4 * ${KIND_RANK} + coalesce(${CONFIDENCE_RANK}, 0)
-     FROM ${facts} WHERE ${where}`,
-  )
-    .raw()
-    .all(...params) as PlainFlowFact[];
+  const d = dialectOf(db);
+  const columns = [
+    `f.vendor_id || '|' || f.product_id || '|' || f.destination`,
+    `f.origin || '|' || f.destination`,
+    "f.source_id",
+    "f.value",
+    "f.low",
+    "f.high",
+    `4 * ${KIND_RANK} + coalesce(${CONFIDENCE_RANK}, 0)`,
+  ];
+  // As one JSON text: at 10M facts, a vendor's year (14,000 facts) came in 22 ms rather than 28 ms, summed.
+  const json = prepareCached(db, `SELECT ${d.jsonArrays(columns)} FROM ${facts} WHERE ${where}`)
+    .pluck()
+    .get(...params) as string;
+  return JSON.parse(json) as PlainFlowFact[];
 }
 
 /** How many facts of one metric match a filter and its period range (by `match`). */
