@@ -53,7 +53,7 @@ describe("findFlows while an import commits", () => {
       get(target, key) {
         if (key !== "prepare") return Reflect.get(target, key, target) as unknown;
         return (sql: string) => {
-          if (!committed && sql.includes("f.source_id, f.value, f.low, f.high, 4 *")) {
+          if (!committed && sql.includes("f.origin || '|' || f.destination")) {
             committed = true;
             writer
               .prepare(

@@ -28,10 +28,11 @@ export interface Dialect {
   /** True when `condition` holds for every row of the group (`min(condition)` on SQLite). */
   every(condition: string): string;
   /**
-   * Aggregate: the group's rows as one JSON text, an array of one array of `columns` per row (`[]` for none). The
-   * driver hands over one value rather than one per column and row, which at thousands of rows costs less.
+   * Aggregate: `expr` of the group's rows as one JSON array (`[]` for none), in the order every aggregate of the
+   * statement takes the rows. The driver hands over one value rather than one per row, which at thousands of rows
+   * costs less.
    */
-  jsonArrays(columns: string[]): string;
+  jsonArray(expr: string): string;
   /** The rows of a JSON array of arrays bound at `param`, as a table of `columns` (text), for `FROM`. */
   jsonRows(param: string, columns: string[]): string;
   /**

@@ -8,7 +8,7 @@ export const postgresDialect: Dialect = {
     `(SELECT value${type === "integer" ? "::bigint" : ""} FROM json_array_elements_text(CAST(${param} AS json)))`,
   jsonTable: (param) => `json_array_elements_text(CAST(${param} AS json))`,
   nocase: (column) => `lower(${column})`,
-  jsonArrays: (columns) => `coalesce(json_agg(json_build_array(${columns.join(", ")})), '[]')::text`,
+  jsonArray: (expr) => `coalesce(json_agg(${expr}), '[]')::text`,
   jsonRows: (param, columns) =>
     `(SELECT ${columns.map((c, i) => `e ->> ${i} AS ${c}`).join(", ")} FROM json_array_elements(CAST(${param} AS json)) e)`,
   indexedBy: () => "",

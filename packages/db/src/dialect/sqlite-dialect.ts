@@ -7,7 +7,7 @@ export const sqliteDialect: Dialect = {
   jsonList: (param) => `(SELECT value FROM json_each(${param}))`,
   jsonTable: (param) => `json_each(${param})`,
   nocase: (column) => column,
-  jsonArrays: (columns) => `json_group_array(json_array(${columns.join(", ")}))`,
+  jsonArray: (expr) => `json_group_array(${expr})`,
   jsonRows: (param, columns) =>
     `(SELECT ${columns.map((c, i) => `value ->> ${i} AS ${c}`).join(", ")} FROM json_each(${param}))`,
   indexedBy: (index) => (index === null ? "NOT INDEXED" : `INDEXED BY ${index}`),

@@ -155,11 +155,19 @@ function plainCells(db: ReadonlyDb, query: FlowsQuery, { excluded, datasets, cat
     if (!sum) sums.set(key, (sum = new PlainSum()));
     return sum;
   };
-  // Indexed rather than destructured: no array is made per fact.
-  for (const fact of findPlainFlowFacts(db, query.metric, query)) {
-    const [sankeyKey, mapKey] = fact;
-    if (sankeyKey !== null) sumOf(sankey, sankeyKey).add(fact[3], fact[4], fact[5], fact[6], fact[2]);
-    if (mapKey !== null) sumOf(map, mapKey).add(fact[3], fact[4], fact[5], fact[6], fact[2]);
+  const facts = findPlainFlowFacts(db, query.metric, query);
+  // Fact i is at index i of every column (`noUncheckedIndexedAccess` cannot know that they are as long).
+  const at = <T>(column: T[], i: number) => column[i] as T;
+  for (let i = 0; i < facts.sourceId.length; i++) {
+    const sankeyCell = at(facts.sankeyKey, i);
+    const mapCell = at(facts.mapKey, i);
+    const value = at(facts.value, i);
+    const low = at(facts.low, i);
+    const high = at(facts.high, i);
+    const ranks = at(facts.ranks, i);
+    const source = at(facts.sourceId, i);
+    if (sankeyCell !== null) sumOf(sankey, sankeyCell).add(value, low, high, ranks, source);
+    if (mapCell !== null) sumOf(map, mapCell).add(value, low, high, ranks, source);
     else unplaced++;
   }
 

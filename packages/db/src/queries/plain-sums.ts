@@ -42,7 +42,7 @@ export interface PlainFlow {
 /**
  * The figure of a cell whose facts add up plainly (see `addsUpPlainly`), added one fact at a time: `resolveCell`'s,
  * without ranking them. Its facts are of one dataset, given when the figure is made. Kind and confidence come as
- * ranks (`PlainFlowFact`'s `4 × KIND_RANK + CONFIDENCE_RANK`): the lowest wins, and a missing confidence gives way
+ * ranks (`PlainFlowFacts`' `4 × KIND_RANK + CONFIDENCE_RANK`): the lowest wins, and a missing confidence gives way
  * to any.
  */
 export class PlainSum {
