@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   checkAiSources,
+  checkConfidence,
   checkExcerpts,
   checkPercentages,
   checkRepeatedCells,
@@ -77,6 +78,18 @@ describe("the data-quality gate", () => {
     ]);
     expect(problems.map((p) => p.where)).toEqual(["facts/synthetic.csv:3", "facts/synthetic.csv:4"]);
     expect(problems[1]!.message).toMatch(/source_locator/);
+  });
+
+  it("names a secondary source given high confidence, and takes medium or low for one", () => {
+    const secondary = { ...fact(0).fact.source, type: "secondary" as const };
+    const problems = checkConfidence([
+      fact(2),
+      fact(3, { source: secondary }),
+      fact(4, { source: secondary, confidence: "medium" }),
+      fact(5, { source: secondary, confidence: "low" }),
+    ]);
+    expect(problems.map((p) => p.where)).toEqual(["facts/synthetic.csv:3"]);
+    expect(problems[0]!.message).toMatch(/high is for a primary document/);
   });
 
   it("finds one cell given twice by one source in one dataset, but not by two sources", () => {

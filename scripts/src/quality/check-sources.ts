@@ -22,6 +22,21 @@ export function checkSources(facts: CuratedFact[]): QualityProblem[] {
   return problems;
 }
 
+/**
+ * Confidence follows the source (data/README.md): `high` is for a primary document read directly; a copy or an
+ * article is `medium` at most, however faithful.
+ */
+export function checkConfidence(facts: CuratedFact[]): QualityProblem[] {
+  return facts
+    .filter((f) => f.fact.source.type === "secondary" && f.fact.confidence === "high")
+    .map((f) => ({
+      where: whereOf(f),
+      message:
+        "confidence high with a secondary source: high is for a primary document read directly; " +
+        "write medium for a faithful copy or article (or low for a weak one), or cite the primary document",
+    }));
+}
+
 /** Services that write their summaries or extractions with AI: never a source, whatever they summarise. */
 export const AI_SOURCES =
   /reportify\.ai|alpha-sense\.com|fintool\.com|github\.com\/peakyragnar\/Arrow|AI-(generated|assisted|written)/i;

@@ -1,6 +1,7 @@
 import { groupMap } from "@chipflow/core";
 import {
   checkAiSources,
+  checkConfidence,
   checkExcerpts,
   checkPercentages,
   checkRepeatedCells,
@@ -23,7 +24,7 @@ export const PRIMARY_SHARE_TARGET = 0.6;
  * The share below which the gate fails: the share reached so far, rounded down, so that no change lowers it.
  * Raise it as primary documents replace secondary ones, until it reaches the target.
  */
-export const PRIMARY_SHARE_FLOOR = 0.68;
+export const PRIMARY_SHARE_FLOOR = 0.77;
 
 export interface DatasetQuality {
   dataset: string;
@@ -54,6 +55,7 @@ export async function checkDataQuality(dataDir: string): Promise<DataQualityRepo
   const problems = [
     ...data.problems,
     ...checkSources(facts),
+    ...checkConfidence(facts),
     ...checkAiSources(facts),
     ...checkRepeatedCells(facts),
     ...checkPercentages(facts),
