@@ -1,5 +1,6 @@
 import * as core from "@chipflow/core";
 import * as db from "@chipflow/db";
+import { httpGet } from "./http-get.js";
 import { percentile } from "./percentile.js";
 import { startServer, type RunningServer } from "./start-server.js";
 
@@ -85,10 +86,9 @@ async function openSide(location: string): Promise<Side> {
       ["app", postgres ? "unused.sqlite" : location],
       postgres ? { CHIPFLOW_DATABASE_URL: location } : {},
     );
-    // The client's first request opens its connection and loads its HTTP code (about 60 ms of this process's
-    // own): made to the health check, so that `cold` measures the server's first data request, as a browser
-    // makes it after loading the page.
-    await fetch(`${server.url}/api/health`).then((res) => res.arrayBuffer());
+    // The client's first request opens the connection that the others reuse: made to the health check, so that
+    // `cold` measures the server's first data request, as a browser makes it after loading the page.
+    await httpGet(`${server.url}/api/health`);
     const { url, stop } = server;
     return { handle, url, stop: () => stop().finally(() => handle.close()) };
   } catch (error) {
@@ -121,8 +121,7 @@ export async function runQueryBenches(
       const probes = await Promise.all(
         sides.map(async (side, k) => {
           const t = performance.now();
-          const res = await fetch(side.url + example);
-          await res.arrayBuffer();
+          const res = await httpGet(side.url + example);
           cold[k] = performance.now() - t;
           return res;
         }),
@@ -153,8 +152,7 @@ export async function runQueryBenches(
           fn(side.handle, schema.parse(params));
           direct[k]!.push(performance.now() - t);
           t = performance.now();
-          const res = await fetch(`${side.url}/api/v1/${e.name}?${new URLSearchParams(params).toString()}`);
-          await res.arrayBuffer();
+          const res = await httpGet(`${side.url}/api/v1/${e.name}?${new URLSearchParams(params).toString()}`);
           http[k]!.push(performance.now() - t);
           if (res.status !== 200) throw new Error(`${e.name} answered ${res.status} (${locations[k]})`);
         }
