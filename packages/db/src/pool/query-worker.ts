@@ -3,6 +3,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { isPostgresUrl, openPostgresReadonly, openReadonly, type ReadonlyDb } from "../handles.js";
 import { POOL_QUERIES, factsCsvText, type FactsCsvJob } from "./pool-queries.js";
 import { adoptCube, cubeSnapshot, cubeVersion } from "../rollups/rollup-cube.js";
+import { jsonBytes } from "./json-bytes.js";
 import {
   CANCELLED,
   CREDITS,
@@ -22,7 +23,6 @@ try {
 
 const port = parentPort!;
 const { path, timeoutMs, cube } = workerData as { path: string; timeoutMs: number | null; cube: SharedCube | null };
-const encoder = new TextEncoder();
 let db: ReadonlyDb | null = null;
 let identity = "";
 /** The version of the cube the pool holds from this thread (or gave it). */
@@ -76,7 +76,7 @@ port.on("message", (job: WorkerJob) => {
         // Serialised here, off the event loop. The bytes are copied over, not transferred: the first buffer a
         // thread detaches makes V8 drop every function it optimised on typed arrays (the rollups' sums among them),
         // and the thread's next queries ran unoptimised again.
-        const json = encoder.encode(JSON.stringify(result));
+        const json = jsonBytes(result);
         port.postMessage({ id: job.id, json } satisfies WorkerReply);
       } else port.postMessage({ id: job.id, result } satisfies WorkerReply);
     } else {
