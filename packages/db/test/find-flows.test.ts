@@ -53,7 +53,7 @@ describe("findFlows while an import commits", () => {
       get(target, key) {
         if (key !== "prepare") return Reflect.get(target, key, target) as unknown;
         return (sql: string) => {
-          if (!committed && sql.includes("f.origin || '|' || f.destination")) {
+          if (!committed && sql.includes("CAST(f.value AS BIGINT)")) {
             committed = true;
             writer
               .prepare(

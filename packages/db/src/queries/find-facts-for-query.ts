@@ -1,7 +1,6 @@
 import type { Confidence, EstimateKind, FactFilter, Granularity, Metric } from "@chipflow/core";
 import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
-import { CONFIDENCE_RANK, KIND_RANK } from "../rollups/rollup-sql.js";
 import type { SqlStatement } from "../sql-db.js";
 
 /** A fact joined with the names and ids a query needs. */
@@ -138,30 +137,40 @@ export function findFactsForQuery(
 
 /**
  * What a flow that adds its cells up plainly reads of its facts (see `addsUpPlainly`), column by column, fact `i`
- * at index `i` of each: the keys of its Sankey cell (`vendor id|product id|destination`) and map cell
- * (`origin|destination`), `null` where a part is missing; its source, value, low and high; its kind and confidence
- * ranks in one number, `4 × KIND_RANK + CONFIDENCE_RANK` (0 for no confidence). Only columns of the vendor index
- * (migration 010), so that a vendor's facts come from the index alone. A cell's dataset and the categories come
- * from the rollups.
+ * at index `i` of each: the ids and codes of its cells, its source, value, low and high, kind and confidence. Only
+ * columns of the vendor index (migration 010), so that a vendor's facts come from the index alone. A cell's dataset
+ * and the categories come from the rollups.
  */
 export interface PlainFlowFacts {
-  sankeyKey: (string | null)[];
-  mapKey: (string | null)[];
+  vendorId: (number | null)[];
+  productId: (number | null)[];
+  origin: (string | null)[];
+  destination: (string | null)[];
   sourceId: number[];
   value: (number | null)[];
   low: (number | null)[];
   high: (number | null)[];
-  ranks: number[];
+  estimateKind: EstimateKind[];
+  confidence: (Confidence | null)[];
 }
 
+// A plain flow's figures are whole numbers (the rollups' `simple` rows), so they are read as integers, the same
+// numbers: SQLite writes and V8 parses an integer faster than a float (at 10M facts 4.1 ms rather than 6.4 ms
+// for the four numeric columns of a vendor's year, before parsing). Columns are read as they are stored, not
+// joined into keys or ranked in SQL, which cost SQLite more than the arrays themselves.
+const whole = (column: string) => `CAST(${column} AS BIGINT)`;
+
 const PLAIN_FLOW_COLUMNS: Record<keyof PlainFlowFacts, string> = {
-  sankeyKey: `f.vendor_id || '|' || f.product_id || '|' || f.destination`,
-  mapKey: `f.origin || '|' || f.destination`,
+  vendorId: "f.vendor_id",
+  productId: "f.product_id",
+  origin: "f.origin",
+  destination: "f.destination",
   sourceId: "f.source_id",
-  value: "f.value",
-  low: "f.low",
-  high: "f.high",
-  ranks: `4 * ${KIND_RANK} + coalesce(${CONFIDENCE_RANK}, 0)`,
+  value: whole("f.value"),
+  low: whole("f.low"),
+  high: whole("f.high"),
+  estimateKind: "f.estimate_kind",
+  confidence: "f.confidence",
 };
 
 /** The facts of one metric that match a filter and lie inside its period range, in no particular order. */

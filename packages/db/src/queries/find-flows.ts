@@ -1,5 +1,7 @@
 import {
   METRICS,
+  type Confidence,
+  type EstimateKind,
   getCountry,
   groupMap,
   type Figure,
@@ -67,15 +69,7 @@ export function findFlows(db: ReadonlyDb, query: FlowsQuery, options: { plainSum
   const triples = cells.triples.sort(
     (a, b) => compare(a.vendor, b.vendor) || compare(a.middle, b.middle) || compare(a.destination, b.destination),
   );
-  const links: FlowLink[] = [];
-  const addLinks = (keyOf: (t: Triple) => [string, string]) => {
-    for (const [key, list] of groupMap(triples, (t) => keyOf(t).join("\u0000"))) {
-      const [source, target] = key.split("\u0000") as [string, string];
-      links.push({ source, target, residual: list[0]!.residual, ...sumFigures(list.map((t) => t.figure)) });
-    }
-  };
-  addLinks((t) => [t.vendor, t.middle]);
-  addLinks((t) => [t.middle, t.destination]);
+  const links = linksOf(triples);
   links.sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || compare(a.source, b.source) || compare(a.target, b.target));
   const mapLinks = cells.mapLinks.sort(
     (a, b) => (b.value ?? 0) - (a.value ?? 0) || compare(a.origin, b.origin) || compare(a.destination, b.destination),
@@ -85,7 +79,7 @@ export function findFlows(db: ReadonlyDb, query: FlowsQuery, options: { plainSum
   );
 
   const sourceIds = new Set<number>();
-  for (const link of [...links, ...mapLinks]) for (const id of sourceIdsOf(link)) sourceIds.add(id);
+  for (const list of [links, mapLinks]) for (const link of list) for (const id of sourceIdsOf(link)) sourceIds.add(id);
   return {
     metric: { id: query.metric, ...METRICS[query.metric] },
     from: query.from ?? null,
@@ -95,6 +89,23 @@ export function findFlows(db: ReadonlyDb, query: FlowsQuery, options: { plainSum
     excludedFacts: cells.excluded,
     sources: listSourcesByIds(db, sourceIds),
   };
+}
+
+/**
+ * The Sankey's links from its paths: vendor → product and product → destination, each the sum of the paths through
+ * it, their figures added in the paths' order. Grouped through maps keyed by the nodes' ids, which each path shares
+ * with the others through the same nodes, rather than by a key joined anew for every path.
+ */
+function linksOf(triples: Triple[]): FlowLink[] {
+  const groups = new Map<string, Map<string, Triple[]>>();
+  const paths = (source: string, target: string) => child(child(groups, source, newPathLists), target, newPaths);
+  for (const t of triples) paths(t.vendor, t.middle).push(t);
+  for (const t of triples) paths(t.middle, t.destination).push(t);
+  const links: FlowLink[] = [];
+  for (const [source, byTarget] of groups)
+    for (const [target, list] of byTarget)
+      links.push({ source, target, residual: list[0]!.residual, ...sumFigures(list.map((t) => t.figure)) });
+  return links;
 }
 
 /** A flow's cells resolved by the rules from its facts. */
@@ -147,78 +158,104 @@ function ruledCells(db: ReadonlyDb, query: FlowsQuery): FlowCells {
  */
 function plainCells(db: ReadonlyDb, query: FlowsQuery, { excluded, datasets, categories }: PlainFlow): FlowCells {
   unitCategoriesOf(query.metric, categories, null);
-  const sankey = new Map<string, PlainSum>();
-  const map = new Map<string, PlainSum>();
+  // Cells by vendor id, product id and destination, and by origin and destination: maps within maps, so that a
+  // fact's cell is found by the values it was read with, without a key made for it.
+  const sankey = new Map<number, Map<number, Map<string, PlainSum>>>();
+  const map = new Map<string, Map<string, PlainSum>>();
   let unplaced = 0;
-  const sumOf = (sums: Map<string, PlainSum>, key: string) => {
-    let sum = sums.get(key);
-    if (!sum) sums.set(key, (sum = new PlainSum()));
-    return sum;
-  };
   const facts = findPlainFlowFacts(db, query.metric, query);
   // Fact i is at index i of every column (`noUncheckedIndexedAccess` cannot know that they are as long).
   const at = <T>(column: T[], i: number) => column[i] as T;
   for (let i = 0; i < facts.sourceId.length; i++) {
-    const sankeyCell = at(facts.sankeyKey, i);
-    const mapCell = at(facts.mapKey, i);
+    const vendor = at(facts.vendorId, i);
+    const product = at(facts.productId, i);
+    const origin = at(facts.origin, i);
+    const destination = at(facts.destination, i);
     const value = at(facts.value, i);
     const low = at(facts.low, i);
     const high = at(facts.high, i);
-    const ranks = at(facts.ranks, i);
+    const kind = KIND_RANKS[at(facts.estimateKind, i)];
+    const confidence = CONFIDENCE_RANKS[at(facts.confidence, i) ?? "none"];
     const source = at(facts.sourceId, i);
-    if (sankeyCell !== null) sumOf(sankey, sankeyCell).add(value, low, high, ranks, source);
-    if (mapCell !== null) sumOf(map, mapCell).add(value, low, high, ranks, source);
+    if (vendor !== null && product !== null && destination !== null) {
+      const cells = child(child(sankey, vendor, newProducts), product, newCells);
+      child(cells, destination, newSum).add(value, low, high, kind, confidence, source);
+    }
+    if (origin !== null && destination !== null)
+      child(child(map, origin, newCells), destination, newSum).add(value, low, high, kind, confidence, source);
     else unplaced++;
   }
 
   const mapLinks: MapLink[] = [];
-  for (const [key, sum] of map) {
-    const [origin, destination] = key.split("|") as [string, string];
-    if (placed(origin) && placed(destination))
-      mapLinks.push({ origin, destination, ...sum.figure(datasets.get(destination)!) });
-    else unplaced += sum.count;
+  for (const [origin, byDestination] of map)
+    for (const [destination, sum] of byDestination) {
+      if (placed(origin) && placed(destination))
+        mapLinks.push({ origin, destination, ...sum.figure(datasets.get(destination)!) });
+      else unplaced += sum.count;
+    }
+  const cells: { vendor: number; product: number; destination: string; sum: PlainSum }[] = [];
+  const vendorIds = new Set<number>();
+  const productIds = new Set<number>();
+  for (const [vendor, byProduct] of sankey) {
+    vendorIds.add(vendor);
+    for (const [product, byDestination] of byProduct) {
+      productIds.add(product);
+      for (const [destination, sum] of byDestination)
+        if (placed(destination)) cells.push({ vendor, product, destination, sum });
+    }
   }
-  const cells = [...sankey]
-    .map(([key, sum]) => {
-      const [vendor, product, destination] = key.split("|") as [string, string, string];
-      return { vendor: Number(vendor), product: Number(product), destination, sum };
-    })
-    .filter((c) => placed(c.destination));
-  const vendors = namesOf(
-    db,
-    "vendors",
-    cells.map((c) => c.vendor),
-  );
-  const products = namesOf(
-    db,
-    "products",
-    cells.map((c) => c.product),
-  );
+  // Each node's id is made once, when its first cell comes, and shared by the cells through it.
   const nodes = new Map<string, FlowNode>();
-  const node = (kind: FlowNode["kind"], key: string, label: () => string) => {
-    const id = `${kind}:${key}`;
-    if (!nodes.has(id)) nodes.set(id, { id, kind, label: label() });
-    return id;
-  };
-  const triples = cells.map(({ vendor, product, destination, sum }): Triple => {
-    const v = vendors.get(vendor)!;
-    const p = products.get(product)!;
-    return {
-      vendor: node("vendor", v.slug, () => v.name),
-      middle: node("product", p.slug, () => p.name),
-      destination: node("destination", destination, () => getCountry(destination).name),
-      figure: sum.figure(datasets.get(destination)!),
-      residual: false,
+  const nodeIds = <K>(kind: FlowNode["kind"], named: (key: K) => { slug: string; name: string }) => {
+    const ids = new Map<K, string>();
+    return (key: K) => {
+      let id = ids.get(key);
+      if (id === undefined) {
+        const { slug, name } = named(key);
+        ids.set(key, (id = `${kind}:${slug}`));
+        nodes.set(id, { id, kind, label: name });
+      }
+      return id;
     };
-  });
+  };
+  const vendors = namesOf(db, "vendors", vendorIds);
+  const products = namesOf(db, "products", productIds);
+  const vendorNode = nodeIds("vendor", (id: number) => vendors.get(id)!);
+  const productNode = nodeIds("product", (id: number) => products.get(id)!);
+  const destinationNode = nodeIds("destination", (code: string) => ({ slug: code, name: getCountry(code).name }));
+  const triples = cells.map(({ vendor, product, destination, sum }): Triple => ({
+    vendor: vendorNode(vendor),
+    middle: productNode(product),
+    destination: destinationNode(destination),
+    figure: sum.figure(datasets.get(destination)!),
+    residual: false,
+  }));
   return { nodes, triples, mapLinks, unplaced, excluded };
 }
 
+/** A fact's kind and confidence as ranks: `KINDS` and `CONFIDENCES` index by them, the weakest lowest. */
+const KIND_RANKS: Record<EstimateKind, number> = { forecast: 1, estimate: 2, reported: 3 };
+const CONFIDENCE_RANKS: Record<Confidence | "none", number> = { none: 0, low: 1, medium: 2, high: 3 };
+
+const newProducts = () => new Map<number, Map<string, PlainSum>>();
+const newCells = () => new Map<string, PlainSum>();
+
+/** The value at `key` of a map, made and put there first if missing. */
+function child<K, V>(parent: Map<K, V>, key: K, make: () => V): V {
+  let value = parent.get(key);
+  if (value === undefined) parent.set(key, (value = make()));
+  return value;
+}
+
+const newSum = () => new PlainSum();
+const newPathLists = () => new Map<string, Triple[]>();
+const newPaths = (): Triple[] => [];
+
 /** The slugs and names of vendors or products by id. */
-function namesOf(db: ReadonlyDb, table: "vendors" | "products", ids: number[]) {
+function namesOf(db: ReadonlyDb, table: "vendors" | "products", ids: Set<number>) {
   const rows = prepareCached(
     db,
     `SELECT id, slug, name FROM ${table} WHERE id IN ${dialectOf(db).jsonList("?", "integer")}`,
-  ).all(JSON.stringify([...new Set(ids)])) as { id: number; slug: string; name: string }[];
+  ).all(JSON.stringify([...ids])) as { id: number; slug: string; name: string }[];
   return new Map(rows.map((r) => [Number(r.id), r]));
 }

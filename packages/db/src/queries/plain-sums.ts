@@ -42,25 +42,35 @@ export interface PlainFlow {
 /**
  * The figure of a cell whose facts add up plainly (see `addsUpPlainly`), added one fact at a time: `resolveCell`'s,
  * without ranking them. Its facts are of one dataset, given when the figure is made. Kind and confidence come as
- * ranks (`PlainFlowFacts`' `4 × KIND_RANK + CONFIDENCE_RANK`): the lowest wins, and a missing confidence gives way
- * to any.
+ * ranks, indexes of `KINDS` and `CONFIDENCES`: the lowest wins, and a missing confidence (0) gives way to any.
  */
 export class PlainSum {
-  private value: number | null = 0;
-  private low: number | null = 0;
-  private high: number | null = 0;
+  // Plain numbers, with the sums that met a missing figure marked apart (bits 1, 2, 4: value, low, high): a field
+  // that holds a number or null would box every sum anew, three allocations per fact.
+  private value = 0;
+  private low = 0;
+  private high = 0;
+  private missing = 0;
   private kind = KINDS.length - 1;
   private confidence = CONFIDENCES.length;
   private readonly sourceIds: number[] = [];
 
-  add(value: number | null, low: number | null, high: number | null, ranks: number, sourceId: number): void {
-    this.value = this.value === null || value === null ? null : this.value + value;
+  add(
+    value: number | null,
+    low: number | null,
+    high: number | null,
+    kind: number,
+    confidence: number,
+    sourceId: number,
+  ): void {
     low ??= value;
     high ??= value;
-    this.low = this.low === null || low === null ? null : this.low + low;
-    this.high = this.high === null || high === null ? null : this.high + high;
-    const kind = ranks >> 2;
-    const confidence = ranks & 3;
+    if (value === null) this.missing |= 1;
+    else this.value += value;
+    if (low === null) this.missing |= 2;
+    else this.low += low;
+    if (high === null) this.missing |= 4;
+    else this.high += high;
     if (kind < this.kind) this.kind = kind;
     if (confidence > 0 && confidence < this.confidence) this.confidence = confidence;
     this.sourceIds.push(sourceId);
@@ -74,9 +84,9 @@ export class PlainSum {
   figure(datasetId: string): Figure {
     const count = this.count;
     return {
-      value: this.value,
-      low: this.low,
-      high: this.high,
+      value: this.missing & 1 ? null : this.value,
+      low: this.missing & 2 ? null : this.low,
+      high: this.missing & 4 ? null : this.high,
       estimateKind: KINDS[this.kind]!,
       confidence: CONFIDENCES[this.confidence] ?? null,
       basis: count === 1 ? "reported" : "sum",
