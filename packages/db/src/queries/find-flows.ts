@@ -1,7 +1,5 @@
 import {
   METRICS,
-  type Confidence,
-  type EstimateKind,
   getCountry,
   groupMap,
   type Figure,
@@ -17,6 +15,7 @@ import { findFactsInPeriod } from "./find-facts-in-period.js";
 import { findPlainFlowFacts, prepareCached } from "./find-facts-for-query.js";
 import { getChangeMarker } from "./get-change-marker.js";
 import { listSourcesByIds } from "./list-sources.js";
+import { CONFIDENCE_RANKS, KIND_RANKS } from "../rollups/cell-sums.js";
 import { addsUpPlainly, PlainSum, type PlainFlow } from "./plain-sums.js";
 import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
 import { sumFigures } from "./sum-figures.js";
@@ -233,13 +232,6 @@ function plainCells(db: ReadonlyDb, query: FlowsQuery, { excluded, datasets, cat
   return { nodes, triples, mapLinks, unplaced, excluded };
 }
 
-/** A fact's kind and confidence as ranks: `KINDS` and `CONFIDENCES` index by them, the weakest lowest. */
-const KIND_RANKS: Record<EstimateKind, number> = { forecast: 1, estimate: 2, reported: 3 };
-const CONFIDENCE_RANKS: Record<Confidence | "none", number> = { none: 0, low: 1, medium: 2, high: 3 };
-
-const newProducts = () => new Map<number, Map<string, PlainSum>>();
-const newCells = () => new Map<string, PlainSum>();
-
 /** The value at `key` of a map, made and put there first if missing. */
 function child<K, V>(parent: Map<K, V>, key: K, make: () => V): V {
   let value = parent.get(key);
@@ -247,6 +239,9 @@ function child<K, V>(parent: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
+// What `child` makes: cells and their sums, and the lists of a link's paths.
+const newProducts = () => new Map<number, Map<string, PlainSum>>();
+const newCells = () => new Map<string, PlainSum>();
 const newSum = () => new PlainSum();
 const newPathLists = () => new Map<string, Triple[]>();
 const newPaths = (): Triple[] => [];

@@ -8,6 +8,9 @@ const DENSE_KEYS = 1 << 22;
 /** The kinds and confidences by their rank in `fact_rollups` (`KIND_RANK`, `CONFIDENCE_RANK`). */
 export const KINDS: EstimateKind[] = ["forecast", "forecast", "estimate", "reported"];
 export const CONFIDENCES: (Confidence | null)[] = [null, "low", "medium", "high"];
+/** A fact's kind and confidence by rank: their indexes in `KINDS` and `CONFIDENCES` (0 for no confidence). */
+export const KIND_RANKS: Record<EstimateKind, number> = { forecast: 1, estimate: 2, reported: 3 };
+export const CONFIDENCE_RANKS: Record<Confidence | "none", number> = { none: 0, low: 1, medium: 2, high: 3 };
 
 /**
  * The sums of a query's cells as rows of the cube come in, column by column (no object per cell or row): counts,
