@@ -6,6 +6,9 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {} from "../src/plugins/database.js";
+import helmet from "helmet";
+import { createServer, type OutgoingHttpHeaders } from "node:http";
+import { DASHBOARD_OPTIONS, EMBED_OPTIONS } from "../src/plugins/security.js";
 import { expectErrorShape } from "./expect-error-shape.js";
 import { buildTestApp } from "./build-test-app.js";
 
@@ -152,6 +155,36 @@ describe("security headers", () => {
       expect(res.headers["x-powered-by"]).toBeUndefined();
     },
   );
+});
+
+/** The headers helmet's own middleware sets on a real response, given `options`. */
+async function helmetHeaders(options: Parameters<typeof helmet>[0]): Promise<OutgoingHttpHeaders> {
+  const middleware = helmet(options);
+  const server = createServer((req, res) => middleware(req, res, () => res.end()));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/`);
+    await res.arrayBuffer();
+    const skip = new Set(["date", "connection", "keep-alive", "content-length", "transfer-encoding"]);
+    return Object.fromEntries([...res.headers].filter(([name]) => !skip.has(name)));
+  } finally {
+    server.close();
+  }
+}
+
+describe("security headers, worked out once", () => {
+  it.each([
+    ["/api/v1/dimensions", DASHBOARD_OPTIONS],
+    ["/", DASHBOARD_OPTIONS],
+    ["/embed/series", EMBED_OPTIONS],
+  ] as const)("are on %s exactly as helmet's middleware sets them", async (url, options) => {
+    const expected = await helmetHeaders(options);
+    expect(Object.keys(expected).length).toBeGreaterThan(8);
+    const res = await app.inject({ method: "GET", url });
+    for (const [name, value] of Object.entries(expected)) expect([name, res.headers[name]]).toEqual([name, value]);
+    if (!("x-frame-options" in expected)) expect(res.headers["x-frame-options"]).toBeUndefined();
+  });
 });
 
 describe("framing", () => {

@@ -42,11 +42,11 @@ export const databasePlugin = fp<DatabaseOptions>(
     app.decorate("dbIdentity", {
       getter: () => identity ?? "",
     });
-    app.addHook("onRequest", async (request, reply) => {
-      if (!request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return;
+    app.addHook("onRequest", (request, reply, done) => {
+      if (!request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return done();
       const now = identityOf(path);
       if (now === null) {
-        return reply
+        void reply
           .status(503)
           .header("retry-after", "30")
           .send({
@@ -56,6 +56,7 @@ export const databasePlugin = fp<DatabaseOptions>(
               message: `the database file ${basename(path)} is gone: restore it, or restart chipflow to seed a new one`,
             },
           });
+        return;
       }
       if (now !== identity) {
         const old = db;
@@ -64,6 +65,7 @@ export const databasePlugin = fp<DatabaseOptions>(
         old.close();
         request.log.info({ path }, "database file replaced: reopened");
       }
+      done();
     });
     app.addHook("onClose", async () => db.close());
   },

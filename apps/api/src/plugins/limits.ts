@@ -56,9 +56,9 @@ export function limitsServerOptions(limits: RequestLimits): Partial<FastifyServe
 /** Refuses URLs longer than `maxUrlLength` with a 414 before any route runs. */
 export const limitsPlugin = fp<{ limits: RequestLimits }>(
   async (app: FastifyInstance, { limits }) => {
-    app.addHook("onRequest", async (request, reply) => {
-      if (request.url.length <= limits.maxUrlLength) return;
-      return reply
+    app.addHook("onRequest", (request, reply, done) => {
+      if (request.url.length <= limits.maxUrlLength) return done();
+      void reply
         .status(414)
         .type("application/json")
         .send(

@@ -169,26 +169,24 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
     }
     // Data routes answer 304 when the client holds the current version of the same URL, and a stored answer
     // of the same URL when there is one.
-    app.addHook("onRequest", async (request, reply) => {
-      if (!isDataRequest(request)) return;
-      const current = check();
-      const etag = `"${current}"`;
+    app.addHook("onRequest", (request, reply, done) => {
+      if (!isDataRequest(request)) return done();
+      const etag = `"${check()}"`;
       void reply
         .header("ETag", etag)
         .header("Cache-Control", "public, max-age=60, must-revalidate")
         .header("Vary", "Accept-Encoding");
-      if (request.headers["if-none-match"] === etag) return reply.code(304).send();
+      if (request.headers["if-none-match"] === etag) void reply.code(304).send();
+      else done();
     });
     // After every onRequest hook (the rate limit's is one) and before validation and the handler.
-    app.addHook("preValidation", async (request, reply) => {
-      if (!isDataRequest(request)) return;
-      const hit = payloads.get(request.url);
-      if (hit && hit.version === version) {
-        served.add(request);
-        return reply.send(sendStored(request, reply, hit));
-      }
+    app.addHook("preValidation", (request, reply, done) => {
+      const hit = isDataRequest(request) ? payloads.get(request.url) : undefined;
+      if (hit?.version !== version) return done();
+      served.add(request);
+      void reply.send(sendStored(request, reply, hit));
     });
-    app.addHook("onSend", async (request, reply, payload) => {
+    app.addHook("onSend", (request, reply, payload, done) => {
       if (reply.statusCode >= 400) void reply.removeHeader("ETag").header("Cache-Control", "no-store");
       const contentType = String(reply.getHeader("content-type") ?? "");
       if (
@@ -202,10 +200,10 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
         if (etag === `"${version}"`) {
           const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
           payloads.set(request.url, { version, contentType, body });
-          return body;
+          return done(null, body);
         }
       }
-      return payload;
+      done(null, payload);
     });
   },
   { name: "query-cache", dependencies: ["database"] },

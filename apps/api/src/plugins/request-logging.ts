@@ -23,8 +23,9 @@ export function requestLoggingServerOptions(logger: FastifyServerOptions["logger
 /** Echoes the request id in `x-request-id`, so a user's report can be matched with the log. */
 export const requestLoggingPlugin = fp(
   async (app: FastifyInstance) => {
-    app.addHook("onRequest", async (request, reply) => {
+    app.addHook("onRequest", (request, reply, done) => {
       void reply.header("x-request-id", request.id);
+      done();
     });
   },
   { name: "request-logging" },

@@ -1,6 +1,7 @@
-import fastifyHelmet, { type FastifyHelmetRouteOptions } from "@fastify/helmet";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, onRequestHookHandler, RouteShorthandOptions } from "fastify";
 import fp from "fastify-plugin";
+import helmet, { type HelmetOptions } from "helmet";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
  * The Content-Security-Policy the dashboard runs under. The Vite build loads its scripts and styles from its own
@@ -32,25 +33,59 @@ export const EMBED_CONTENT_SECURITY_POLICY = { ...CONTENT_SECURITY_POLICY, "fram
 const toDirectives = (policy: Record<string, readonly string[]>) =>
   Object.fromEntries(Object.entries(policy).map(([k, v]) => [k, [...v]]));
 
-/** Route options of the embeds: their own policy and no X-Frame-Options (which cannot allow every origin). */
-export const EMBED_SECURITY: FastifyHelmetRouteOptions = {
-  helmet: {
-    contentSecurityPolicy: { useDefaults: false, directives: toDirectives(EMBED_CONTENT_SECURITY_POLICY) },
-    xFrameOptions: false,
-  },
+/** What helmet is asked for on every response, with the policy above. */
+export const DASHBOARD_OPTIONS: HelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: toDirectives(CONTENT_SECURITY_POLICY) },
+  // For browsers that do not read frame-ancestors: no site, this one neither, may frame the dashboard.
+  xFrameOptions: { action: "deny" },
+  // The dashboard loads nothing cross-origin, and nothing cross-origin should embed or read it.
+  crossOriginEmbedderPolicy: false,
+  crossOriginResourcePolicy: { policy: "same-origin" },
+  referrerPolicy: { policy: "no-referrer" },
 };
 
-/** Security headers on every response (helmet), with the policy above; routes may set their own (the embeds). */
+/**
+ * The headers helmet sets for `options`, worked out once by running its middleware on a response that only records
+ * them: none of them depends on the request, so each response gets the same object rather than the middleware.
+ */
+export function securityHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  let done = false;
+  helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+    done = !error;
+  });
+  if (!done) throw new Error("helmet did not finish at once: its headers cannot be worked out ahead");
+  return headers;
+}
+
+/** An embed's: its own policy and no X-Frame-Options (which cannot allow every origin). */
+export const EMBED_OPTIONS: HelmetOptions = {
+  ...DASHBOARD_OPTIONS,
+  contentSecurityPolicy: { useDefaults: false, directives: toDirectives(EMBED_CONTENT_SECURITY_POLICY) },
+  xFrameOptions: false,
+};
+
+const DASHBOARD_HEADERS = securityHeaders(DASHBOARD_OPTIONS);
+const EMBED_HEADERS = securityHeaders(EMBED_OPTIONS);
+
+const embedHeaders: onRequestHookHandler = (_request, reply, done) => {
+  void reply.removeHeader("x-frame-options").headers(EMBED_HEADERS);
+  done();
+};
+
+/** Route options of the embeds: their headers replace the dashboard's (route hooks run after the app's). */
+export const EMBED_SECURITY: RouteShorthandOptions = { onRequest: embedHeaders };
+
+/** Security headers on every response (helmet's, with the policy above); routes may set their own (the embeds). */
 export const securityPlugin = fp(
   async (app: FastifyInstance) => {
-    await app.register(fastifyHelmet, {
-      contentSecurityPolicy: { useDefaults: false, directives: toDirectives(CONTENT_SECURITY_POLICY) },
-      // For browsers that do not read frame-ancestors: no site, this one neither, may frame the dashboard.
-      xFrameOptions: { action: "deny" },
-      // The dashboard loads nothing cross-origin, and nothing cross-origin should embed or read it.
-      crossOriginEmbedderPolicy: false,
-      crossOriginResourcePolicy: { policy: "same-origin" },
-      referrerPolicy: { policy: "no-referrer" },
+    app.addHook("onRequest", (_request, reply, done) => {
+      void reply.headers(DASHBOARD_HEADERS);
+      done();
     });
   },
   { name: "security" },
