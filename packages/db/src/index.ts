@@ -3,6 +3,7 @@ export * from "./migrate.js";
 export * from "./open-writable.js";
 export * from "./rows.js";
 export * from "./seed.js";
+export * from "./watch-wal-index.js";
 export * from "./import/import-inputs.js";
 export * from "./import/import-run.js";
 export { fileInput, inputChecksum, type ImportInput } from "./import/open-bytes.js";

@@ -1,4 +1,11 @@
-import { dialectOf, getChangeMarker, getDataVersion, watchDataVersion } from "@chipflow/db";
+import {
+  dialectOf,
+  getChangeMarker,
+  getDataVersion,
+  watchDataVersion,
+  watchWalIndex,
+  type WalIndexWatch,
+} from "@chipflow/db";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { gzipSync } from "node:zlib";
 import fp from "fastify-plugin";
@@ -92,6 +99,7 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
     let seen: string | null = null;
     let version = "";
     let handle: typeof app.db | null = null;
+    let walIndex: WalIndexWatch | null = null;
     const clear = () => {
       cache.clear();
       payloads.clear();
@@ -107,12 +115,16 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
         if (!app.db.open) throw new Error("The database connection is not open");
         return version;
       }
-      // The change marker moves when another connection commits: cheap enough to ask on every request. A reopened
-      // database (its file replaced) is a new connection: its counter starts anew, so the handle counts too.
+      // The change marker moves when another connection commits. A reopened database (its file replaced) is a new
+      // connection: its counter starts anew, so the handle counts too. SQLite is asked only when the WAL index's
+      // header has moved (a read of 48 bytes, where SQLite takes locks): every commit moves it.
       if (handle !== app.db) {
         handle = app.db;
         seen = null;
+        walIndex?.close();
+        walIndex = watchWalIndex(app.db);
       }
+      if (walIndex?.moved() === false) return version;
       const current = getChangeMarker(app.db);
       if (current !== seen) {
         seen = current;
@@ -167,6 +179,10 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
       });
       app.addHook("onClose", () => watch.close());
     }
+    app.addHook("onClose", async () => {
+      walIndex?.close();
+      walIndex = null;
+    });
     // Data routes answer 304 when the client holds the current version of the same URL, and a stored answer
     // of the same URL when there is one.
     app.addHook("onRequest", (request, reply, done) => {
