@@ -62,7 +62,7 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
   return headers;
 }
 
-/** An embed's: its own policy and no X-Frame-Options (which cannot allow every origin). */
+/** What helmet is asked for on an embed: its own policy and no X-Frame-Options (which cannot allow every origin). */
 export const EMBED_OPTIONS: HelmetOptions = {
   ...DASHBOARD_OPTIONS,
   contentSecurityPolicy: { useDefaults: false, directives: toDirectives(EMBED_CONTENT_SECURITY_POLICY) },
