@@ -9,8 +9,10 @@ const DENSE_KEYS = 1 << 22;
 export const KINDS: EstimateKind[] = ["forecast", "forecast", "estimate", "reported"];
 export const CONFIDENCES: (Confidence | null)[] = [null, "low", "medium", "high"];
 /** A fact's kind and confidence by rank: their indexes in `KINDS` and `CONFIDENCES` (0 for no confidence). */
-export const KIND_RANKS: Record<EstimateKind, number> = { forecast: 1, estimate: 2, reported: 3 };
-export const CONFIDENCE_RANKS: Record<Confidence | "none", number> = { none: 0, low: 1, medium: 2, high: 3 };
+export const KIND_RANKS = Object.fromEntries(KINDS.map((kind, rank) => [kind, rank])) as Record<EstimateKind, number>;
+export const CONFIDENCE_RANKS = Object.fromEntries(
+  CONFIDENCES.map((confidence, rank) => [confidence ?? "none", rank]),
+) as Record<Confidence | "none", number>;
 
 /**
  * The sums of a query's cells as rows of the cube come in, column by column (no object per cell or row): counts,
