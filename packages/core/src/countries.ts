@@ -3,6 +3,8 @@ import { COUNTRY_ROWS } from "./countries-data.js";
 export interface Country {
   /** ISO 3166-1 alpha-3, or WLD (world) / ROW (rest of world). */
   readonly iso3: string;
+  /** ISO 3166-1 alpha-2, as Eurostat names reporters and partners; null for WLD and ROW. */
+  readonly iso2: string | null;
   /** UN M49 numeric code, as UN Comtrade uses it ("000" for the world). */
   readonly m49: string | null;
   /**
@@ -22,16 +24,25 @@ export const REST_OF_WORLD = "ROW";
 
 /** Every ISO 3166-1 country, plus WLD and ROW. */
 export const COUNTRIES: readonly Country[] = [
-  ...COUNTRY_ROWS.map(([iso3, m49, name, region, subregion, aliases]) => ({
+  ...COUNTRY_ROWS.map(([iso3, iso2, m49, name, region, subregion, aliases]) => ({
     iso3,
+    iso2,
     m49,
     name,
     aliases,
     region,
     subregion,
   })),
-  { iso3: WORLD, m49: "000", name: "World", aliases: [], region: "World", subregion: "World" },
-  { iso3: REST_OF_WORLD, m49: null, name: "Rest of world", aliases: [], region: "World", subregion: "World" },
+  { iso3: WORLD, iso2: null, m49: "000", name: "World", aliases: [], region: "World", subregion: "World" },
+  {
+    iso3: REST_OF_WORLD,
+    iso2: null,
+    m49: null,
+    name: "Rest of world",
+    aliases: [],
+    region: "World",
+    subregion: "World",
+  },
 ];
 
 const BY_ISO3 = new Map(COUNTRIES.map((c) => [c.iso3, c]));
@@ -45,6 +56,13 @@ export function getCountry(iso3: string): Country {
   const country = BY_ISO3.get(iso3);
   if (!country) throw new Error(`unknown country code: ${iso3} (expected ISO 3166-1 alpha-3, WLD or ROW)`);
   return country;
+}
+
+const BY_ISO2 = new Map(COUNTRIES.filter((c) => c.iso2 !== null).map((c) => [c.iso2!, c]));
+
+/** The country with this ISO 3166-1 alpha-2 code ("CN", "nl"), or undefined. */
+export function findCountryByIso2(code: string): Country | undefined {
+  return BY_ISO2.get(code.trim().toUpperCase());
 }
 
 const BY_M49 = new Map(COUNTRIES.filter((c) => c.m49 !== null).map((c) => [Number(c.m49), c]));
