@@ -41,12 +41,13 @@ export const SEED_FILES = {
 } as const;
 
 /**
- * How a curated dataset's file is read: chipflow's fact CSV, or a UN Comtrade extract (read by the Comtrade
- * importer, citing `source_url` and `source_locator`: where the extract was published and the query that made it).
- * A Comtrade dataset's `file` may also be a folder: the API answers it holds, one per query, fill the dataset
- * together, all or nothing.
+ * How a curated dataset's file is read: chipflow's fact CSV, a UN Comtrade extract (read by the Comtrade importer),
+ * or `stats`, answers of statistics offices' trade APIs (Eurostat, Japan's e-Stat, the U.S. Census Bureau); the
+ * extracts cite `source_url` and `source_locator`: where the extract was published and the query that made it.
+ * An extract's `file` may also be a folder: the API answers it holds, one per query, fill the dataset together,
+ * all or nothing.
  */
-const SEED_FORMATS = ["chipflow-csv", "comtrade"] as const;
+const SEED_FORMATS = ["chipflow-csv", "comtrade", "stats"] as const;
 
 export interface SeedSummary {
   datasets: ImportSummary[];
@@ -101,9 +102,9 @@ export async function seedDatabase(db: WritableDb, dataDir: string): Promise<See
       priority: Number(row.priority) || 0,
     };
     const summary =
-      format === "comtrade"
-        ? await importComtrade(db, path, {
-            format: "comtrade",
+      format !== "chipflow-csv"
+        ? await importExtract(db, path, {
+            format,
             dataset,
             replace: true,
             sourceUrl: row.source_url || undefined,
@@ -131,8 +132,8 @@ export async function seedDatabase(db: WritableDb, dataDir: string): Promise<See
   return { datasets: summaries, events: eventCount };
 }
 
-/** A Comtrade extract, or a folder of them (every importable file in it, by name), into one dataset. */
-async function importComtrade(
+/** An extract (Comtrade or statistics office), or a folder of them (every importable file in it, by name), into one dataset. */
+async function importExtract(
   db: WritableDb,
   path: string,
   options: ImportFileOptions & { dataset: { id: string } },
@@ -141,7 +142,7 @@ async function importComtrade(
   const listed = await listImportInputs(path);
   const { inputs } = listed;
   try {
-    if (!inputs.length) throw new Error(`${path}: no Comtrade file in this folder`);
+    if (!inputs.length) throw new Error(`${path}: no ${options.format} file in this folder`);
     const run = await importFiles(db, options.dataset.id, inputs, options);
     const total = (key: "rows" | "read" | "inserted" | "updated" | "rejected") =>
       run.files.reduce((n, f) => n + f[key], 0);

@@ -12,6 +12,12 @@ const END = "<!-- coverage:end -->";
  * The datasets with their facts and primary share, then the coverage tables of the curated data in `dataDir`,
  * with the reasons of `coverage-gaps.csv`.
  */
+/** How the README's table names a dataset read from an extract at seed time, by its format. */
+const EXTRACTS: Record<string, string> = {
+  comtrade: "UN Comtrade extract, read at seed | all (UN Comtrade)",
+  stats: "statistics office's extract, read at seed | all (the office's own tables)",
+};
+
 export async function renderCoverage(dataDir: string): Promise<string> {
   const gaps: CoverageGap[] = [];
   for await (const { row } of readCsv(join(dataDir, "coverage-gaps.csv"), ["vendor", "period", "why"] as const))
@@ -22,9 +28,10 @@ export async function renderCoverage(dataDir: string): Promise<string> {
   for (const d of datasets) {
     const list = byDataset.get(d.id) ?? [];
     const primary = list.filter((f) => f.fact.source.type === "primary").length;
+    const extract = EXTRACTS[d.format];
     lines.push(
-      d.format === "comtrade"
-        ? `| \`${d.id}\` | UN Comtrade extract, read at seed | all (UN Comtrade) |`
+      extract
+        ? `| \`${d.id}\` | ${extract} |`
         : `| \`${d.id}\` | ${list.length} | ${primary} (${Math.round((100 * primary) / Math.max(list.length, 1))}%) |`,
     );
   }

@@ -1,12 +1,17 @@
 import { extname } from "node:path";
 import { findComtradeVariant, type ComtradeVariant } from "./comtrade/comtrade-columns.js";
 import { innerName, openBytes, type ImportInput } from "./open-bytes.js";
+import { detectStatFormat, type StatFormat } from "./stats/read-stats.js";
 
 /** The formats `importFile` reads, as recorded on the dataset. */
-export type ImportFormat = "chipflow-csv" | "chipflow-jsonl" | "comtrade-plus-json" | ComtradeVariant["format"];
+export type ImportFormat =
+  "chipflow-csv" | "chipflow-jsonl" | "comtrade-plus-json" | ComtradeVariant["format"] | StatFormat;
 
-/** What a user may ask for: `auto` looks at the file, `chipflow` picks CSV or JSON Lines by the file. */
-export const FORMAT_CHOICES = ["auto", "chipflow", "comtrade"] as const;
+/**
+ * What a user may ask for: `auto` looks at the file, `chipflow` picks CSV or JSON Lines by the file, `stats` an
+ * answer of Eurostat's, Japan's e-Stat or the U.S. Census Bureau's trade API.
+ */
+export const FORMAT_CHOICES = ["auto", "chipflow", "comtrade", "stats"] as const;
 export type FormatChoice = (typeof FORMAT_CHOICES)[number];
 
 /** A file whose format cannot be told or does not match what was asked for. */
@@ -39,6 +44,12 @@ export async function detectFormat(input: ImportInput | string, choice: FormatCh
   const first = head.split(/\r?\n/)[0] ?? "";
   // A Comtrade+ API answer: one JSON document whose `data` array holds rows with Comtrade's keys.
   const comtradeJson = /^\s*\{/.test(head) && /"data"\s*:\s*\[/.test(head) && /"reporterCode"\s*:/.test(head);
+  const stats = detectStatFormat(head);
+  if ((choice === "auto" || choice === "stats") && stats) return stats;
+  if (choice === "stats")
+    throw new ImportFormatError(
+      `${file}:1: cannot read this file as stats: expected an answer of Eurostat's Comext API (JSON-stat), e-Stat's getStatsData (JSON) or the Census Bureau's international trade API (JSON rows); see docs/import.md`,
+    );
   if (choice !== "chipflow" && comtradeJson) return "comtrade-plus-json";
   const jsonl =
     first.trimStart().startsWith("{") || [".jsonl", ".ndjson"].includes(extname(innerName(file)).toLowerCase());

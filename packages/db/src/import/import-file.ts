@@ -8,6 +8,7 @@ import { fileInput, innerName, inputChecksum, type ImportInput } from "./open-by
 import { importFacts, type DatasetInput, type FactSourceRecord, type ImportSummary } from "./import-facts.js";
 import { readFactCsv } from "./read-fact-csv.js";
 import { readFactJsonl } from "./read-fact-jsonl.js";
+import { readStats, STAT_FORMATS, type StatFormat } from "./stats/read-stats.js";
 import type { ImportReport } from "./report/import-report.js";
 import { ImportReportCollector } from "./report/import-report-collector.js";
 import { MirrorLookup } from "./report/mirror-lookup.js";
@@ -17,7 +18,7 @@ export interface ImportFileOptions {
   format?: FormatChoice;
   /** The dataset to fill; by default one named after the file (`comtrade-2023.csv` → `comtrade-2023`). */
   dataset?: Partial<DatasetInput>;
-  /** The URL that Comtrade facts cite (the extract's own query URL, ideally). */
+  /** The URL that Comtrade and statistics-office facts cite (the extract's own query URL, ideally). */
   sourceUrl?: string;
   /** Where in that source the facts stand: the query that made the extract, say. */
   sourceLocator?: string;
@@ -87,8 +88,9 @@ export async function importInput(
 ): Promise<ImportFileSummary> {
   const file = input.name;
   const format = await detectFormat(input, options.format);
+  const stats = (STAT_FORMATS as readonly string[]).includes(format) ? (format as StatFormat) : undefined;
   const encoding =
-    format === "chipflow-jsonl" || format === "comtrade-plus-json" ? "utf-8" : await detectEncoding(input);
+    format === "chipflow-jsonl" || format === "comtrade-plus-json" || stats ? "utf-8" : await detectEncoding(input);
   const totalBytes = input.size;
   let bytesRead = () => 0;
   const open = () => {
@@ -102,7 +104,7 @@ export async function importInput(
   const reader = options.report ? (options.mirrors ?? own) : undefined;
   const collector = options.report
     ? new ImportReportCollector(
-        format.startsWith("comtrade") ? "reporter" : "flow",
+        format.startsWith("comtrade") || stats ? "reporter" : "flow",
         reader && new MirrorLookup(reader, datasetInput.id),
       )
     : undefined;
@@ -112,17 +114,25 @@ export async function importInput(
       ? readFactCsv(file, open())
       : format === "chipflow-jsonl"
         ? readFactJsonl(open())
-        : readComtrade(
-            file,
-            open,
-            {
-              sourceUrl: options.sourceUrl ?? COMTRADE_URL,
-              sourceLocator: options.sourceLocator,
-              keepBreakdowns: options.keepBreakdowns ?? false,
-            },
-            report,
-            format === "comtrade-plus-json" ? "json" : "csv",
-          );
+        : stats
+          ? readStats(
+              file,
+              open(),
+              stats,
+              { sourceUrl: options.sourceUrl, sourceLocator: options.sourceLocator },
+              report.skipped,
+            )
+          : readComtrade(
+              file,
+              open,
+              {
+                sourceUrl: options.sourceUrl ?? COMTRADE_URL,
+                sourceLocator: options.sourceLocator,
+                keepBreakdowns: options.keepBreakdowns ?? false,
+              },
+              report,
+              format === "comtrade-plus-json" ? "json" : "csv",
+            );
   const { onProgress } = options;
   const checksum = await inputChecksum(input);
   const summary = await importFacts(db, withFileErrors(file, records), {
