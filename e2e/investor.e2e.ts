@@ -112,7 +112,13 @@ describe("an investor on the dashboard", () => {
   });
 
   it("opens each curated view at its own URL, explains it, and reloads to the same picture", async () => {
-    for (const slug of ["h20-and-china", "chip-tools-to-china", "chinas-chip-imports", "export-control-timeline"]) {
+    for (const slug of [
+      "h20-and-china",
+      "chip-tools-to-china",
+      "dutch-tools-to-china",
+      "chinas-chip-imports",
+      "export-control-timeline",
+    ]) {
       const { page, errors } = await open(`/views/${slug}`);
       expect((await page.locator("#view-title").innerText()).length).toBeGreaterThan(0);
       expect(await page.locator(".curated-intro p").count()).toBe(2);

@@ -60,6 +60,33 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
     },
   },
   {
+    slug: "dutch-tools-to-china",
+    title: "Dutch chip tools to China",
+    paragraphs: [
+      "The Netherlands reports its exports of chip-making machines (HS 8486) to China to Eurostat month by month; " +
+        "ASML's lithography systems are most of them. Between €56 million and €397 million a month in 2021 and 2022, " +
+        "they reached €1.04 billion in August 2023, the month before the Dutch licence requirement for advanced " +
+        "chip-making equipment took effect, then €1.31 billion in March 2024 and €1.40 billion in December 2025.",
+      "In 2026 they fell to €30 million in January and €58 million in May (June: €445 million, the last month " +
+        "published). Germany's exports are drawn beside them. These are the exporters' own reports, in euros as " +
+        "Eurostat publishes them: never converted, and never added to China's import reports or to Japan's and the " +
+        "United States' reports of the same trade, which chipflow keeps in yen and dollars.",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_eur",
+      groupBy: "origin",
+      interval: "month",
+      rankBy: "origin",
+      filters: filters({
+        destination: ["CHN"],
+        product: ["hs-8486"],
+        dataset: ["eurostat-nl-de-exports-to-china-hs8486-8542-monthly"],
+      }),
+      from: "2021-01-01",
+    },
+  },
+  {
     slug: "chinas-chip-imports",
     title: "China's chip imports",
     paragraphs: [
