@@ -127,6 +127,30 @@ describe("the data-quality gate", () => {
     ).toEqual(["facts/synthetic.csv:5"]);
   });
 
+  it("finds a figure only where the quote says it: never a rounding to nothing or a part of a longer number", () => {
+    const quoted = (line: number, value: number, quote: string) =>
+      fact(line, { value, note: `Revenue. Excerpt: "${quote}"` });
+    const missing = checkExcerpts([
+      quoted(2, 568_500_000, "sales of 5.685 亿美元 in the third quarter"), // hundred millions (亿)
+      quoted(3, 132_200_000_000, "中国1,322億円"),
+      quoted(4, 1_000_000, "more than one million of its new H20 chips"),
+      quoted(5, 0, "There were no H20 sales to China-based customers in the second quarter."),
+      quoted(6, 4299, "NVIDIA L20 PCle,NVIDIA,GPU,,2023-09-16,4299.0"),
+      quoted(7, 10_000, "text=a%20price%20tag%20of%20around%20%2410%2C000"),
+      quoted(8, 39, "下期には30%台だと考えている"),
+      quoted(9, 568_500_000, "revenue of 1 billion, up 10%"), // "1" billion is not 568.5 million
+      quoted(10, 46, "China 1,460 and Korea 2.46"), // 46 only inside longer numbers
+      quoted(11, 460, "China 1,460"),
+      quoted(12, 0, "revenue of 5 and 7"),
+    ]);
+    expect(missing.map((p) => p.where)).toEqual([
+      "facts/synthetic.csv:9",
+      "facts/synthetic.csv:10",
+      "facts/synthetic.csv:11",
+      "facts/synthetic.csv:12",
+    ]);
+  });
+
   it("refuses a figure that rests on an AI summary or an AI-assisted extraction", () => {
     const base = fact(0).fact.source;
     const ai = fact(2, {

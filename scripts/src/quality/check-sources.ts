@@ -92,17 +92,91 @@ export function checkSigns(facts: CuratedFact[]): QualityProblem[] {
   });
 }
 
-/** The ways a figure may be written in its source: as is, or in thousands, millions, billions or trillions. */
+const NUMBER_WORDS = [
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
+const SCALE_WORDS: [number, string][] = [
+  [1e3, "thousand"],
+  [1e6, "million"],
+  [1e9, "billion"],
+  [1e12, "trillion"],
+];
+
+/**
+ * The ways a figure may be written in its source: as is, or in thousands, ten-thousands (万), millions, hundred
+ * millions (億, 亿), billions or trillions, with up to three decimals, or in words ("one million"). Only forms that
+ * still say the figure count: read back, a form is within 1% of it, so a rounding to nothing ("0" or "1" billion for
+ * 568.5 million) is not one of its forms.
+ */
 export function writtenForms(value: number): Set<string> {
   const forms = new Set<string>();
-  for (const scale of [1, 1e3, 1e6, 1e9, 1e12]) {
-    const y = Math.abs(value) / scale;
+  const size = Math.abs(value);
+  for (const scale of [1, 1e3, 1e4, 1e6, 1e8, 1e9, 1e12]) {
+    const y = size / scale;
     for (let digits = 0; digits <= 3; digits++) {
       const grouped = y.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-      forms.add(grouped).add(grouped.replaceAll(",", ""));
+      const plain = grouped.replaceAll(",", "");
+      if (Math.abs(Number(plain) * scale - size) > size * 0.01) continue;
+      forms.add(grouped).add(plain);
     }
   }
+  for (const [scale, word] of SCALE_WORDS) {
+    const n = NUMBER_WORDS[size / scale - 1];
+    if (n) forms.add(`${n} ${word}`);
+  }
   return forms;
+}
+
+/**
+ * True when `form` stands in `text` as a whole number, not as part of a longer one: "46" is not in "1,460" or
+ * "2.46", but "4299.0" is in the CSV line "2023-09-16,4299.0" (a comma starts a thousands group only before three
+ * digits).
+ */
+export function standsIn(text: string, form: string): boolean {
+  const digit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+  for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+    const end = at + form.length;
+    const before = text[at - 1];
+    if (digit(before) && digit(form[0])) continue;
+    if (before === "." && digit(text[at - 2])) continue;
+    if (before === "," && digit(text[at - 2]) && /^\d{3}(?!\d)/.test(text.slice(at))) continue;
+    if (digit(text[end]) && digit(form[form.length - 1])) continue;
+    if (text[end] === "." && digit(text[end + 1])) continue;
+    if (text[end] === "," && /^,\d{3}(?!\d)/.test(text.slice(end))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Words that state a figure of zero ("There were no H20 sales", "did not record … revenue"). */
+const SAYS_ZERO = /\b(no|not|zero|none|nil)\b/i;
+
+/** True when the quote shows the figure: one of its written forms, zero in words, or its decade ("30%台" for 30–39). */
+export function quoteShows(quote: string, value: number): boolean {
+  if (value === 0 && SAYS_ZERO.test(quote)) return true;
+  if (Number.isInteger(value) && value >= 10 && quote.includes(`${value - (value % 10)}%台`)) return true;
+  // A quoted link's text fragment (`#:~:text=…%2410%2C000`) is read as the words it encodes.
+  const text = quote.includes("%") ? `${quote} ${decodeFragment(quote)}` : quote;
+  return [...writtenForms(value)].some((form) => standsIn(text, form));
+}
+
+function decodeFragment(quote: string): string {
+  try {
+    return decodeURIComponent(quote);
+  } catch {
+    return quote;
+  }
 }
 
 const EXCERPT = /Excerpt: "([\s\S]*)"\s*$/;
@@ -114,7 +188,7 @@ export function checkExcerpts(facts: CuratedFact[]): QualityProblem[] {
     if (!quote) return [];
     return [f.fact.value, f.fact.low, f.fact.high]
       .filter((v): v is number => v !== null)
-      .filter((v) => ![...writtenForms(v)].some((form) => quote.includes(form)))
+      .filter((v) => !quoteShows(quote, v))
       .map((v) => ({ where: whereOf(f), message: `${v} is not in the quoted excerpt of its source` }));
   });
 }
