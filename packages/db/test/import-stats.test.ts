@@ -112,7 +112,7 @@ describe("importing statistics offices' trade answers", () => {
         metric: "revenue_eur",
         value: 222448350,
         kind: "reported",
-        source: "Eurostat Comext DS-045409: Netherlands (Kingdom of the) export reports",
+        source: "Comext DS-045409: Netherlands (Kingdom of the) export reports",
         sourceDate: "2026-08-14",
       },
     ]);

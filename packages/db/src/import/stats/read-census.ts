@@ -60,7 +60,7 @@ export function readCensus(file: string, doc: unknown, options: StatSourceOption
         metric: "revenue_usd",
         value,
         publisher: "U.S. Census Bureau",
-        table: "U.S. Census Bureau international trade by HS",
+        table: "International trade by HS",
         updated: "",
         defaultUrl: CENSUS_URL,
         defaultLocator: `${endpoint.commodity} ${commodity}, CTY_CODE ${cell("CTY_CODE")}, ${cell("time")}`,

@@ -62,7 +62,7 @@ export function readEurostat(
   const broken = ids.filter((_, k) => !codes[k]);
   if (broken.length)
     throw new ImportFormatError(`${file}: the categories of ${broken.join(", ")} do not match the answer's size`);
-  const table = `Eurostat Comext ${doc.extension?.id ?? "dataset"}`;
+  const table = `Comext ${doc.extension?.id ?? "dataset"}`;
   const updated = doc.updated?.slice(0, 10) ?? "";
   const skip = (reason: string) => (skipped[reason] = (skipped[reason] ?? 0) + 1);
 

@@ -25,7 +25,7 @@ export interface StatCell {
   /** The value in whole currency units, as digits. */
   value: string;
   publisher: string;
-  /** The table, as the publisher names it (`Eurostat Comext DS-045409`). */
+  /** The table, as the publisher names it (`Comext DS-045409`). */
   table: string;
   /** When the publisher last updated the table (`YYYY-MM-DD`), or blank. */
   updated: string;
@@ -35,7 +35,7 @@ export interface StatCell {
   note: string;
 }
 
-/** The title of the source of a reporter's trade reports at one publisher: `Eurostat Comext DS-045409: Netherlands (Kingdom of the) export reports`. */
+/** The title of the source of a reporter's trade reports at one publisher: `Comext DS-045409: Netherlands (Kingdom of the) export reports`. */
 export const toStatSourceTitle = (table: string, reporter: string, flow: "import" | "export") =>
   `${table}: ${getCountry(reporter).name} ${flow} reports`;
 
