@@ -147,7 +147,7 @@ describe("units and periods in words", () => {
     expect(axisTitle("values", "EUR")).toBe("EUR");
     expect(axisTitle("values", "units")).toBe("units");
     for (const [id, m] of Object.entries(METRICS)) {
-      const currencies = ["USD", "EUR", "JPY", "TWD"].filter((c) => axisTitle("values", m.unit).includes(c));
+      const currencies = ["USD", "EUR", "JPY", "TWD", "CNY"].filter((c) => axisTitle("values", m.unit).includes(c));
       expect(currencies.length, id).toBeLessThanOrEqual(1);
     }
     expect([modeUnit("indexed", "USD"), modeUnit("share", "USD"), modeUnit("values", "EUR")]).toEqual([

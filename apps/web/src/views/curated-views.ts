@@ -87,6 +87,29 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
     },
   },
   {
+    slug: "chinas-own-toolmakers",
+    title: "China's own toolmakers",
+    paragraphs: [
+      "While the US, Dutch and Japanese rules narrowed what China could buy, its own chip-equipment makers grew: " +
+        "NAURA's revenue rose from ¥9.68 billion in 2021 to ¥29.84 billion in 2024 and ¥39.35 billion in 2025, AMEC's " +
+        "from ¥3.11 billion to ¥12.38 billion, Piotech's from ¥0.76 billion to ¥6.52 billion (2021 to 2025).",
+      "The figures are the companies' own A-share reports on cninfo, in renminbi as reported: never converted, and " +
+        "never added to the dollar, euro and yen figures of ASML, Applied Materials, Lam Research, KLA or Tokyo " +
+        "Electron. The reports read give no split by region, so the data says how much these makers sold, not where.",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_cny",
+      groupBy: "vendor",
+      interval: "year",
+      rankBy: "vendor",
+      filters: filters({ dataset: ["china-toolmakers"] }),
+      // Whole years only: 2026 has only its first quarter and half so far, which a yearly chart would draw as a fall.
+      from: "2021-01-01",
+      to: "2025-12-31",
+    },
+  },
+  {
     slug: "chinas-chip-imports",
     title: "China's chip imports",
     paragraphs: [

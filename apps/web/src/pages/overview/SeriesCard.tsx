@@ -234,7 +234,8 @@ function SeriesLegend({ lines, events }: { lines: LineSeries[]; events: boolean 
   );
 }
 
-const CURRENCIES = new Set(["USD", "EUR", "JPY", "TWD"]);
+/** A unit that is a currency: its ISO 4217 code (USD, EUR, JPY, TWD, CNY). */
+const isCurrency = (unit: string) => /^[A-Z]{3}$/.test(unit);
 
 /**
  * What the chart shows, in words: its unit (one currency, never converted), how the figures are transformed, its
@@ -267,7 +268,7 @@ export function seriesSubtitle(o: {
         ? o.denominator === "world"
           ? "Each line's share (%) of World's reported total at each period (World itself is not one of the shares)"
           : "Each line's share (%) of the sum of the lines shown at each period"
-        : CURRENCIES.has(unit)
+        : isCurrency(unit)
           ? `${unit} per ${per}, as reported: one currency, never converted`
           : `${unit} per ${per}`;
   const parts = [
