@@ -64,7 +64,7 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
     title: "Dutch chip tools to China",
     paragraphs: [
       "The Netherlands reports its exports of chip-making machines (HS 8486) to China to Eurostat month by month; " +
-        "ASML's lithography systems are most of them. Between €56 million and €397 million a month in 2021 and 2022, " +
+        "the heading holds ASML's lithography systems. Between €56 million and €397 million a month in 2021 and 2022, " +
         "they reached €1.04 billion in August 2023, the month before the Dutch licence requirement for advanced " +
         "chip-making equipment took effect, then €1.31 billion in March 2024 and €1.40 billion in December 2025.",
       "In 2026 they fell to €30 million in January and €58 million in May (June: €445 million, the last month " +
