@@ -87,6 +87,32 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
     },
   },
   {
+    slug: "us-tools-to-china",
+    title: "US chip tools to China",
+    paragraphs: [
+      "The United States reports its exports of chip-making machines (HS 8486) to China month by month (Census " +
+        "Bureau). They ran at $321–777 million a month in 2021 and fell after the October 2022 rules, to $246 million " +
+        "in November 2022 and $249 million in January 2023, then rose again to $576 million in October 2023.",
+      "From August 2025 they stayed below $150 million a month: $60 million in November 2025, $66–97 million a month " +
+        "from January to June 2026. These are the exporter's own reports, in dollars: never added to China's import " +
+        "reports, or to the Netherlands' and Japan's reports of the same trade, which chipflow keeps in euros and yen.",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_usd",
+      groupBy: "origin",
+      interval: "month",
+      rankBy: "origin",
+      filters: filters({
+        origin: ["USA"],
+        destination: ["CHN"],
+        product: ["hs-8486"],
+        dataset: ["us-exports-to-china-hs8486-8542-monthly"],
+      }),
+      from: "2021-01-01",
+    },
+  },
+  {
     slug: "chinas-own-toolmakers",
     title: "China's own toolmakers",
     paragraphs: [
