@@ -1,7 +1,7 @@
 import { extname } from "node:path";
 import { findComtradeVariant, type ComtradeVariant } from "./comtrade/comtrade-columns.js";
 import { innerName, openBytes, type ImportInput } from "./open-bytes.js";
-import { detectStatFormat, type StatFormat } from "./stats/read-stats.js";
+import { detectStatFormat, type StatFormat } from "./stats/stat-format.js";
 
 /** The formats `importFile` reads, as recorded on the dataset. */
 export type ImportFormat =

@@ -8,7 +8,8 @@ import { fileInput, innerName, inputChecksum, type ImportInput } from "./open-by
 import { importFacts, type DatasetInput, type FactSourceRecord, type ImportSummary } from "./import-facts.js";
 import { readFactCsv } from "./read-fact-csv.js";
 import { readFactJsonl } from "./read-fact-jsonl.js";
-import { readStats, STAT_FORMATS, type StatFormat } from "./stats/read-stats.js";
+import { readStats } from "./stats/read-stats.js";
+import { STAT_FORMATS, type StatFormat } from "./stats/stat-format.js";
 import type { ImportReport } from "./report/import-report.js";
 import { ImportReportCollector } from "./report/import-report-collector.js";
 import { MirrorLookup } from "./report/mirror-lookup.js";

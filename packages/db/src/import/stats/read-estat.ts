@@ -122,8 +122,7 @@ export function readEstat(
       });
     const code = v["@cat01"] ?? "";
     const hs = /^(\d{6})\d{3}$/.exec(code)?.[1];
-    if (!hs)
-      errors.push({ column: "@cat01", value: v["@cat01"] ?? "", message: "expected a 9-digit statistical code" });
+    if (!hs) errors.push({ column: "@cat01", value: code, message: "expected a 9-digit statistical code" });
     const unit = v["@unit"] ?? kind?.unit;
     if (unit !== "千円")
       errors.push({ column: "@unit", value: unit ?? "", message: "expected 千円 (thousands of yen)" });
@@ -167,8 +166,8 @@ export function readEstat(
           table: tableName,
           updated,
           defaultUrl: ESTAT_URL,
-          defaultLocator: `${title}: commodity ${v["@cat01"]}, area ${v["@area"]}, ${year} ${kind.month}月_金額`,
-          note: `Statistical code ${v["@cat01"]} (HS ${hs}); ${amount} thousand yen as the table prints it (${title})`,
+          defaultLocator: `${title}: commodity ${code}, area ${v["@area"]}, ${year} ${kind.month}月_金額`,
+          note: `Statistical code ${code} (HS ${hs}); ${amount} thousand yen as the table prints it (${title})`,
         },
         options,
       ),
