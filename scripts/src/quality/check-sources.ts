@@ -92,20 +92,7 @@ export function checkSigns(facts: CuratedFact[]): QualityProblem[] {
   });
 }
 
-const NUMBER_WORDS = [
-  "one",
-  "two",
-  "three",
-  "four",
-  "five",
-  "six",
-  "seven",
-  "eight",
-  "nine",
-  "ten",
-  "eleven",
-  "twelve",
-];
+const NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve".split(" ");
 const SCALE_WORDS: [number, string][] = [
   [1e3, "thousand"],
   [1e6, "million"],
