@@ -116,6 +116,7 @@ describe("an investor on the dashboard", () => {
       "h20-and-china",
       "chip-tools-to-china",
       "dutch-tools-to-china",
+      "japanese-tools-to-china",
       "us-tools-to-china",
       "chinas-own-toolmakers",
       "chinas-chip-imports",

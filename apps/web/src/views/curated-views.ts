@@ -87,6 +87,33 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
     },
   },
   {
+    slug: "japanese-tools-to-china",
+    title: "Japanese chip tools to China",
+    paragraphs: [
+      "Japan reports its exports to China month by month (Ministry of Finance, Trade Statistics of Japan). Its " +
+        "exports of HS 8486.20, machines for making semiconductor devices or integrated circuits, ran at ¥34.6–88.5 " +
+        "billion a month in 2021 and 2022; after Japan's licence requirement for 23 kinds of chip-making equipment " +
+        "took effect in July 2023, they reached ¥158.8 billion in December 2023 and ¥171.6 billion in March 2024.",
+      "In 2026 they were ¥48.9 billion in January, ¥46.4 billion in February and ¥112.2 billion in June. The lines " +
+        "are the five subheadings of HS 8486, in yen as Japan's tables print them: never converted, and never added " +
+        "to China's import reports or to the Netherlands' and the United States' reports of the same trade.",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_jpy",
+      groupBy: "product",
+      interval: "month",
+      rankBy: "product",
+      filters: filters({
+        origin: ["JPN"],
+        destination: ["CHN"],
+        category: ["semiconductor_equipment"],
+        dataset: ["japan-exports-to-china-hs8486-8542-monthly"],
+      }),
+      from: "2021-01-01",
+    },
+  },
+  {
     slug: "us-tools-to-china",
     title: "US chip tools to China",
     paragraphs: [
