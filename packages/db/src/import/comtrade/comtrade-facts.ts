@@ -1,4 +1,4 @@
-import { getCountry, REST_OF_WORLD, WORLD, type FactCsvRow } from "@chipflow/core";
+import { getCountry, REST_OF_WORLD, toBucketEnd, WORLD, type FactCsvRow } from "@chipflow/core";
 import type { ProductInput } from "../../write/dimension-ids.js";
 import type { ComtradeField, ComtradeFields } from "./comtrade-columns.js";
 import { isUnplacedComtradeArea, toIso3FromComtrade } from "./comtrade-country.js";
@@ -73,8 +73,8 @@ export function toComtradePeriod(
     return { field: "freq", value: fields.freq, message: `expected ${annual ? "A" : "M"} for period ${p}` };
   const year = p.slice(0, 4);
   if (annual) return { freq: "A", year, start: `${year}-01-01`, end: `${year}-12-31`, date: year };
-  const last = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-  return { freq: "M", year, start: `${year}-${month}-01`, end: `${year}-${month}-${last}`, date: `${year}-${month}` };
+  const start = `${year}-${month}-01`;
+  return { freq: "M", year, start, end: toBucketEnd(start, "month"), date: `${year}-${month}` };
 }
 
 /** Turns one Comtrade row into chipflow fact rows. Mirror flows stay apart: each reporter and flow is its own source. */

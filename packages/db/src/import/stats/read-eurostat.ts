@@ -10,6 +10,9 @@ export const SKIP_AGGREGATES = "reporters or partners that name no country (EU a
 /** Eurostat's geo codes where they differ from ISO 3166-1 alpha-2. */
 const EUROSTAT_GEO: Record<string, string> = { EL: "GRC", UK: "GBR" };
 
+/** The ISO3 code of a Eurostat geo code, or undefined for an aggregate or an area that names no country. */
+const countryOf = (code: string) => EUROSTAT_GEO[code] ?? findCountryByIso2(code)?.iso3;
+
 const DIMENSIONS = ["reporter", "partner", "product", "flow", "indicators", "time"] as const;
 const FLOWS: Record<string, "import" | "export"> = { "1": "import", "2": "export" };
 
@@ -93,9 +96,8 @@ export function readEurostat(
       });
       continue;
     }
-    const country = (code: string) => EUROSTAT_GEO[code] ?? findCountryByIso2(code)?.iso3;
-    const reporter = country(cell.reporter!);
-    const partner = country(cell.partner!);
+    const reporter = countryOf(cell.reporter!);
+    const partner = countryOf(cell.partner!);
     if (!reporter || !partner) {
       skip(SKIP_AGGREGATES);
       continue;

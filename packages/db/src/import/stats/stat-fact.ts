@@ -1,4 +1,4 @@
-import { getCountry, type FactCsvRow, type Metric } from "@chipflow/core";
+import { getCountry, toBucketEnd, type FactCsvRow, type Metric } from "@chipflow/core";
 import type { FactSourceRecord } from "../import-facts.js";
 import { toHsProduct } from "../comtrade/hs-product.js";
 
@@ -45,8 +45,7 @@ export function toStatPeriod(period: string): { start: string; end: string } | n
   if (year) return { start: `${year[1]}-01-01`, end: `${year[1]}-12-31` };
   const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
   if (!month) return null;
-  const last = new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).getUTCDate();
-  return { start: `${period}-01`, end: `${period}-${String(last).padStart(2, "0")}` };
+  return { start: `${period}-01`, end: toBucketEnd(`${period}-01`, "month") };
 }
 
 /**
