@@ -60,6 +60,28 @@ describe("the first screen", () => {
     await page.close();
   });
 
+  it("finds everything it asks for, its icon too: no request is answered with an error", async () => {
+    const page = await dashboard.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const failed: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    // The browser's own requests (the icon among them) are not the page's: a failure shows only in the console.
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Failed to load resource/.test(message.text()))
+        failed.push(`${message.location().url}: ${message.text()}`);
+    });
+    await openDashboard(page);
+    const icon = await page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href;
+      return href ? { href, status: (await fetch(href)).status } : null;
+    });
+    expect(icon?.href).toMatch(/\/favicon\.svg$/);
+    expect(icon?.status).toBe(200);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+
   it("comes compressed: each script over 1 KB is sent gzipped or brotli-compressed, the larger ones at under half their size", async () => {
     const page = await dashboard.browser.newPage();
     const encodings = new Map<string, string | undefined>();
