@@ -6,13 +6,18 @@ import { useDashboard } from "./serve.js";
 
 const dashboard = useDashboard();
 
-async function open(path = "/"): Promise<{ page: Page; errors: string[] }> {
+/** Opens a page of the dashboard once its main chart is drawn; `failed` collects the requests answered with an error. */
+async function open(path = "/"): Promise<{ page: Page; errors: string[]; failed: string[] }> {
   const page = await dashboard.browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
+  const failed: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  page.on("response", (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${decodeURIComponent(r.url())}`);
+  });
   await page.goto(`${dashboard.url}${path}`);
   await page.locator("#series svg.time-series").waitFor({ state: "visible" });
-  return { page, errors };
+  return { page, errors, failed };
 }
 
 const seriesCount = async (page: Page) =>
@@ -122,8 +127,11 @@ describe("an investor on the dashboard", () => {
       "chinas-chip-imports",
       "export-control-timeline",
     ]) {
-      const { page, errors } = await open(`/views/${slug}`);
+      const { page, errors, failed } = await open(`/views/${slug}`);
       expect((await page.locator("#view-title").innerText()).length).toBeGreaterThan(0);
+      // Every chart of the view loads: the map, the last of them, is drawn or says why it is not.
+      await page.locator("#map :is(svg.world-map, .empty-view)").first().waitFor({ state: "visible" });
+      expect(failed, slug).toEqual([]);
       expect(await page.locator(".curated-intro p").count()).toBe(2);
       expect(await page.locator(`.views-nav a[href="/views/${slug}"]`).getAttribute("aria-current")).toBe("page");
       const url = page.url();
@@ -135,6 +143,19 @@ describe("an investor on the dashboard", () => {
       expect(errors).toEqual([]);
       await page.close();
     }
+  });
+
+  it("draws China's share of the chip-tool makers alone, and says why a share is not drawn as flows", async () => {
+    const { page, errors } = await open("/views/chip-tools-to-china");
+    const labels = await page.locator("#series svg.time-series .end-label").allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(["ASML", "Tokyo Electron", "Applied Materials", "KLA"]));
+    expect(labels.filter((l) => ["SMIC", "TSMC", "Samsung", "NVIDIA"].includes(l))).toEqual([]);
+    const map = page.locator("#map .empty-view");
+    await map.waitFor({ state: "visible" });
+    expect(await map.innerText()).toMatch(/^Share of vendor revenue is each vendor's own figure and never adds up/);
+    expect(await page.locator("#map svg.world-map").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it("names the filter that empties a view and brings the figures back when it is cleared", async () => {

@@ -1,6 +1,12 @@
-import type { FlowsQueryInput, FlowsResponse } from "@chipflow/core";
+import { METRICS, type FlowsQueryInput, type FlowsResponse, type Metric } from "@chipflow/core";
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { fetchJson, toSearch } from "./fetch-json.js";
+
+/**
+ * Whether a metric can be drawn as flows: only one that adds up. A share or a price is one vendor's own figure,
+ * never summed across vendors, places or products; the API refuses such flows, so they are not asked for.
+ */
+export const canFlow = (metric: Metric): boolean => METRICS[metric].aggregation === "sum";
 
 /** Flows over a period: the Sankey (vendor → product → destination) and the map's origin → destination links. */
 export function flowsQueryOptions(query: FlowsQueryInput) {
@@ -10,5 +16,6 @@ export function flowsQueryOptions(query: FlowsQueryInput) {
     queryKey: ["flows", query] as const,
     queryFn: ({ signal }) =>
       fetchJson<FlowsResponse>(`/api/v1/flows${toSearch(query as Record<string, string>)}`, signal),
+    enabled: canFlow(query.metric ?? "revenue_usd"),
   });
 }

@@ -12,6 +12,9 @@ export interface CuratedView {
 const filters = (set: Partial<Record<FilterKey, string[]>>) =>
   Object.fromEntries(FILTER_KEYS.map((k) => [k, set[k] ?? []])) as Record<FilterKey, string[]>;
 
+/** The chip-tool makers whose China share the data holds. */
+const TOOL_MAKERS = ["asml", "tokyo-electron", "applied-materials", "lam-research", "kla", "screen-holdings"];
+
 export const CURATED_VIEWS: readonly CuratedView[] = [
   {
     slug: "h20-and-china",
@@ -45,9 +48,10 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
         "2023 and 49% in the first half of 2024, Tokyo Electron's share of equipment sales 49.9% in April–June 2024, " +
         "Lam Research's 48% in the quarter to September 2023.",
       "The shares eased as the rules widened: ASML's fell to 27% in Q4 2024, Tokyo Electron's to 34.3% in " +
-        "January–March 2025, Applied Materials' to 25% in its second fiscal quarter of 2025. Most of these shares come " +
-        "from press reports of the companies' results (secondary sources, marked so); the coverage tables of the data " +
-        "list what is still missing.",
+        "January–March 2025, Applied Materials' to 25% in its second fiscal quarter of 2025. Applied Materials' and KLA's " +
+        "shares, and Lam Research's from 2024, come from their own filings and releases; ASML's, Tokyo Electron's " +
+        "and SCREEN's mostly from press reports of their results (secondary sources, marked so); the coverage tables of " +
+        "the data list what is still missing.",
     ],
     view: {
       ...DEFAULT_VIEW,
@@ -55,7 +59,8 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
       groupBy: "vendor",
       interval: "quarter",
       rankBy: "vendor",
-      filters: filters({ destination: ["CHN"] }),
+      // The tool makers only: a foundry's or a chip maker's share of its own sales is another story.
+      filters: filters({ vendor: TOOL_MAKERS, destination: ["CHN"] }),
       from: "2019-01-01",
     },
   },

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { flowsQueryOptions } from "../../api/flows.js";
+import { canFlow, flowsQueryOptions } from "../../api/flows.js";
 import { formatValue } from "../../charts/format.js";
 import { SankeyChart } from "../../charts/sankey/SankeyChart.js";
 import { toFlowGraph, toItemisedShares, type FlowGraph, type FlowLinkDatum } from "../../charts/sankey/state.js";
@@ -11,6 +11,7 @@ import { ITEMISED_FLOWS, toFlowsQuery } from "../../view/queries.js";
 import type { ViewState } from "../../view/view-state.js";
 import { toExcludedText, toggleTable, toPeriodText } from "./period-text.js";
 import { ChartError } from "../../components/ChartError.js";
+import { NotAdditive } from "../../components/NotAdditive.js";
 
 /** What the itemised products cover: "H20 cover 48% of NVIDIA's $25.0B; the rest is not itemised by product." */
 export function toCoverageText(graph: FlowGraph, unit: string): string {
@@ -40,7 +41,7 @@ export function FlowCard({ view, onChange }: { view: ViewState; onChange: (next:
   const coverage = metric ? toCoverageText(graph, metric.unit) : "";
   const period = view.itemisedFlows ? "February 2024 to January 2025" : toPeriodText(view);
   const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
-  const additive = metric ? metric.aggregation === "sum" : true;
+  const additive = canFlow(query.metric ?? "revenue_usd");
   return (
     <ChartCard
       id="flows"
@@ -61,18 +62,12 @@ export function FlowCard({ view, onChange }: { view: ViewState; onChange: (next:
           {view.itemisedFlows ? "Flows of this view" : "Itemised example"}
         </button>
       }
-      status={flows.status}
+      status={additive ? flows.status : "success"}
       updating={flows.isPlaceholderData}
       error={flows.error}
       errorView={<ChartError error={flows.error} view={view} onChange={onChange} />}
-      empty={graph.links.length === 0}
-      emptyView={
-        <EmptyView
-          view={view}
-          onChange={onChange}
-          hint={additive ? undefined : "Flows need a metric that adds up (units, revenue, orders)."}
-        />
-      }
+      empty={!additive || graph.links.length === 0}
+      emptyView={additive ? <EmptyView view={view} onChange={onChange} /> : <NotAdditive metric={view.metric} />}
       sources={flows.data?.sources ?? []}
       links={toChartLinks({
         location: window.location,

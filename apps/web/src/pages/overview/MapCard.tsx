@@ -4,7 +4,7 @@ import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import world110m from "world-atlas/countries-110m.json";
 import { breakdownQueryOptions } from "../../api/breakdown.js";
-import { flowsQueryOptions } from "../../api/flows.js";
+import { canFlow, flowsQueryOptions } from "../../api/flows.js";
 import { seriesQueryOptions } from "../../api/series.js";
 import { formatValue } from "../../charts/format.js";
 import {
@@ -24,6 +24,7 @@ import { toMapFilterParams, toMapFlowsQuery, toMapYearsQuery } from "../../view/
 import type { ViewState } from "../../view/view-state.js";
 import { toExcludedText, toggleTable, toPeriodText } from "./period-text.js";
 import { ChartError } from "../../components/ChartError.js";
+import { NotAdditive } from "../../components/NotAdditive.js";
 import { MapControls } from "./MapControls.js";
 import { toYearsWithFigures } from "./years-with-figures.js";
 
@@ -46,9 +47,11 @@ export default function MapCard({
 }) {
   const filters = toMapFilterParams(view);
   const query = { metric: view.metric, groupBy: "destination" as const, top: 200, ...filters };
-  const breakdown = useQuery(breakdownQueryOptions(query));
+  // A share or a price is not shaded on the map: one country's cell would pick one vendor's figure among several.
+  const additive = canFlow(view.metric);
+  const breakdown = useQuery({ ...breakdownQueryOptions(query), enabled: additive });
   const flows = useQuery(flowsQueryOptions(toMapFlowsQuery(view)));
-  const yearsQuery = useQuery(seriesQueryOptions(toMapYearsQuery(view)));
+  const yearsQuery = useQuery({ ...seriesQueryOptions(toMapYearsQuery(view)), enabled: additive });
   const years = yearsQuery.data ? toYearsWithFigures(yearsQuery.data) : [];
   const values = breakdown.data ? toCountryValues(breakdown.data) : new Map<string, CountryValue>();
   const arcs = flows.data
@@ -75,7 +78,11 @@ export default function MapCard({
     const partner = findLargestPartner(arcs.all, iso3);
     return partner ? hrefOf(partner.origin, partner.destination) : undefined;
   };
-  const status = breakdown.status === "success" && flows.status === "error" ? "error" : breakdown.status;
+  const status = !additive
+    ? "success"
+    : breakdown.status === "success" && flows.status === "error"
+      ? "error"
+      : breakdown.status;
   const fmt = (v: number) => formatValue(v, metric?.unit ?? "");
   return (
     <ChartCard
@@ -91,9 +98,13 @@ export default function MapCard({
       updating={breakdown.isPlaceholderData || flows.isPlaceholderData}
       error={breakdown.error ?? flows.error}
       errorView={<ChartError error={breakdown.error ?? flows.error} view={view} onChange={onChange} />}
-      empty={values.size === 0 && arcs.arcs.length === 0}
+      empty={!additive || (values.size === 0 && arcs.arcs.length === 0)}
       emptyView={
-        <EmptyView view={view} onChange={onChange} hint={"No figure of this view names a destination country."} />
+        additive ? (
+          <EmptyView view={view} onChange={onChange} hint={"No figure of this view names a destination country."} />
+        ) : (
+          <NotAdditive metric={view.metric} />
+        )
       }
       banner={<MapControls view={view} years={years} onChange={onChange} />}
       sources={[...(breakdown.data?.sources ?? []), ...(flows.data?.sources ?? [])].filter(
