@@ -132,11 +132,6 @@ export function TimeSeriesChart({
               );
               return (
                 <g key={p.label}>
-                  {p.coarser && p.labelled ? (
-                    <text x={p.x0} y={p.y - 5} fontSize={10} fill={s.color} className="span-label">
-                      {`${p.label}: ${fmt(p.value)}`}
-                    </text>
-                  ) : null}
                   {p.coarser ? (
                     <line
                       x1={p.x0}
@@ -201,6 +196,27 @@ export function TimeSeriesChart({
             })}
           </g>
         ))}
+        {/* A longer period's total is written above every line, so that no later line runs through it; its halo
+            (styles/charts.css) keeps it legible where a line passes under. The label takes no pointer: the
+            marks beneath stay selectable. */}
+        <g className="span-labels" pointerEvents="none">
+          {layout.series.flatMap((s) =>
+            s.points
+              .filter((p) => p.coarser && p.labelled)
+              .map((p) => (
+                <text
+                  key={`${s.key}-${p.label}`}
+                  x={p.x0}
+                  y={p.y - 5}
+                  fontSize={10}
+                  fill={s.color}
+                  className="span-label"
+                >
+                  {`${p.label}: ${fmt(p.value)}`}
+                </text>
+              )),
+          )}
+        </g>
         {/* Events after the data: data marks come first in the tab order. Only the diamond at the top takes the
             pointer, so a dashed line never covers a data mark. */}
         {layout.events.map((e) => {
