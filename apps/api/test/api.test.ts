@@ -87,6 +87,8 @@ describe("GET /api/v1/events", () => {
   it("lists events in date order, filtered by jurisdiction", async () => {
     const all = (await get("/api/v1/events")).json();
     expect(all.events.map((e: { date: string }) => e.date)).toEqual(["2023-10-17", "2025-04"]);
+    // What each bears on, as the file says: the rule on tools, the counter-measure on neither in particular.
+    expect(all.events.map((e: { topic: string | null }) => e.topic)).toEqual(["tools", null]);
     const china = (await get("/api/v1/events?jurisdiction=CHN")).json();
     expect(china.events).toHaveLength(1);
     expect(china.events[0].source).toMatchObject({

@@ -54,6 +54,7 @@ const event = (id: number, date: string, label: string | null, rank: number | nu
   dateKind: "occurred",
   rank,
   label,
+  topic: null,
   title: `Event ${id}`,
   description: "",
   jurisdiction: "USA",

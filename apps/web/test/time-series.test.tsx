@@ -52,9 +52,30 @@ describe("time series state", () => {
       mark(4, "2024-02-01", 2),
       mark(5, "2019-01-01", 4), // before the data
     ];
-    const picked = pickMainEvents(events, toDay("2022-01-01"), toDay("2024-12-31"), 2);
+    const picked = pickMainEvents(events, toDay("2022-01-01"), toDay("2024-12-31"), null, 2);
     expect(picked.map((e) => e.id)).toEqual([2, 4]);
     expect(pickMainEvents(events, toDay("2022-01-01"), toDay("2024-12-31")).map((e) => e.id)).toEqual([1, 2, 4]);
+  });
+
+  it("shows a chart about tools the events about tools or both, and keeps those about chips for all events", () => {
+    const mark = (id: number, rank: number, topic: EventMark["topic"]): EventMark => ({
+      ...toEventMarks(fixtureEvents)[0]!,
+      id,
+      date: toDay(`2023-0${id}-01`),
+      rank,
+      topic,
+    });
+    const events = [
+      mark(1, 1, null),
+      mark(2, 2, "chips"),
+      mark(3, 3, "tools"),
+      mark(4, 4, "chips"),
+      mark(5, 5, "tools"),
+    ];
+    const [from, to] = [toDay("2023-01-01"), toDay("2023-12-31")];
+    expect(pickMainEvents(events, from, to, "tools", 3).map((e) => e.id)).toEqual([1, 3, 5]);
+    expect(pickMainEvents(events, from, to, "chips", 3).map((e) => e.id)).toEqual([1, 2, 4]);
+    expect(pickMainEvents(events, from, to, null, 3).map((e) => e.id)).toEqual([1, 2, 3]);
   });
 
   it("reads event dates known to the day, month or year, oldest first", () => {

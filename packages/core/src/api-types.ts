@@ -5,6 +5,7 @@ import {
   DATASET_KINDS,
   ESTIMATE_KINDS,
   EVENT_DATE_KINDS,
+  EVENT_TOPICS,
   GROUP_BYS,
   SOURCE_TYPES,
 } from "./enums.js";
@@ -167,6 +168,10 @@ export const policyEventSchema = z.object({
     .nullable()
     .describe("1 for the event that moved the flows most, and so on; null for events shown only on asking for all"),
   label: nullableString.describe("a few words that name the event on a chart (ranked events have one)"),
+  topic: z
+    .enum(EVENT_TOPICS)
+    .nullable()
+    .describe("what the event bears on: chips, or the tools that make them; null for both"),
   jurisdiction: z.string(),
   actor: z.string(),
   title: z.string(),

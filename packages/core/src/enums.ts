@@ -16,6 +16,9 @@ export type SourceType = (typeof SOURCE_TYPES)[number];
 /** What an event's one date marks: a rule announced, published (e.g. in the Federal Register), in force, or a deed done. */
 export const EVENT_DATE_KINDS = ["announced", "published", "effective", "occurred"] as const;
 export type EventDateKind = (typeof EVENT_DATE_KINDS)[number];
+/** What an event bears on: chips (accelerators, memory, their sales) or the tools that make them. Blank: both. */
+export const EVENT_TOPICS = ["chips", "tools"] as const;
+export type EventTopic = (typeof EVENT_TOPICS)[number];
 
 /** Where a dataset came from. Synthetic datasets exist only for tests and benchmarks. */
 export const DATASET_KINDS = ["curated", "imported", "synthetic"] as const;

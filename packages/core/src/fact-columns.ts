@@ -52,11 +52,18 @@ export const EVENT_COLUMNS = [
   "rank",
   "label",
   "confidence",
+  "topic",
 ] as const;
 
 export type EventColumn = (typeof EVENT_COLUMNS)[number];
 
 /** Columns an events file may leave out: read as blank. */
-export const OPTIONAL_EVENT_COLUMNS: readonly EventColumn[] = ["source_locator", "source_type", "rank", "label"];
+export const OPTIONAL_EVENT_COLUMNS: readonly EventColumn[] = [
+  "source_locator",
+  "source_type",
+  "rank",
+  "label",
+  "topic",
+];
 
 export type EventCsvRow = Record<EventColumn, string>;

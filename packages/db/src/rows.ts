@@ -29,6 +29,7 @@ export interface DbEventRow {
   date_kind: "announced" | "published" | "effective" | "occurred";
   rank: number | null;
   label: string | null;
+  topic: "chips" | "tools" | null;
   jurisdiction: string;
   actor: string;
   title: string;

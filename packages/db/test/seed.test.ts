@@ -52,6 +52,22 @@ describe("seeding", () => {
     expect(existsSync(`${path}.seeding`)).toBe(false);
   });
 
+  it("refuses an event whose topic is neither chips nor tools, on its line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chipflow-bad-event-"));
+    cpSync(FIXTURE_DIR, dir, { recursive: true });
+    writeFileSync(
+      join(dir, "events.csv"),
+      "date,date_kind,jurisdiction,actor,title,description,source_publisher,source_title,source_date,source_url,confidence,topic\n" +
+        "2023-10-17,announced,USA,BIS,Rule,A synthetic rule,P,T,2023,https://example.org,high,tools\n" +
+        "2024-01-01,announced,USA,BIS,Rule two,A synthetic rule,P,T,2024,https://example.org,high,both\n",
+    );
+    const path = join(dir, "out.sqlite");
+    await expect(ensureSeededDatabase(path, dir)).rejects.toThrow(
+      /events\.csv:3: topic: expected blank, chips or tools \(got "both"\)/,
+    );
+    expect(existsSync(path)).toBe(false);
+  });
+
   it("leaves the data of an existing database alone but brings its schema up to date", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "chipflow-old-")), "old.sqlite");
     const old = openWritableRaw(path); // as made by the first chipflow: migration 1 only

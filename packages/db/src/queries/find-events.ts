@@ -34,6 +34,7 @@ export function findEvents(db: ReadonlyDb, q: EventQuery = {}): PolicyEvent[] {
       dateKind: r.date_kind,
       rank: r.rank,
       label: r.label,
+      topic: r.topic,
       jurisdiction: r.jurisdiction,
       actor: r.actor,
       title: r.title,

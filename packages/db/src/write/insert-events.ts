@@ -1,6 +1,7 @@
 import {
   CONFIDENCES,
   EVENT_DATE_KINDS,
+  EVENT_TOPICS,
   isCountryCode,
   isPartialDate,
   SOURCE_TYPES,
@@ -18,6 +19,8 @@ export function checkEventRow(r: EventCsvRow): string[] {
     problems.push(`date_kind: expected ${EVENT_DATE_KINDS.join(", ")} (got "${r.date_kind}")`);
   if (r.rank && !/^[1-9]\d*$/.test(r.rank))
     problems.push(`rank: expected blank or a whole number from 1 (got "${r.rank}")`);
+  if (r.topic && !(EVENT_TOPICS as readonly string[]).includes(r.topic))
+    problems.push(`topic: expected blank, ${EVENT_TOPICS.join(" or ")} (got "${r.topic}")`);
   if (r.source_type && !(SOURCE_TYPES as readonly string[]).includes(r.source_type))
     problems.push(`source_type: expected blank, ${SOURCE_TYPES.join(" or ")} (got "${r.source_type}")`);
   if (!isCountryCode(r.jurisdiction)) problems.push(`jurisdiction: expected an ISO3 code (got "${r.jurisdiction}")`);
@@ -33,8 +36,8 @@ export function checkEventRow(r: EventCsvRow): string[] {
 export function insertEvents(db: WritableDb, rows: EventCsvRow[]): number {
   const ids = new DimensionIds(db);
   const insert = db.prepare(
-    `INSERT INTO events (date, date_kind, jurisdiction, actor, title, description, confidence, source_id, rank, label)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO events (date, date_kind, jurisdiction, actor, title, description, confidence, source_id, rank, label, topic)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
     for (const r of rows) {
@@ -58,6 +61,7 @@ export function insertEvents(db: WritableDb, rows: EventCsvRow[]): number {
         sourceId,
         rank,
         r.label?.trim() || null,
+        r.topic || null,
       );
     }
   })();

@@ -2,6 +2,7 @@ import {
   intervalsIn,
   type EstimateKind,
   type EventDateKind,
+  type EventTopic,
   type Granularity,
   type Interval,
   type PolicyEvent,
@@ -75,6 +76,8 @@ export interface EventMark {
   rank: number | null;
   /** A few words that name it on the chart, for ranked events. */
   label: string | null;
+  /** What it bears on: chips, or the tools that make them; null for both. */
+  topic: EventTopic | null;
   title: string;
   description: string;
   jurisdiction: string;
@@ -146,6 +149,7 @@ export function toEventMarks(events: PolicyEvent[]): EventMark[] {
       dateKind: e.dateKind,
       rank: e.rank,
       label: e.label,
+      topic: e.topic,
       title: e.title,
       description: e.description,
       jurisdiction: e.jurisdiction,
@@ -159,11 +163,19 @@ export const MAIN_EVENTS = 6;
 
 /**
  * The events a time axis shows by default: the `count` best ranked inside `from`..`to` (the span of the data), in
- * date order. Unranked events wait for "all events".
+ * date order. A chart about chips, or about the tools that make them (`topic`), leaves out the events about the
+ * other. Unranked events, and the ones left out, wait for "all events".
  */
-export function pickMainEvents(events: EventMark[], from: Date, to: Date, count = MAIN_EVENTS): EventMark[] {
+export function pickMainEvents(
+  events: EventMark[],
+  from: Date,
+  to: Date,
+  topic: EventTopic | null = null,
+  count = MAIN_EVENTS,
+): EventMark[] {
   return events
     .filter((e) => e.rank !== null && e.date >= from && e.date <= to)
+    .filter((e) => topic === null || e.topic === null || e.topic === topic)
     .sort((a, b) => a.rank! - b.rank!)
     .slice(0, count)
     .sort((a, b) => a.date.getTime() - b.date.getTime());

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { dimensionsQueryOptions } from "../../api/dimensions.js";
 import { eventsQueryOptions } from "../../api/events.js";
 import { seriesQueryOptions } from "../../api/series.js";
 import { formatValue } from "../../charts/format.js";
@@ -35,6 +36,7 @@ import { DataTable } from "../../components/DataTable.js";
 import { KindLegend } from "../../components/KindLegend.js";
 import { toSeriesQuery } from "../../view/queries.js";
 import type { ViewState } from "../../view/view-state.js";
+import { viewTopic } from "../../view/view-topic.js";
 import { chartBounds, labelsLineEnds } from "./chart-bounds.js";
 import { ChartError } from "../../components/ChartError.js";
 
@@ -52,6 +54,7 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
   const query = toSeriesQuery(view);
   const series = useQuery(seriesQueryOptions(query));
   const events = useQuery({ ...eventsQueryOptions(), enabled: view.events });
+  const dimensions = useQuery({ ...dimensionsQueryOptions(), enabled: view.events }).data;
   const metric = series.data?.metric;
   // Units of different product categories (machines and chips) are never stacked into one height.
   const mixedUnits = (series.data?.categories.length ?? 0) > 1;
@@ -92,8 +95,16 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
   const allMarks = view.events && events.data ? toEventMarks(events.data.events) : [];
   const span = lines.flatMap((l) => l.points.flatMap((p) => [p.start, p.end]));
   const [first, last] = [Math.min(...span.map(Number)), Math.max(...span.map(Number))];
+  // A chart of chips shows the events about chips first, one of chip-making tools those about tools.
+  const topic = dimensions
+    ? viewTopic(
+        view,
+        dimensions,
+        all.map((l) => l.key),
+      )
+    : null;
   const eventMarks =
-    view.allEvents || span.length === 0 ? allMarks : pickMainEvents(allMarks, new Date(first), new Date(last));
+    view.allEvents || span.length === 0 ? allMarks : pickMainEvents(allMarks, new Date(first), new Date(last), topic);
   const inSpan = allMarks.filter((e) => e.date.getTime() >= first && e.date.getTime() <= last).length;
   const eventSources = view.events && events.data ? events.data.events.map((e) => e.source) : [];
   const title = `${metric?.label ?? "Series"} by ${GROUP_LABEL[view.groupBy]}, per ${view.interval}`;
