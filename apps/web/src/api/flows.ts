@@ -8,14 +8,17 @@ import { fetchJson, toSearch } from "./fetch-json.js";
  */
 export const canFlow = (metric: Metric): boolean => METRICS[metric].aggregation === "sum";
 
+/** A flows query that names its metric, as the views' queries do. */
+export type FlowsQueryOfView = FlowsQueryInput & { metric: Metric };
+
 /** Flows over a period: the Sankey (vendor → product → destination) and the map's origin → destination links. */
-export function flowsQueryOptions(query: FlowsQueryInput) {
+export function flowsQueryOptions(query: FlowsQueryOfView) {
   return queryOptions({
     // While a changed view loads, the previous chart stays (dimmed) instead of a placeholder: no layout jump.
     placeholderData: keepPreviousData,
     queryKey: ["flows", query] as const,
     queryFn: ({ signal }) =>
       fetchJson<FlowsResponse>(`/api/v1/flows${toSearch(query as Record<string, string>)}`, signal),
-    enabled: canFlow(query.metric ?? "revenue_usd"),
+    enabled: canFlow(query.metric),
   });
 }

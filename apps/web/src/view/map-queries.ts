@@ -1,4 +1,5 @@
-import type { FlowsQueryInput, SeriesQueryInput } from "@chipflow/core";
+import type { SeriesQueryInput } from "@chipflow/core";
+import type { FlowsQueryOfView } from "../api/flows.js";
 import { toFilterParams, type ViewState } from "./view-state.js";
 
 /** The view's filters as the map uses them: its own category and year replace the view's category and period. */
@@ -17,7 +18,7 @@ export function toMapFilterParams(view: ViewState, withYear = true): Record<stri
 }
 
 /** The map's flows: origin → destination links of the view's metric in the map's category and year. */
-export function toMapFlowsQuery(view: ViewState): FlowsQueryInput {
+export function toMapFlowsQuery(view: ViewState): FlowsQueryOfView {
   return { metric: view.metric, ...toMapFilterParams(view) };
 }
 

@@ -1,4 +1,5 @@
 import type { BreakdownQueryInput, FlowsQueryInput, SeriesQueryInput } from "@chipflow/core";
+import type { FlowsQueryOfView } from "../api/flows.js";
 import { toFilterParams, type ViewState } from "./view-state.js";
 
 /** The series query of a view: at most 7 groups and "other", one palette colour each. */
@@ -23,7 +24,7 @@ export const ITEMISED_FLOWS = {
 } as const satisfies { label: string; query: FlowsQueryInput };
 
 /** The flows query of a view (the Sankey), over the view's period; or the itemised example the Sankey opens on. */
-export function toFlowsQuery(view: ViewState): FlowsQueryInput {
+export function toFlowsQuery(view: ViewState): FlowsQueryOfView {
   return view.itemisedFlows ? { ...ITEMISED_FLOWS.query } : { metric: view.metric, ...toFilterParams(view) };
 }
 

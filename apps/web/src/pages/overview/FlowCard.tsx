@@ -41,7 +41,7 @@ export function FlowCard({ view, onChange }: { view: ViewState; onChange: (next:
   const coverage = metric ? toCoverageText(graph, metric.unit) : "";
   const period = view.itemisedFlows ? "February 2024 to January 2025" : toPeriodText(view);
   const labels = new Map(graph.nodes.map((n) => [n.id, n.label]));
-  const additive = canFlow(query.metric ?? "revenue_usd");
+  const additive = canFlow(query.metric);
   return (
     <ChartCard
       id="flows"
