@@ -331,6 +331,9 @@ describe("formatValue", () => {
     expect(formatValue(13, "%")).toBe("13%");
     expect(formatValue(2.9e9, "EUR")).toBe("€2.9B");
     expect(formatValue(null, "USD")).toBe("–");
+    // Currencies counted in trillions (TSMC's year in NT$, a Korean maker's in won) read in T, not thousands of B.
+    expect(formatValue(2_894_307_700_000, "TWD")).toBe("2.9T TWD");
+    expect(formatValue(66_190e9, "KRW")).toBe("66.2T KRW");
   });
 });
 
@@ -340,5 +343,6 @@ describe("formatTick", () => {
     expect(formatTick(12e9, "USD")).toBe("$12B");
     expect(formatTick(2.5e9, "USD")).toBe("$2.5B");
     expect(formatTick(40, "%")).toBe("40%");
+    expect(formatTick(2e12, "JPY")).toBe("2T");
   });
 });

@@ -19,6 +19,7 @@ export const METRICS = {
   revenue_jpy: { label: "Revenue (JPY)", unit: "JPY", aggregation: "sum" },
   revenue_twd: { label: "Revenue (TWD)", unit: "TWD", aggregation: "sum" },
   revenue_cny: { label: "Revenue (CNY)", unit: "CNY", aggregation: "sum" },
+  revenue_krw: { label: "Revenue (KRW)", unit: "KRW", aggregation: "sum" },
   revenue_share_pct: { label: "Share of vendor revenue", unit: "%", aggregation: "none" },
   market_share_pct: { label: "Market share", unit: "%", aggregation: "none" },
   price_usd: { label: "Price per unit (USD)", unit: "USD/unit", aggregation: "none" },

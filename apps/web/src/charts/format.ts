@@ -10,13 +10,15 @@ export function formatValue(value: number | null, unit: string): string {
   if (unit === "index") return format(",.1~f")(value);
   const abs = Math.abs(value);
   const short =
-    abs >= 1e9
-      ? `${(value / 1e9).toFixed(1)}B`
-      : abs >= 1e6
-        ? `${(value / 1e6).toFixed(1)}M`
-        : abs >= 1e3
-          ? `${(value / 1e3).toFixed(1)}K`
-          : si(value);
+    abs >= 1e12
+      ? `${(value / 1e12).toFixed(1)}T`
+      : abs >= 1e9
+        ? `${(value / 1e9).toFixed(1)}B`
+        : abs >= 1e6
+          ? `${(value / 1e6).toFixed(1)}M`
+          : abs >= 1e3
+            ? `${(value / 1e3).toFixed(1)}K`
+            : si(value);
   if (unit === "USD" || unit === "USD/unit") return `$${short}`;
   if (unit === "EUR") return `€${short}`;
   return unit === "units" ? `${short} units` : `${short} ${unit}`;
@@ -24,7 +26,7 @@ export function formatValue(value: number | null, unit: string): string {
 
 /** An axis tick: as `formatValue` but without the unit word ("500K", "$12B"), which the chart's subtitle gives. */
 export function formatTick(value: number, unit: string): string {
-  const text = formatValue(value, unit).replace(/\.0(?=[KMB])/, "");
+  const text = formatValue(value, unit).replace(/\.0(?=[KMBT])/, "");
   return unit === "USD" || unit === "EUR" || unit === "USD/unit" || unit === "%" ? text : text.replace(/ .*$/, "");
 }
 
