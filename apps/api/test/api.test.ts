@@ -26,7 +26,10 @@ describe("GET /api/health", () => {
 describe("GET /api/v1/dimensions", () => {
   it("lists vendors, products, countries, metrics and the period range present", async () => {
     const body = (await get("/api/v1/dimensions")).json();
-    expect(body.vendors.map((v: { id: string }) => v.id)).toEqual(["asml", "nvidia"]);
+    expect(body.vendors.map((v: { id: string; makes: string }) => [v.id, v.makes])).toEqual([
+      ["asml", "tools"],
+      ["nvidia", "chips"],
+    ]);
     expect(body.products).toContainEqual({
       id: "nvidia-h20",
       vendorId: "nvidia",

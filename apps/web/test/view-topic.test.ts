@@ -11,9 +11,17 @@ const product = (id: string, vendorId: string | null, category: Dimensions["prod
   hsCodes: [],
 });
 
-/** Only the products matter to a view's topic. */
+/** Only the products and what the vendors make matter to a view's topic. */
+const vendor = (id: string, makes: "chips" | "tools" | null) => ({ id, name: id, hqCountry: null, makes });
 const dimensions = {
-  vendors: [],
+  vendors: [
+    vendor("chipco", null),
+    vendor("memco", null),
+    vendor("toolco", null),
+    vendor("inspectco", "tools"),
+    vendor("fabco", null),
+    vendor("designco", "chips"),
+  ],
   products: [
     product("synthetic-gpu", "chipco", "ai_accelerator"),
     product("synthetic-hbm", "memco", "memory"),
@@ -48,6 +56,15 @@ describe("what a view is about, for the events its chart shows first", () => {
     expect(viewTopic(view({ vendor: ["chipco", "memco"] }), dimensions)).toBe("chips");
     expect(viewTopic(view({ product: ["hs-8542"] }), dimensions)).toBe("chips");
     expect(viewTopic(view({}, "product"), dimensions, ["synthetic-gpu", "synthetic-hbm"])).toBe("chips");
+  });
+
+  it("is what its vendors make, when the data holds no products of theirs", () => {
+    expect(viewTopic(view({ vendor: ["inspectco"] }), dimensions)).toBe("tools");
+    expect(viewTopic(view({}, "vendor"), dimensions, ["inspectco", "toolco"])).toBe("tools");
+    expect(viewTopic(view({}, "vendor"), dimensions, ["designco", "chipco"])).toBe("chips");
+    // A foundry makes neither in particular, so it does not decide the view's topic.
+    expect(viewTopic(view({ vendor: ["fabco", "inspectco"] }), dimensions)).toBe("tools");
+    expect(viewTopic(view({}, "vendor"), dimensions, ["designco", "inspectco"])).toBeNull();
   });
 
   it("is nothing in particular when the view names no product, or both kinds", () => {

@@ -48,7 +48,15 @@ export const datasetSchema = z.object({
 });
 export type Dataset = z.infer<typeof datasetSchema>;
 
-export const vendorSchema = z.object({ id: z.string(), name: z.string(), hqCountry: nullableString });
+export const vendorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  hqCountry: nullableString,
+  makes: z
+    .enum(EVENT_TOPICS)
+    .nullable()
+    .describe("what the vendor makes: chips, or the tools that make them; null for neither in particular"),
+});
 export type Vendor = z.infer<typeof vendorSchema>;
 
 export const productSchema = z.object({

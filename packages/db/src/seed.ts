@@ -2,11 +2,13 @@ import {
   CATEGORIES,
   DATASET_KINDS,
   EVENT_COLUMNS,
+  EVENT_TOPICS,
   FACT_COLUMNS,
   keyword,
   OPTIONAL_EVENT_COLUMNS,
   OPTIONAL_FACT_COLUMNS,
   type Category,
+  type EventTopic,
 } from "@chipflow/core";
 import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -23,7 +25,7 @@ import { importFiles } from "./import/import-run.js";
 
 /** The curated files in `data/`; `data/README.md` describes each. */
 export const SEED_FILES = {
-  vendors: ["name", "hq_country", "notes"],
+  vendors: ["name", "hq_country", "notes", "makes"],
   products: ["vendor", "name", "category", "hs_codes", "notes", "parent"],
   buyers: ["name", "country", "notes"],
   datasets: [
@@ -65,12 +67,16 @@ export async function seedDatabase(db: WritableDb, dataDir: string): Promise<See
   const ids = new DimensionIds(db);
   const file = (name: string) => join(dataDir, name);
 
-  const vendors = await readAll(file("vendors.csv"), SEED_FILES.vendors);
+  const vendors = await readAll(file("vendors.csv"), SEED_FILES.vendors, ["makes"]);
   const products = await readAll(file("products.csv"), SEED_FILES.products, ["parent"]);
   const buyers = await readAll(file("buyers.csv"), SEED_FILES.buyers);
   db.transaction(() => {
-    for (const { row } of vendors)
-      ids.vendor({ name: row.name, hqCountry: row.hq_country || null, notes: row.notes || null });
+    for (const { line, row } of vendors) {
+      const makes = row.makes
+        ? withLine(`vendors.csv:${line}`, () => keyword<EventTopic>(row.makes, "makes", EVENT_TOPICS))
+        : null;
+      ids.vendor({ name: row.name, hqCountry: row.hq_country || null, notes: row.notes || null, makes });
+    }
     for (const { line, row } of products) {
       const category = withLine(`products.csv:${line}`, () => keyword<Category>(row.category, "category", CATEGORIES));
       ids.product({

@@ -52,6 +52,13 @@ describe("seeding", () => {
     expect(existsSync(`${path}.seeding`)).toBe(false);
   });
 
+  it("refuses a vendor that makes neither chips nor tools, on its line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chipflow-bad-vendor-"));
+    cpSync(FIXTURE_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, "vendors.csv"), "name,hq_country,notes,makes\nNVIDIA,USA,,chips\nASML,NLD,,lenses\n");
+    await expect(ensureSeededDatabase(join(dir, "out.sqlite"), dir)).rejects.toThrow(/vendors\.csv:3: .*makes/);
+  });
+
   it("refuses an event whose topic is neither chips nor tools, on its line", async () => {
     const dir = mkdtempSync(join(tmpdir(), "chipflow-bad-event-"));
     cpSync(FIXTURE_DIR, dir, { recursive: true });

@@ -15,19 +15,21 @@ const TOPIC_OF: Partial<Record<Category, EventTopic>> = {
 };
 
 /**
- * What a view is about, chips or the tools that make them, from the product categories it names: its category
- * filter, the products it filters on or draws, and the products of the vendors it filters on. Null when it names
- * none, or both.
+ * What a view is about, chips or the tools that make them: from the product categories it names (its category
+ * filter, the products it filters on or draws) and from what its vendors make (the vendors it filters on or draws,
+ * and their products). Null when it names none, or both.
  */
 export function viewTopic(view: ViewState, dimensions: Dimensions, drawnKeys: string[] = []): EventTopic | null {
   const products = new Set([...view.filters.product, ...(view.groupBy === "product" ? drawnKeys : [])]);
-  const vendors = new Set(view.filters.vendor);
-  const categories = [
-    ...(view.filters.category as Category[]),
+  const vendors = new Set([...view.filters.vendor, ...(view.groupBy === "vendor" ? drawnKeys : [])]);
+  const topics = new Set([
+    ...(view.filters.category as Category[]).map((c) => TOPIC_OF[c]),
     ...dimensions.products
       .filter((p) => products.has(p.id) || (p.vendorId !== null && vendors.has(p.vendorId)))
-      .map((p) => p.category),
-  ];
-  const topics = new Set(categories.map((c) => TOPIC_OF[c]).filter((t) => t !== undefined));
+      .map((p) => TOPIC_OF[p.category]),
+    ...dimensions.vendors.filter((v) => vendors.has(v.id)).map((v) => v.makes),
+  ]);
+  topics.delete(undefined);
+  topics.delete(null);
   return topics.size === 1 ? [...topics][0]! : null;
 }

@@ -9,7 +9,7 @@ import { toDataset } from "./to-api.js";
 export function listDimensions(db: ReadonlyDb): Dimensions {
   const d = dialectOf(db);
   const vendors = db
-    .prepare(`SELECT slug AS id, name, hq_country AS "hqCountry" FROM vendors ORDER BY ${d.nocase("name")}`)
+    .prepare(`SELECT slug AS id, name, hq_country AS "hqCountry", makes FROM vendors ORDER BY ${d.nocase("name")}`)
     .all() as Dimensions["vendors"];
   const products = (
     db

@@ -1,10 +1,12 @@
-import { toSlug, type Category, type SourceRef } from "@chipflow/core";
+import { toSlug, type Category, type EventTopic, type SourceRef } from "@chipflow/core";
 import type { WritableDb } from "../handles.js";
 
 export interface VendorInput {
   name: string;
   hqCountry?: string | null;
   notes?: string | null;
+  /** What the vendor makes, chips or the tools that make them; null for neither in particular (a foundry). */
+  makes?: EventTopic | null;
 }
 
 export interface ProductInput {
@@ -36,9 +38,9 @@ export class DimensionIds {
     this.stmts = {
       vendorByName: db.prepare("SELECT id FROM vendors WHERE name = ?").pluck(),
       insertVendor: db.prepare(
-        `INSERT INTO vendors (slug, name, hq_country, notes) VALUES (?, ?, ?, ?)
+        `INSERT INTO vendors (slug, name, hq_country, notes, makes) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (name) DO UPDATE SET hq_country = coalesce(excluded.hq_country, hq_country),
-           notes = coalesce(excluded.notes, notes)
+           notes = coalesce(excluded.notes, notes), makes = coalesce(excluded.makes, makes)
          RETURNING id`,
       ),
       productByName: db.prepare("SELECT id, category FROM products WHERE ifnull(vendor_id, 0) = ? AND name = ?"),
@@ -70,7 +72,11 @@ export class DimensionIds {
       typeof input === "string" ? (this.stmts.vendorByName.get(v.name) as number | undefined) : undefined;
     const id =
       existing ??
-      (this.stmts.insertVendor.get(slugOf(v.name), v.name, v.hqCountry ?? null, v.notes ?? null) as { id: number }).id;
+      (
+        this.stmts.insertVendor.get(slugOf(v.name), v.name, v.hqCountry ?? null, v.notes ?? null, v.makes ?? null) as {
+          id: number;
+        }
+      ).id;
     this.vendors.set(key, id);
     return id;
   }
