@@ -171,6 +171,17 @@ describe("an investor on the dashboard", () => {
     await page.close();
   });
 
+  it("marks the sales of China's own tool makers with the rules on tools too, though the data names no product of theirs", async () => {
+    const { page, errors } = await open("/views/chinas-own-toolmakers");
+    const labels = page.locator("#series svg.time-series .event-label");
+    await expect.poll(() => labels.count()).toBeGreaterThan(2);
+    const shown = await labels.allTextContents();
+    expect(shown.some((l) => /^(Japan|Dutch) controls in force$/.test(l))).toBe(true);
+    expect(shown.filter((l) => /H20|H200|15%/.test(l))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("names the filter that empties a view and brings the figures back when it is cleared", async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(
