@@ -158,29 +158,21 @@ describe("an investor on the dashboard", () => {
     await page.close();
   });
 
-  it("marks a chart of chip-making machines with the rules on tools, and keeps the H20's milestones for all events", async () => {
-    const { page, errors } = await open("/views/japanese-tools-to-china");
-    const labels = page.locator("#series svg.time-series .event-label");
-    await expect.poll(() => labels.count()).toBeGreaterThan(2);
-    const shown = await labels.allTextContents();
-    expect(shown).toEqual(expect.arrayContaining(["Japan controls in force", "Dutch controls in force"]));
-    expect(shown.filter((l) => /H20|H200|15%/.test(l))).toEqual([]);
-    await page.locator("#series .events-toggle").click();
-    await expect.poll(async () => (await labels.allTextContents()).some((l) => /H20/.test(l))).toBe(true);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
-  it("marks the sales of China's own tool makers with the rules on tools too, though the data names no product of theirs", async () => {
-    const { page, errors } = await open("/views/chinas-own-toolmakers");
-    const labels = page.locator("#series svg.time-series .event-label");
-    await expect.poll(() => labels.count()).toBeGreaterThan(2);
-    const shown = await labels.allTextContents();
-    expect(shown.some((l) => /^(Japan|Dutch) controls in force$/.test(l))).toBe(true);
-    expect(shown.filter((l) => /H20|H200|15%/.test(l))).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  // A view of chip-making machines by product (Japan's exports), and one of makers whose data names no product.
+  for (const slug of ["japanese-tools-to-china", "chinas-own-toolmakers"]) {
+    it(`marks the ${slug} chart with the rules on tools, and keeps the H20's milestones for all events`, async () => {
+      const { page, errors } = await open(`/views/${slug}`);
+      const labels = page.locator("#series svg.time-series .event-label");
+      await expect.poll(() => labels.count()).toBeGreaterThan(2);
+      const shown = await labels.allTextContents();
+      expect(shown.some((l) => /^(Japan|Dutch) controls in force$/.test(l))).toBe(true);
+      expect(shown.filter((l) => /H20|H200|15%/.test(l))).toEqual([]);
+      await page.locator("#series .events-toggle").click();
+      await expect.poll(async () => (await labels.allTextContents()).some((l) => /H20/.test(l))).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
 
   it("names the filter that empties a view and brings the figures back when it is cleared", async () => {
     const page = await dashboard.browser.newPage({ viewport: { width: 1280, height: 900 } });
