@@ -49,9 +49,8 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
         "Lam Research's 48% in the quarter to September 2023.",
       "The shares eased as the rules widened: ASML's fell to 27% in Q4 2024, Tokyo Electron's to 34.3% in " +
         "January–March 2025, Applied Materials' to 25% in its second fiscal quarter of 2025. Applied Materials' and KLA's " +
-        "shares, and Lam Research's from 2024, come from their own filings and releases; ASML's, Tokyo Electron's " +
-        "and SCREEN's mostly from press reports of their results (secondary sources, marked so); the coverage tables of " +
-        "the data list what is still missing.",
+        "shares, and Lam Research's from 2024, come from their own filings and releases; ASML's and Tokyo Electron's mostly from press reports of their " +
+        "results (secondary sources, marked so); the coverage tables of the data list what is still missing.",
     ],
     view: {
       ...DEFAULT_VIEW,
