@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createFixtureDb } from "../../../packages/db/test/fixture-db.js";
 import { buildApp } from "../src/app.js";
 import { expectErrorShape } from "./expect-error-shape.js";
+import { nextTurn } from "./test-store.js";
 
 const path = await createFixtureDb();
 const app = await buildApp({ dbPath: path, rateLimit: false });
@@ -17,6 +18,7 @@ describe("the database file, watched", () => {
     expect(await datasets()).not.toContain("added-later");
     const moved = `${path}.away`;
     renameSync(path, moved);
+    await nextTurn();
     for (const url of ["/api/health", "/api/v1/datasets", "/api/v1/facts.csv"]) {
       const res = await app.inject(url);
       expectErrorShape(res, 503);
@@ -33,6 +35,7 @@ describe("the database file, watched", () => {
     db.close();
     for (const suffix of ["-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
     renameSync(other, path);
+    await nextTurn();
     expect(await datasets()).toContain("added-later");
     const csv = await app.inject("/api/v1/facts.csv?dataset=added-later");
     expect(csv.statusCode).toBe(200);

@@ -28,6 +28,10 @@ describe("structured logs", () => {
     const mine = lines.filter((l) => l.reqId === id);
     expect(mine.map((l) => l.msg)).toEqual(["incoming request", "request completed"]);
     expect(mine[1]).toMatchObject({ level: 30, res: { statusCode: 200 }, responseTime: expect.any(Number) });
+    // The second is answered from memory, written straight to the response: it is logged all the same.
+    const repeat = lines.filter((l) => l.reqId === second.headers["x-request-id"]);
+    expect(repeat.map((l) => l.msg)).toEqual(["incoming request", "request completed"]);
+    expect(repeat[1]).toMatchObject({ res: { statusCode: 200 } });
     expect(JSON.stringify(lines)).not.toMatch(/authorization|cookie/i);
     await app.close();
   });

@@ -27,12 +27,23 @@ export async function createTestStore(prepare?: (dbPath: string) => Promise<void
   return { dbPath, databaseUrl };
 }
 
-/** Runs statements on the store the app reads, as a writer: another connection commits while the app runs. */
-export function writeToStore(store: TestStore, statements: string[]): void {
+/**
+ * Resolves on the event loop's next turn. The server checks its data once per turn (`oncePerTurn`): a change made
+ * by another process is seen by every request that arrives after it, and over HTTP such a request is read in a later
+ * turn. A test that changes the data between two `inject` calls waits for this to stand for that.
+ */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs statements on the store the app reads, as a writer: another connection commits while the app runs. Resolves
+ * once the next request would arrive after the commit (`nextTurn`).
+ */
+export async function writeToStore(store: TestStore, statements: string[]): Promise<void> {
   const db = store.databaseUrl ? openPostgresWritable(store.databaseUrl) : openWritable(store.dbPath);
   try {
     for (const sql of statements) db.prepare(sql).run();
   } finally {
     db.close();
   }
+  await nextTurn();
 }

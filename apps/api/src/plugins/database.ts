@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { statSync } from "node:fs";
 import { basename } from "node:path";
+import { oncePerTurn } from "../lib/once-per-turn.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -27,15 +28,16 @@ const identityOf = (path: string): string | null => {
 };
 
 /**
- * Opens the database read-only and watches its file on every API request: a file that is gone makes every API
- * endpoint (health too) answer 503 saying so, never old data; a file replaced at the same path (a new import, a
- * restored copy) is reopened, so JSON and CSV alike read the new one.
+ * Opens the database read-only and watches its file for the API's requests (once per turn of the event loop, see
+ * `oncePerTurn`): a file that is gone makes every API endpoint (health too) answer 503 saying so, never old data; a
+ * file replaced at the same path (a new import, a restored copy) is reopened, so JSON and CSV alike read the new one.
  */
 export const databasePlugin = fp<DatabaseOptions>(
   async (app: FastifyInstance, { path, url }) => {
     if (url) return postgresDatabase(app, url);
     let db: ReadonlyDb = openReadonly(path);
     let identity = identityOf(path);
+    const currentIdentity = oncePerTurn(() => identityOf(path));
     app.decorate("db", {
       getter: () => db,
     });
@@ -44,7 +46,7 @@ export const databasePlugin = fp<DatabaseOptions>(
     });
     app.addHook("onRequest", (request, reply, done) => {
       if (!request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return done();
-      const now = identityOf(path);
+      const now = currentIdentity();
       if (now === null) {
         void reply
           .status(503)

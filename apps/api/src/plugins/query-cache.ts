@@ -7,9 +7,11 @@ import {
   type WalIndexWatch,
 } from "@chipflow/db";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { OutgoingHttpHeaders } from "node:http";
 import { gzipSync } from "node:zlib";
 import fp from "fastify-plugin";
 import { LruCache } from "../lib/lru-cache.js";
+import { oncePerTurn } from "../lib/once-per-turn.js";
 
 export interface QueryCache {
   /** The current data version (an import anywhere changes it); checked through SQLite's cheap `data_version`. */
@@ -54,7 +56,8 @@ export interface QueryCacheOptions {
   /**
    * The PostgreSQL database the app reads, if any. There every request to the API first asks it for the data version
    * on a connection of the cache's own, without blocking (`watchDataVersion`), so a change committed by any process
-   * is seen by the next request to every process. On SQLite the check is a read of its own file, made in line.
+   * is seen by the next request to every process. On SQLite the check is a read of its own file, made in line once per
+   * turn of the event loop (`oncePerTurn`): every request that arrives after a commit sees it.
    */
   databaseUrl?: string | undefined;
 }
@@ -70,15 +73,21 @@ interface Payload {
 const acceptsGzip = (request: FastifyRequest) => /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
 
 /**
- * A stored answer in the encoding the client accepts. Browsers take gzip, and a series shrinks about tenfold; the
- * compression is paid once, on the first repeat, so a query asked only once costs no compression at all.
+ * Sends a stored answer in the encoding the client accepts, with the headers the hooks before have set. Browsers take
+ * gzip, and a series shrinks about tenfold; the compression is paid once, on the first repeat, so a query asked only
+ * once costs no compression at all. The answer is written straight to the response, as Fastify would write it once
+ * done with it: the bytes are final, so its send path (serialisation, onSend hooks) has nothing to do. The
+ * response's listeners (the log line, onResponse hooks) are set before the hooks run, so they still see it.
  */
-function sendStored(request: FastifyRequest, reply: FastifyReply, p: Payload): Buffer {
-  void reply.header("Content-Type", p.contentType);
-  if (!acceptsGzip(request)) return p.body;
-  p.gzipped ??= gzipSync(p.body);
-  void reply.header("Content-Encoding", "gzip");
-  return p.gzipped;
+function sendStored(request: FastifyRequest, reply: FastifyReply, p: Payload): void {
+  const gzip = acceptsGzip(request);
+  const body = gzip ? (p.gzipped ??= gzipSync(p.body)) : p.body;
+  const headers = reply.getHeaders() as OutgoingHttpHeaders;
+  headers["content-type"] = p.contentType;
+  if (gzip) headers["content-encoding"] = "gzip";
+  headers["content-length"] = body.length;
+  reply.hijack();
+  reply.raw.writeHead(200, headers).end(body);
 }
 
 const isDataRequest = (request: FastifyRequest) => request.method === "GET" && request.url.startsWith("/api/v1/");
@@ -95,7 +104,6 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
     const watch = databaseUrl && dialectOf(app.db).name === "postgres" ? watchDataVersion(databaseUrl) : null;
     const cache = new LruCache<unknown>(max);
     const payloads = new LruCache<Payload>(max, maxPayloadBytes, (p) => 2 * p.body.length); // room for the gzipped copy
-    const served = new WeakSet<FastifyRequest>();
     let seen: string | null = null;
     let version = "";
     let handle: typeof app.db | null = null;
@@ -108,7 +116,7 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
       if (next !== version) clear();
       version = next;
     };
-    const check = () => {
+    const check = oncePerTurn(() => {
       if (watch) {
         // Brought up to date before every request (see the onRequest hook below); the server's own handle must be
         // open all the same, as it would be asked on SQLite.
@@ -131,7 +139,7 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
         update(getDataVersion(app.db));
       }
       return version;
-    };
+    });
     const inFlight = new Map<string, InFlight>();
     app.decorate("queryCache", {
       version: check,
@@ -199,8 +207,7 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
     app.addHook("preValidation", (request, reply, done) => {
       const hit = isDataRequest(request) ? payloads.get(request.url) : undefined;
       if (hit?.version !== version) return done();
-      served.add(request);
-      void reply.send(sendStored(request, reply, hit));
+      sendStored(request, reply, hit);
     });
     app.addHook("onSend", (request, reply, payload, done) => {
       if (reply.statusCode >= 400) void reply.removeHeader("ETag").header("Cache-Control", "no-store");
@@ -208,7 +215,6 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
       if (
         reply.statusCode === 200 &&
         (typeof payload === "string" || Buffer.isBuffer(payload)) &&
-        !served.has(request) &&
         contentType.startsWith("application/json") &&
         isDataRequest(request)
       ) {
