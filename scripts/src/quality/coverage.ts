@@ -13,6 +13,9 @@ export const COVERAGE_VENDORS = [
   "KLA",
   "TSMC",
   "SMIC",
+  "Micron",
+  "Qualcomm",
+  "Marvell",
 ] as const;
 export const COVERAGE_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
 export const COVERAGE_QUARTERS = [2023, 2024, 2025].flatMap((y) => [1, 2, 3, 4].map((q) => `${y}Q${q}`));
