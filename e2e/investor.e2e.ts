@@ -119,6 +119,7 @@ describe("an investor on the dashboard", () => {
   it("opens each curated view at its own URL, explains it, and reloads to the same picture", async () => {
     for (const slug of [
       "h20-and-china",
+      "china-in-chip-makers-sales",
       "chip-tools-to-china",
       "dutch-tools-to-china",
       "japanese-tools-to-china",
@@ -143,6 +144,20 @@ describe("an investor on the dashboard", () => {
       expect(errors).toEqual([]);
       await page.close();
     }
+  });
+
+  it("draws six chip makers' China revenue, and keeps the other makers when NVIDIA's basis is switched", async () => {
+    const { page, errors } = await open("/views/china-in-chip-makers-sales");
+    const makers = ["NVIDIA", "Qualcomm", "Intel", "AMD", "Micron", "Marvell"];
+    const labels = () => page.locator("#series svg.time-series .end-label").allTextContents();
+    await expect.poll(async () => (await labels()).sort()).toEqual([...makers].sort());
+    await page.locator("#series .basis-switch button", { hasText: "Billing location" }).click();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get("dataset")?.split(",").sort())
+      .toEqual(["amd-sales", "intel-sales", "marvell-sales", "micron-sales", "nvidia-geo-billing", "qualcomm-sales"]);
+    await expect.poll(async () => (await labels()).sort()).toEqual([...makers].sort());
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it("draws China's share of the chip-tool makers alone, and says why a share is not drawn as flows", async () => {

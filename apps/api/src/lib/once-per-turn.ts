@@ -1,9 +1,11 @@
 /**
  * `read`, asked at most once per turn of the event loop: later calls in the same turn get the answer of the first.
- * Every request handled in one turn arrived before the turn began (its bytes were read from its socket in that
- * turn's poll), so all of them may be answered from what the first saw: a change completed before the turn began is
- * seen by every one, and one completed while the turn ran is seen by the next turn's requests, as it would be if
- * they had been answered a moment sooner. Under load, one check then serves every request that came in together.
+ * The requests handled in one turn were read from their sockets in that turn's poll phase: they were sent before it
+ * began (all but, at most, bytes that came in while it ran). Answering them all from what the first saw is answering
+ * them as of a moment when they were already on their way: a change completed before the turn's first check is seen
+ * by every one of them, and one completed while the turn ran by the requests of the next. What a request sees is at
+ * most one turn old (under load, some hundreds of microseconds). Under load, one check serves every request that
+ * came in together.
  */
 export function oncePerTurn<T>(read: () => T): () => T {
   let fresh = false;

@@ -40,6 +40,38 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
     },
   },
   {
+    slug: "china-in-chip-makers-sales",
+    title: "China in US chip makers' sales",
+    paragraphs: [
+      "What six US chip makers sell to China, each as its own 10-K reports it: Qualcomm's revenue from China rose " +
+        "from $13.4 billion in fiscal 2023 to $20.3 billion in fiscal 2025; NVIDIA's, by customer headquarters, was " +
+        "$25.0 billion in fiscal 2025 and $19.7 billion in fiscal 2026, the year the H20 needed a licence; Intel's fell " +
+        "from $17.1 billion in 2022 to $12.7 billion in 2025, while AMD's rose to $7.8 billion.",
+      "Each company counts China its own way, so the lines are not one measure: Intel and AMD by where the customer " +
+        "is billed, NVIDIA and Qualcomm by where it is headquartered (Hong Kong included), Micron by headquarters with " +
+        "Hong Kong apart (mainland China: $2.6 billion in fiscal 2025), Marvell by where its products are shipped " +
+        "($3.0 billion in fiscal 2026, most of it, Marvell says, for customers based elsewhere). Fiscal years end in " +
+        "different months, and no figure is converted or split.",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_usd",
+      groupBy: "vendor",
+      interval: "year",
+      rankBy: "vendor",
+      filters: filters({
+        vendor: ["nvidia", "qualcomm", "intel", "amd", "micron", "marvell"],
+        destination: ["CHN"],
+        // One NVIDIA basis (see bases.ts), and each other maker's own filings.
+        dataset: ["nvidia-geo-hq", "qualcomm-sales", "intel-sales", "amd-sales", "micron-sales", "marvell-sales"],
+      }),
+      from: "2019-01-01",
+      // Whole fiscal years only: AMD's MI308 forecast for its first quarter of 2026 (from 2025-12-28) and Marvell's
+      // first quarters of fiscal 2027 would be drawn in a yearly chart as a fall.
+      to: "2025-12-27",
+    },
+  },
+  {
     slug: "chip-tools-to-china",
     title: "Chip tools to China",
     paragraphs: [
