@@ -4,7 +4,16 @@ import { formatTick, formatValue } from "../src/charts/format.js";
 import { placeEventLabelBand } from "../src/charts/time-series/event-label-band.js";
 import { eventLabelBox, overlaps, placeEventLabels, placeSpanLabels } from "../src/charts/time-series/label-layout.js";
 import { layoutTimeSeries, TOTAL_COLOR } from "../src/charts/time-series/layout.js";
-import { pickMainEvents, toDay, toEventMarks, toLineSeries, type EventMark } from "../src/charts/time-series/state.js";
+import {
+  pickMainEvents,
+  skipsPeriods,
+  toDay,
+  toEventMarks,
+  toLineSeries,
+  type EventMark,
+  type LinePoint,
+  type LineSeries,
+} from "../src/charts/time-series/state.js";
 import { TimeSeriesChart } from "../src/charts/time-series/TimeSeriesChart.js";
 import { fixtureEvents, revenueByRegion, unitEstimates } from "./fixtures.js";
 
@@ -86,6 +95,53 @@ describe("time series state", () => {
 });
 
 describe("time series layout", () => {
+  /** Fiscal years of a company whose year ends on the last Saturday of January (the next starts on the Sunday). */
+  const fiscalYear = (start: string, end: string, value: number): LinePoint => ({
+    start: toDay(start),
+    end: toDay(end),
+    label: `FY${end.slice(0, 4)}`,
+    value,
+    shown: value,
+    intervals: 1,
+    low: null,
+    high: null,
+    coarser: false,
+    estimateKind: "reported",
+    granularity: "year",
+    basis: null,
+    sourceIds: [1],
+    alternatives: [],
+  });
+  const line = (points: LinePoint[]): LineSeries => ({ key: "CHN", label: "China", interval: "year", points });
+
+  it("draws one line through periods that follow each other, fiscal calendars' weekends included", () => {
+    const years = line([
+      fiscalYear("2022-01-30", "2023-01-28", 2),
+      fiscalYear("2023-01-29", "2024-02-03", 3), // a 53-week year
+      fiscalYear("2024-02-04", "2025-02-01", 4),
+    ]);
+    expect(skipsPeriods(years)).toBe(false);
+    const [placed] = layoutTimeSeries([years]).series;
+    expect(placed!.path.match(/M/g)).toHaveLength(1);
+    expect(placed!.gaps).toBe("");
+  });
+
+  it("breaks a line where a period has no figure, and bridges the gap with a dotted path of its own", () => {
+    const years = line([
+      fiscalYear("2018-01-01", "2018-12-31", 2),
+      fiscalYear("2019-01-01", "2019-12-31", 3),
+      fiscalYear("2022-01-01", "2022-12-31", 5), // 2020 and 2021 not reported
+      fiscalYear("2023-01-01", "2023-12-31", 6),
+    ]);
+    expect(skipsPeriods(years)).toBe(true);
+    const [placed] = layoutTimeSeries([years]).series;
+    const [, second, third] = placed!.points;
+    expect(placed!.path.match(/M/g)).toHaveLength(2);
+    expect(placed!.gaps).toBe(`M${second!.x},${second!.y}L${third!.x},${third!.y}`);
+    // Stacked areas are drawn whole: no bridge.
+    expect(layoutTimeSeries([years], undefined, { mark: "area", events: [] }).series[0]!.gaps).toBe("");
+  });
+
   it("scales y from zero to the largest value and x over every period's span", () => {
     const layout = layoutTimeSeries(toLineSeries(revenueByRegion));
     expect(layout.yTicks[0]).toEqual({ y: layout.innerHeight, value: 0 });

@@ -1,5 +1,8 @@
-/** How a figure's kind is drawn: reported filled, estimate hollow, forecast dashed; competing estimates diamonds. */
-export function KindLegend({ events = false }: { events?: boolean }) {
+/**
+ * How a figure's kind is drawn: reported filled, estimate hollow, forecast dashed; competing estimates diamonds; and,
+ * when the chart has them, policy events and lines dotted across periods with no figure.
+ */
+export function KindLegend({ events = false, gaps = false }: { events?: boolean; gaps?: boolean }) {
   return (
     <ul className="legend kinds" aria-label="Kinds of figures">
       <li>
@@ -26,6 +29,14 @@ export function KindLegend({ events = false }: { events?: boolean }) {
         </svg>
         competing estimate
       </li>
+      {gaps ? (
+        <li>
+          <svg width="16" height="12" aria-hidden="true">
+            <line x1="1" x2="15" y1="6" y2="6" stroke="currentColor" strokeDasharray="1 4" strokeLinecap="round" />
+          </svg>
+          no figure for the period
+        </li>
+      ) : null}
       {events ? (
         <li>
           <svg width="12" height="12" aria-hidden="true">

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { dimensionsQueryOptions } from "../api/dimensions.js";
 import { seriesQueryOptions } from "../api/series.js";
 import { formatValue } from "../charts/format.js";
-import { toLineSeries, type LinePoint, type LineSeries } from "../charts/time-series/state.js";
+import { skipsPeriods, toLineSeries, type LinePoint, type LineSeries } from "../charts/time-series/state.js";
 import { TimeSeriesChart } from "../charts/time-series/TimeSeriesChart.js";
 import { ChartCard } from "../components/ChartCard.js";
 import { toChartLinks } from "../downloads/chart-links.js";
@@ -116,7 +116,7 @@ function BilateralCard({ pair }: { pair: Bilateral }) {
             onSelect={onSelect}
           />
         )}
-        legend={<KindLegend />}
+        legend={<KindLegend gaps={lines.some(skipsPeriods)} />}
         table={() => (
           <DataTable<{ s: LineSeries; p: LinePoint }>
             caption={title}

@@ -28,7 +28,8 @@ export interface TimeSeriesChartProps {
 /**
  * A stateless SVG time series: React draws, d3 (in layout) does the maths. Reported figures are filled dots,
  * estimates hollow, forecasts dashed; coarser figures are spans; competing estimates are diamonds of their
- * own, never added in; a shaded band runs from low to high; policy events are dashed verticals.
+ * own, never added in; a shaded band runs from low to high; policy events are dashed verticals; a line is dotted
+ * across the periods it has no figure for.
  */
 export function TimeSeriesChart({
   lines,
@@ -108,7 +109,20 @@ export function TimeSeriesChart({
             {mark === "area" ? (
               <path d={s.path} fill={s.color} fillOpacity={0.75} stroke={s.color} />
             ) : (
-              <path d={s.path} fill="none" stroke={s.color} strokeWidth={2} />
+              <>
+                <path d={s.path} fill="none" stroke={s.color} strokeWidth={2} />
+                {s.gaps ? (
+                  <path
+                    d={s.gaps}
+                    className="gap"
+                    fill="none"
+                    stroke={s.color}
+                    strokeWidth={1.5}
+                    strokeDasharray="1 4"
+                    strokeLinecap="round"
+                  />
+                ) : null}
+              </>
             )}
             {s.points.map((p) => {
               const rate = `${fmt(p.shown)} per ${s.interval} on average`;

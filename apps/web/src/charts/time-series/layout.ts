@@ -5,7 +5,7 @@ import { area, line, stack, stackOffsetNone } from "d3-shape";
 import { colorAt } from "../palette.js";
 import { bandHeight, BAND_ROW_PITCH, placeEventLabelBand } from "./event-label-band.js";
 import { eventLabelBox, placeEndLabels, placeEventLabels, placeSpanLabels, type Box } from "./label-layout.js";
-import type { Alternative, EventMark, LinePoint, LineSeries } from "./state.js";
+import { finePoints, follows, type Alternative, type EventMark, type LinePoint, type LineSeries } from "./state.js";
 
 export interface Bounds {
   width: number;
@@ -39,8 +39,10 @@ export interface PlacedSeries {
   endLabel: { x: number; y: number } | null;
   interval: LineSeries["interval"];
   color: string;
-  /** The line, or in area mode the stacked area. */
+  /** The line, or in area mode the stacked area. A line is broken where a period has no figure. */
   path: string;
+  /** Dotted bridges across the periods a line has no figure for (empty in area mode, or when none is missing). */
+  gaps: string;
   /** The low–high band of estimates, empty when no point has a range. */
   band: string;
   points: PlacedPoint[];
@@ -235,7 +237,9 @@ export function layoutTimeSeries(
         y: round(y(a.value / p.intervals)),
       })),
     }));
-    const fine = points.filter((p) => !p.coarser);
+    const fine = finePoints(points);
+    const breaks = fine.flatMap((p, j) => (j > 0 && !follows(fine[j - 1]!, p) ? [j] : []));
+    const runs = [0, ...breaks].map((from, k) => fine.slice(from, breaks[k] ?? fine.length));
     const path = own
       ? (toStackArea(
           [...own.entries()].map(([t, v]) => {
@@ -243,7 +247,7 @@ export function layoutTimeSeries(
             return [p ? mid(p) : new Date(t), v] as [Date, [number, number]];
           }),
         ) ?? "")
-      : (toPath(fine) ?? "");
+      : runs.map((run) => toPath(run) ?? "").join("");
     const ranged = own ? [] : s.points.filter((p) => !p.coarser && hasRange(p));
     return {
       key: s.key,
@@ -253,6 +257,7 @@ export function layoutTimeSeries(
       endLabel: null,
       points,
       path,
+      gaps: own ? "" : breaks.map((j) => `M${fine[j - 1]!.x},${fine[j - 1]!.y}L${fine[j]!.x},${fine[j]!.y}`).join(""),
       band: ranged.length > 1 ? (toBand(ranged) ?? "") : "",
     };
   });

@@ -57,6 +57,23 @@ export interface LineSeries {
   points: LinePoint[];
 }
 
+/**
+ * Days that may lie between one figure's last day and the next one's first while the two still count as periods that
+ * follow each other: fiscal calendars end a period on a Saturday and start the next on the Sunday, or shift by a week.
+ */
+const FOLLOWS_WITHIN_DAYS = 8;
+
+/** Whether figure `b` follows figure `a` with no period between them (touching or overlapping). */
+export const follows = (a: LinePoint, b: LinePoint) =>
+  b.start.getTime() - a.end.getTime() <= FOLLOWS_WITHIN_DAYS * 86_400_000;
+
+/** A line's own figures (not those of longer periods, drawn as spans), in time order. */
+export const finePoints = <P extends LinePoint>(points: P[]) => points.filter((p) => !p.coarser);
+
+/** Whether a line skips a period between two of its figures: a company not reporting a quarter, a missing year. */
+export const skipsPeriods = (s: LineSeries) =>
+  finePoints(s.points).some((p, i, fine) => i > 0 && !follows(fine[i - 1]!, p));
+
 /** How an event's one date reads: "Announced 2025-01-13", "In force 2023-11-17". */
 export const DATE_KIND_LABELS: Record<EventDateKind, string> = {
   announced: "Announced",

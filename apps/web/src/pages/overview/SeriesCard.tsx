@@ -8,6 +8,7 @@ import {
   MAIN_EVENTS,
   pickMainEvents,
   toEventMarks,
+  skipsPeriods,
   toLineSeries,
   type LinePoint,
   type LineSeries,
@@ -194,7 +195,13 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
           onSelect={onSelect}
         />
       )}
-      legend={<SeriesLegend lines={lines} events={eventMarks.length > 0} />}
+      legend={
+        <SeriesLegend
+          lines={lines}
+          events={eventMarks.length > 0}
+          gaps={view.mark !== "area" && lines.some(skipsPeriods)}
+        />
+      }
       table={() => (
         <DataTable<{ s: LineSeries; p: LinePoint }>
           caption={title}
@@ -229,7 +236,7 @@ export function SeriesCard({ view, onChange }: { view: ViewState; onChange: (nex
   );
 }
 
-function SeriesLegend({ lines, events }: { lines: LineSeries[]; events: boolean }) {
+function SeriesLegend({ lines, events, gaps }: { lines: LineSeries[]; events: boolean; gaps: boolean }) {
   return (
     <div className="legend-row">
       <ul className="legend" aria-label="Series">
@@ -240,7 +247,7 @@ function SeriesLegend({ lines, events }: { lines: LineSeries[]; events: boolean 
           </li>
         ))}
       </ul>
-      <KindLegend events={events} />
+      <KindLegend events={events} gaps={gaps} />
     </div>
   );
 }
