@@ -1,4 +1,5 @@
-import type { PolicyEvent, SeriesResponse } from "@chipflow/core";
+import type { Granularity, PolicyEvent, SeriesResponse } from "@chipflow/core";
+import { toDay, type LinePoint } from "../src/charts/time-series/state.js";
 
 const point = (periodStart: string, periodEnd: string, label: string, value: number | null, coarser = false) => ({
   periodStart,
@@ -206,3 +207,26 @@ export const regionGrowth: SeriesResponse = {
   })),
   sources: revenueByRegion.sources,
 };
+
+/** A reported figure of a drawn line, for its period's first and last day. */
+export const linePoint = (
+  start: string,
+  end: string,
+  value: number,
+  granularity: Granularity = "quarter",
+): LinePoint => ({
+  start: toDay(start),
+  end: toDay(end),
+  label: start,
+  value,
+  shown: value,
+  intervals: 1,
+  low: null,
+  high: null,
+  coarser: false,
+  estimateKind: "reported",
+  granularity,
+  basis: null,
+  sourceIds: [1],
+  alternatives: [],
+});

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { formatTick } from "../src/charts/format.js";
 import { axisLabelBoxes, eventLabelBox, overlaps } from "../src/charts/time-series/label-layout.js";
 import { layoutTimeSeries } from "../src/charts/time-series/layout.js";
-import { toDay, type EventMark, type LinePoint, type LineSeries } from "../src/charts/time-series/state.js";
+import { toDay, type EventMark, type LineSeries } from "../src/charts/time-series/state.js";
+import { linePoint } from "./fixtures.js";
 import { TimeSeriesChart } from "../src/charts/time-series/TimeSeriesChart.js";
 import {
   H20_MILESTONES,
@@ -17,22 +18,7 @@ import {
 import { storyBounds } from "../src/pages/overview/story-bounds.js";
 import { DEFAULT_VIEW } from "../src/view/view-state.js";
 
-const point = (start: string, end: string, value: number): LinePoint => ({
-  start: toDay(start),
-  end: toDay(end),
-  label: start,
-  value,
-  shown: value,
-  intervals: 1,
-  low: null,
-  high: null,
-  coarser: false,
-  estimateKind: "reported",
-  granularity: "quarter",
-  basis: null,
-  sourceIds: [1],
-  alternatives: [],
-});
+const point = (start: string, end: string, value: number) => linePoint(start, end, value);
 
 const line = (key: string, label: string, figures: number): LineSeries => ({
   key,

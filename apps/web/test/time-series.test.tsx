@@ -15,7 +15,7 @@ import {
   type LineSeries,
 } from "../src/charts/time-series/state.js";
 import { TimeSeriesChart } from "../src/charts/time-series/TimeSeriesChart.js";
-import { fixtureEvents, revenueByRegion, unitEstimates } from "./fixtures.js";
+import { fixtureEvents, linePoint, revenueByRegion, unitEstimates } from "./fixtures.js";
 
 describe("time series state", () => {
   it("drops points without a value and series left empty", () => {
@@ -95,23 +95,7 @@ describe("time series state", () => {
 });
 
 describe("time series layout", () => {
-  /** Fiscal years of a company whose year ends on the last Saturday of January (the next starts on the Sunday). */
-  const fiscalYear = (start: string, end: string, value: number): LinePoint => ({
-    start: toDay(start),
-    end: toDay(end),
-    label: `FY${end.slice(0, 4)}`,
-    value,
-    shown: value,
-    intervals: 1,
-    low: null,
-    high: null,
-    coarser: false,
-    estimateKind: "reported",
-    granularity: "year",
-    basis: null,
-    sourceIds: [1],
-    alternatives: [],
-  });
+  const fiscalYear = (start: string, end: string, value: number) => linePoint(start, end, value, "year");
   const line = (points: LinePoint[]): LineSeries => ({ key: "CHN", label: "China", interval: "year", points });
 
   it("draws one line through periods that follow each other, fiscal calendars' weekends included", () => {
