@@ -116,16 +116,10 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
       if (next !== version) clear();
       version = next;
     };
-    const check = oncePerTurn(() => {
-      if (watch) {
-        // Brought up to date before every request (see the onRequest hook below); the server's own handle must be
-        // open all the same, as it would be asked on SQLite.
-        if (!app.db.open) throw new Error("The database connection is not open");
-        return version;
-      }
-      // The change marker moves when another connection commits. A reopened database (its file replaced) is a new
-      // connection: its counter starts anew, so the handle counts too. SQLite is asked only when the WAL index's
-      // header has moved (a read of 48 bytes, where SQLite takes locks): every commit moves it.
+    // The change marker moves when another connection commits. A reopened database (its file replaced) is a new
+    // connection: its counter starts anew, so the handle counts too. SQLite is asked only when the WAL index's
+    // header has moved (a read of 48 bytes, where SQLite takes locks): every commit moves it.
+    const sqliteVersion = oncePerTurn(() => {
       if (handle !== app.db) {
         handle = app.db;
         seen = null;
@@ -140,6 +134,13 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
       }
       return version;
     });
+    const check = () => {
+      if (!watch) return sqliteVersion();
+      // Brought up to date before every request (see the onRequest hook below); the server's own handle must be
+      // open all the same, as it would be asked on SQLite.
+      if (!app.db.open) throw new Error("The database connection is not open");
+      return version;
+    };
     const inFlight = new Map<string, InFlight>();
     app.decorate("queryCache", {
       version: check,
