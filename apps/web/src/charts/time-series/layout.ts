@@ -5,7 +5,14 @@ import { area, line, stack, stackOffsetNone } from "d3-shape";
 import { colorAt } from "../palette.js";
 import { bandHeight, BAND_ROW_PITCH, placeEventLabelBand } from "./event-label-band.js";
 import { eventLabelBox, placeEndLabels, placeEventLabels, placeSpanLabels, type Box } from "./label-layout.js";
-import { finePoints, follows, type Alternative, type EventMark, type LinePoint, type LineSeries } from "./state.js";
+import {
+  finePoints,
+  periodBreaks,
+  type Alternative,
+  type EventMark,
+  type LinePoint,
+  type LineSeries,
+} from "./state.js";
 
 export interface Bounds {
   width: number;
@@ -238,7 +245,7 @@ export function layoutTimeSeries(
       })),
     }));
     const fine = finePoints(points);
-    const breaks = fine.flatMap((p, j) => (j > 0 && !follows(fine[j - 1]!, p) ? [j] : []));
+    const breaks = periodBreaks(fine);
     const runs = [0, ...breaks].map((from, k) => fine.slice(from, breaks[k] ?? fine.length));
     const path = own
       ? (toStackArea(

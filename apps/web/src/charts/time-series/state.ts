@@ -64,15 +64,20 @@ export interface LineSeries {
 const FOLLOWS_WITHIN_DAYS = 8;
 
 /** Whether figure `b` follows figure `a` with no period between them (touching or overlapping). */
-export const follows = (a: LinePoint, b: LinePoint) =>
-  b.start.getTime() - a.end.getTime() <= FOLLOWS_WITHIN_DAYS * 86_400_000;
+const follows = (a: LinePoint, b: LinePoint) => b.start.getTime() - a.end.getTime() <= FOLLOWS_WITHIN_DAYS * 86_400_000;
 
 /** A line's own figures (not those of longer periods, drawn as spans), in time order. */
 export const finePoints = <P extends LinePoint>(points: P[]) => points.filter((p) => !p.coarser);
 
-/** Whether a line skips a period between two of its figures: a company not reporting a quarter, a missing year. */
-export const skipsPeriods = (s: LineSeries) =>
-  finePoints(s.points).some((p, i, fine) => i > 0 && !follows(fine[i - 1]!, p));
+/**
+ * Where a line's own figures skip a period (a company not reporting a quarter, a year not read): the index of each
+ * figure that does not follow the one before it.
+ */
+export const periodBreaks = (fine: LinePoint[]) =>
+  fine.flatMap((p, i) => (i > 0 && !follows(fine[i - 1]!, p) ? [i] : []));
+
+/** Whether a line skips a period between two of its figures. */
+export const skipsPeriods = (s: LineSeries) => periodBreaks(finePoints(s.points)).length > 0;
 
 /** How an event's one date reads: "Announced 2025-01-13", "In force 2023-11-17". */
 export const DATE_KIND_LABELS: Record<EventDateKind, string> = {

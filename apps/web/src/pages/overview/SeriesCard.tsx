@@ -7,8 +7,8 @@ import { colorAt } from "../../charts/palette.js";
 import {
   MAIN_EVENTS,
   pickMainEvents,
-  toEventMarks,
   skipsPeriods,
+  toEventMarks,
   toLineSeries,
   type LinePoint,
   type LineSeries,
