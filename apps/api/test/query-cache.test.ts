@@ -74,4 +74,29 @@ describe("the answer cache", () => {
     const value = (body: string) => JSON.parse(body).series[0].points[0].value as number;
     expect(value(after.body)).toBe(2 * value(before.body));
   });
+
+  it("answers a request sent over HTTP after a commit with the committed data, with no wait between", async () => {
+    const own = await createTestStore();
+    const served = await buildApp({ ...own, rateLimit: false });
+    const base = await served.listen({ port: 0, host: "127.0.0.1" });
+    const ask = async () => {
+      const res = await fetch(`${base}${URL_}`);
+      return { etag: res.headers.get("etag"), value: ((await res.json()) as SeriesBody).series[0]!.points[0]!.value };
+    };
+    const before = await ask();
+    expect(await ask()).toEqual(before); // the second is the stored answer
+    // The commit is complete when the statements return; the next request is sent right after, not a turn later.
+    void writeToStore(own, [
+      "UPDATE facts SET value = value * 2 WHERE metric = 'revenue_usd'",
+      "UPDATE datasets SET imported_at = '2099-01-01T00:00:00Z'",
+    ]);
+    const after = await ask();
+    expect(after.etag).not.toBe(before.etag);
+    expect(after.value).toBe(2 * before.value);
+    await served.close();
+  });
 });
+
+interface SeriesBody {
+  series: { points: { value: number }[] }[];
+}
