@@ -12,6 +12,7 @@ import { DEFAULT_RATE_LIMIT, rateLimitPlugin, type RateLimitOptions } from "./pl
 import { requestLoggingPlugin, requestLoggingServerOptions } from "./plugins/request-logging.js";
 import { queryCachePlugin } from "./plugins/query-cache.js";
 import { queryPoolPlugin, type PoolLimits } from "./plugins/query-pool.js";
+import { wireAnswersPlugin } from "./plugins/wire-answers.js";
 import { EMBED_SECURITY, securityPlugin } from "./plugins/security.js";
 import { healthRoutes } from "./routes/health.js";
 import { breakdownRoutes } from "./routes/v1/breakdown.js";
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(databasePlugin, { path: options.dbPath, url: options.databaseUrl });
   await app.register(queryPoolPlugin, { path: options.dbPath, url: options.databaseUrl, limits: options.pool });
   await app.register(queryCachePlugin, { databaseUrl: options.databaseUrl });
+  await app.register(wireAnswersPlugin);
   await app.register(healthRoutes);
   await app.register(
     async (v1) => {

@@ -11,6 +11,8 @@ declare module "fastify" {
     readonly db: ReadonlyDb;
     /** Which file the handle reads (device and inode): it changes when the file is replaced. */
     readonly dbIdentity: string;
+    /** Whether the file is the one the handle reads (checked once per turn): false when it is gone or replaced. */
+    dbUnchanged(): boolean;
   }
 }
 
@@ -44,6 +46,7 @@ export const databasePlugin = fp<DatabaseOptions>(
     app.decorate("dbIdentity", {
       getter: () => identity ?? "",
     });
+    app.decorate("dbUnchanged", () => currentIdentity() === identity);
     app.addHook("onRequest", (request, reply, done) => {
       if (!request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return done();
       const now = currentIdentity();
@@ -83,5 +86,6 @@ function postgresDatabase(app: FastifyInstance, url: string) {
   checkCollation(db); // and fail at start, not on the first request, when the server cannot be reached
   app.decorate("db", { getter: () => db });
   app.decorate("dbIdentity", { getter: () => "postgres" });
+  app.decorate("dbUnchanged", () => true);
   app.addHook("onClose", async () => db.close());
 }

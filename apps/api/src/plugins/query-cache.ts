@@ -24,6 +24,12 @@ export interface QueryCache {
   get<T>(key: string, compute: (signal: AbortSignal) => Promise<T>, requester?: AbortSignal): Promise<T>;
   /** Forgets every stored result and answer. */
   clear(): void;
+  /**
+   * The stored answer of `url` when it is current (the database file unchanged, the data version the same), to be
+   * sent with no hook run (`wireAnswersPlugin`); `undefined` otherwise, and always on PostgreSQL, whose version is
+   * asked of the server by a hook before each request.
+   */
+  stored(url: string): StoredAnswer | undefined;
 }
 
 /** A computation shared by the requests that wait for it. */
@@ -63,14 +69,49 @@ export interface QueryCacheOptions {
 }
 
 /** A JSON answer as sent, and gzipped once when first asked for so: a hit is one lookup and one write. */
-interface Payload {
+export interface StoredAnswer {
   version: string;
   contentType: string;
+  /**
+   * The headers it was first sent with, as name, value, name, value: all but those that belong to one request (its
+   * id, the rate limit's count) or to one encoding (length, `content-encoding`).
+   */
+  headers: string[];
   body: Buffer;
   gzipped?: Buffer;
 }
 
-const acceptsGzip = (request: FastifyRequest) => /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+/** Headers set anew for every request, or for the encoding sent: never stored with an answer. */
+const PER_REQUEST = new Set([
+  "x-request-id",
+  "x-ratelimit-limit",
+  "x-ratelimit-remaining",
+  "x-ratelimit-reset",
+  "retry-after",
+  "content-length",
+  "content-encoding",
+]);
+
+const storedHeaders = (headers: OutgoingHttpHeaders): string[] =>
+  Object.entries(headers).flatMap(([name, value]) =>
+    PER_REQUEST.has(name) || value === undefined ? [] : [name, String(value)],
+  );
+
+let lastAccept: string | undefined;
+let lastGzip = false;
+/** Whether an `Accept-Encoding` takes gzip; clients send the same few values, so the last one is remembered. */
+export function acceptsGzip(accept: string | undefined): boolean {
+  if (accept !== lastAccept) {
+    lastAccept = accept;
+    lastGzip = /\bgzip\b/.test(accept ?? "");
+  }
+  return lastGzip;
+}
+
+/** The bytes of a stored answer in the encoding the client takes; compressed on the first repeat asking for gzip. */
+export function storedBody(answer: StoredAnswer, gzip: boolean): Buffer {
+  return gzip ? (answer.gzipped ??= gzipSync(answer.body)) : answer.body;
+}
 
 /**
  * Sends a stored answer in the encoding the client accepts, with the headers the hooks before have set. Browsers take
@@ -79,9 +120,9 @@ const acceptsGzip = (request: FastifyRequest) => /\bgzip\b/.test(String(request.
  * done with it: the bytes are final, so its send path (serialisation, onSend hooks) has nothing to do. The
  * response's listeners (the log line, onResponse hooks) are set before the hooks run, so they still see it.
  */
-function sendStored(request: FastifyRequest, reply: FastifyReply, p: Payload): void {
-  const gzip = acceptsGzip(request);
-  const body = gzip ? (p.gzipped ??= gzipSync(p.body)) : p.body;
+function sendStored(request: FastifyRequest, reply: FastifyReply, p: StoredAnswer): void {
+  const gzip = acceptsGzip(request.headers["accept-encoding"]);
+  const body = storedBody(p, gzip);
   const headers = reply.getHeaders() as OutgoingHttpHeaders;
   headers["content-type"] = p.contentType;
   if (gzip) headers["content-encoding"] = "gzip";
@@ -95,15 +136,15 @@ const isDataRequest = (request: FastifyRequest) => request.method === "GET" && r
 /**
  * Repeated identical queries come from memory; ETag and Cache-Control come from the data version. Two levels:
  * query results by their normalised query (a view's result for its CSV and workbook, and apart from it the JSON
- * bytes its query thread wrote), and the serialised JSON answer by exact URL,
- * served before validation and routing (only a 200 of the same URL under the same data version is ever stored,
- * so the request was valid).
+ * bytes its query thread wrote), and the serialised JSON answer by exact URL, served before validation and routing
+ * (only a 200 of the same URL under the same data version is ever stored, so the request was valid): over HTTP as
+ * the request comes off the socket (`wireAnswersPlugin`), and here, after the hooks, for what that leaves to them.
  */
 export const queryCachePlugin = fp<QueryCacheOptions>(
   async (app: FastifyInstance, { max = 500, maxPayloadBytes = 64 * 1024 * 1024, databaseUrl }) => {
     const watch = databaseUrl && dialectOf(app.db).name === "postgres" ? watchDataVersion(databaseUrl) : null;
     const cache = new LruCache<unknown>(max);
-    const payloads = new LruCache<Payload>(max, maxPayloadBytes, (p) => 2 * p.body.length); // room for the gzipped copy
+    const payloads = new LruCache<StoredAnswer>(max, maxPayloadBytes, (p) => 2 * p.body.length); // room for the gzipped copy
     let seen: string | null = null;
     let version = "";
     let handle: typeof app.db | null = null;
@@ -145,6 +186,11 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
     app.decorate("queryCache", {
       version: check,
       clear,
+      stored(url: string) {
+        if (watch) return undefined;
+        const hit = payloads.get(url);
+        return hit !== undefined && app.dbUnchanged() && hit.version === sqliteVersion() ? hit : undefined;
+      },
       async get<T>(key: string, compute: (signal: AbortSignal) => Promise<T>, requester?: AbortSignal): Promise<T> {
         const at = check();
         const hit = cache.get(key) as T | undefined;
@@ -222,7 +268,8 @@ export const queryCachePlugin = fp<QueryCacheOptions>(
         const etag = reply.getHeader("etag");
         if (etag === `"${version}"`) {
           const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
-          payloads.set(request.url, { version, contentType, body });
+          const headers = storedHeaders(reply.getHeaders() as OutgoingHttpHeaders);
+          payloads.set(request.url, { version, contentType, headers, body });
           return done(null, body);
         }
       }

@@ -1,5 +1,6 @@
 import fastifyRateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { IncomingMessage } from "node:http";
 import { routedPath } from "../lib/routed-path.js";
 import fp from "fastify-plugin";
 
@@ -18,6 +19,17 @@ export interface RateLimitOptions {
  * connections to one host.
  */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 600, timeWindowMs: 60_000, concurrent: 12 };
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /**
+     * Counts a request answered before routing (`wireAnswersPlugin`) against its address's limit, as the hooks count
+     * every other: the rate-limit headers to send with it, or `null` when the address is over either limit (the
+     * request then goes through the hooks, which answer the 429). Absent when the limit is off.
+     */
+    countUnrouted?: (request: IncomingMessage) => Promise<string[] | null>;
+  }
+}
 
 /**
  * The data endpoints are the expensive ones: every query under /api/v1 (JSON and CSV), by the path it reaches, not
@@ -81,6 +93,27 @@ export const rateLimitPlugin = fp<{ limit: RateLimitOptions | false }>(
           ),
           { statusCode: 429, code: "RATE_LIMITED" },
         ),
+    });
+    // The plugin's own limiter over its own store: a request counted here is counted as its hook would count it.
+    // One over the limit is counted again by the hook that refuses it, which changes nothing for an address
+    // already refused.
+    const limiter = app.createRateLimit();
+    app.decorate("countUnrouted", async (raw: IncomingMessage) => {
+      const ip = raw.socket.remoteAddress ?? "";
+      if ((inProgress.get(ip) ?? 0) >= concurrent) return null;
+      // What the limiter reads of a request: its address, its path (for `allowList`) and its route's settings.
+      const request = { ip, url: raw.url ?? "", raw, headers: raw.headers, routeOptions: { config: {} } };
+      const result = await limiter(request as unknown as FastifyRequest);
+      if (result.isAllowed) return [];
+      if (result.isExceeded) return null;
+      return [
+        "x-ratelimit-limit",
+        String(result.max),
+        "x-ratelimit-remaining",
+        String(result.remaining),
+        "x-ratelimit-reset",
+        String(result.ttlInSeconds),
+      ];
     });
   },
   { name: "rate-limit" },
