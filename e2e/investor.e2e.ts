@@ -126,6 +126,7 @@ describe("an investor on the dashboard", () => {
       "us-tools-to-china",
       "chinas-own-toolmakers",
       "chinas-chip-imports",
+      "malaysias-chip-trade",
       "export-control-timeline",
     ]) {
       const { page, errors, failed } = await open(`/views/${slug}`);

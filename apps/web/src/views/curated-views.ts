@@ -219,6 +219,36 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
     },
   },
   {
+    slug: "malaysias-chip-trade",
+    title: "Malaysia's chip trade",
+    paragraphs: [
+      "Malaysia reported $78.6 billion of exports of integrated circuits (HS 8542) for 2022 in UN Comtrade, up from " +
+        "$33.0 billion in 2017. Singapore took the most ($8.5 billion, then $20.0 billion); exports to China rose " +
+        "from $7.7 billion to $14.0 billion, to Hong Kong from $5.5 billion to $13.3 billion and to the United States " +
+        "from $2.0 billion to $6.2 billion. Taiwan, which Comtrade lists as “Other Asia, nes”, was Malaysia's largest " +
+        "supplier in both years ($7.5 billion, then $14.7 billion).",
+      "These are Malaysia's own reports, as UN Comtrade publishes them; the extract holds 2017 and 2022 only, so the " +
+        "years between are drawn as a gap. China reports the same trade differently (it counted $29.6 billion of " +
+        "chips from Malaysia in 2022), so chipflow keeps each side of a trade apart and never adds them. Vietnam's " +
+        "reports of the same two years are in the same dataset: its imports from Malaysia are drawn beside Malaysia's " +
+        "exports to Vietnam as a competing figure, never added.",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_usd",
+      groupBy: "destination",
+      interval: "year",
+      rankBy: "destination",
+      filters: filters({
+        origin: ["MYS"],
+        product: ["hs-8542"],
+        dataset: ["comtrade-mys-vnm-hs8542-by-partner-2017-2022"],
+      }),
+      from: "2017-01-01",
+      to: "2022-12-31",
+    },
+  },
+  {
     slug: "export-control-timeline",
     title: "Export-control timeline",
     paragraphs: [
