@@ -1,19 +1,7 @@
-import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type {} from "../src/plugins/database.js";
 import { buildTestApp } from "./build-test-app.js";
-
-/** Collects the JSON log lines the app writes. */
-function logSink() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, stream };
-}
+import { logSink } from "./log-sink.js";
 
 describe("structured logs", () => {
   it("writes pino JSON lines that carry each request's id, echoed in x-request-id", async () => {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { renameSync } from "node:fs";
 import { request, type IncomingHttpHeaders } from "node:http";
-import { Writable } from "node:stream";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildApp, type AppOptions } from "../src/app.js";
+import { logSink } from "./log-sink.js";
 import { createTestStore, type TestStore } from "./test-store.js";
 
 const URL_ = "/api/v1/series?metric=revenue_usd&groupBy=destination&interval=year";
@@ -32,13 +32,7 @@ function get(base: string, path: string, headers: Record<string, string> = {}): 
 /** The app serving over real HTTP on a free port, its log lines collected. */
 async function serve(options: Partial<AppOptions> = {}) {
   const store = await createTestStore();
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split("\n").filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
+  const { lines, stream } = logSink();
   const app = await buildApp({ ...store, rateLimit: false, logger: { level: "info", stream }, ...options });
   opened.push(app);
   const base = await app.listen({ port: 0, host: "127.0.0.1" });
