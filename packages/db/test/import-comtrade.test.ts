@@ -43,7 +43,7 @@ describe("importing UN Comtrade files", () => {
     });
     expect(summary).toMatchObject({ format: "comtrade-compact-csv", rejected: 0, committed: true });
     expect(summary.skipped).toEqual({
-      "rows whose partner is an area that names no country (nes regions, free zones)": 1,
+      "rows whose partner is an area that names no country (nes regions, bunkers, free zones)": 2,
     });
     const facts = factsOf(db, "compact");
     expect(facts.map((f) => [f.product, f.origin, f.destination, f.value])).toEqual([

@@ -95,7 +95,7 @@ describe("the import report", () => {
       },
       {
         kind: "skipped",
-        reason: "rows whose partner is an area that names no country (nes regions, free zones)",
+        reason: "rows whose partner is an area that names no country (nes regions, bunkers, free zones)",
         rows: 1,
         firstLines: [6],
       },

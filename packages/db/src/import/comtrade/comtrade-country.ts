@@ -28,10 +28,10 @@ export function toIso3FromComtrade(code: string): string | undefined {
 /**
  * Comtrade partner areas that name no country and no residual of the world: "not elsewhere specified" regions
  * (473 LAIA, 492 Europe EU, 527 Oceania, 568 Other Europe, 577 Other Africa, 636 Rest of America, 637 North and
- * Central America, 697 Europe EFTA, 879 Western Asia), 838 free zones and 839 special categories. Their rows are
- * left out (and counted), never guessed into a country.
+ * Central America, 697 Europe EFTA, 879 Western Asia), 837 ship stores and bunkers, 838 free zones and 839 special
+ * categories. Their rows are left out (and counted), never guessed into a country.
  */
-const UNPLACED_AREAS = new Set(["473", "492", "527", "568", "577", "636", "637", "697", "838", "839", "879"]);
+const UNPLACED_AREAS = new Set(["473", "492", "527", "568", "577", "636", "637", "697", "837", "838", "839", "879"]);
 
 export function isUnplacedComtradeArea(code: string): boolean {
   return UNPLACED_AREAS.has(code.trim().replace(/^0+(?=\d)/, ""));

@@ -38,7 +38,7 @@ export type ComtradeRowResult =
 
 export const SKIP_BREAKDOWN = "breakdown rows (partner2Code, customsCode or motCode other than the total)";
 export const SKIP_REFLOW = "re-export and re-import rows";
-export const SKIP_UNPLACED = "rows whose partner is an area that names no country (nes regions, free zones)";
+export const SKIP_UNPLACED = "rows whose partner is an area that names no country (nes regions, bunkers, free zones)";
 
 const FLOWS: Record<string, "import" | "export" | "reflow"> = {
   M: "import",
