@@ -127,6 +127,7 @@ describe("an investor on the dashboard", () => {
       "chinas-own-toolmakers",
       "chinas-chip-imports",
       "malaysias-chip-trade",
+      "koreas-chip-trade",
       "export-control-timeline",
     ]) {
       const { page, errors, failed } = await open(`/views/${slug}`);

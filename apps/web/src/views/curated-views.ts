@@ -249,6 +249,36 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
     },
   },
   {
+    slug: "koreas-chip-trade",
+    title: "Korea's chip trade",
+    paragraphs: [
+      "Korea reported $112.8 billion of exports of integrated circuits (HS 8542) for 2022 in UN Comtrade, up from " +
+        "$86.1 billion in 2017. China took the most ($35.2 billion, then $48.8 billion); exports to Hong Kong fell " +
+        "from $25.3 billion to $17.2 billion, while those to Vietnam rose from $8.6 billion to $15.5 billion and those " +
+        "to Taiwan, which Comtrade lists as “Other Asia, nes”, from $4.0 billion to $11.8 billion. Korea's imports of " +
+        "ICs rose from $33.4 billion to $62.4 billion, most of them from China ($23.5 billion in 2022) and Taiwan " +
+        "($19.4 billion).",
+      "These are Korea's own reports, as UN Comtrade publishes them; the extract holds 2017 and 2022 only, so the " +
+        "years between are drawn as a gap. Japan, Singapore, Germany and the other reporters of the same dataset " +
+        "report their imports from Korea differently, so where both sides of a trade are there, one is drawn and the " +
+        "other beside it as a competing figure, never added.",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_usd",
+      groupBy: "destination",
+      interval: "year",
+      rankBy: "destination",
+      filters: filters({
+        origin: ["KOR"],
+        product: ["hs-8542"],
+        dataset: ["comtrade-hs8542-by-partner-2017-2022"],
+      }),
+      from: "2017-01-01",
+      to: "2022-12-31",
+    },
+  },
+  {
     slug: "export-control-timeline",
     title: "Export-control timeline",
     paragraphs: [
