@@ -44,6 +44,7 @@ describe("importing UN Comtrade files", () => {
     expect(summary).toMatchObject({ format: "comtrade-compact-csv", rejected: 0, committed: true });
     expect(summary.skipped).toEqual({
       "rows whose partner is an area that names no country (nes regions, bunkers, free zones)": 2,
+      "rows of all commodities together (cmdCode TOTAL)": 1,
     });
     const facts = factsOf(db, "compact");
     expect(facts.map((f) => [f.product, f.origin, f.destination, f.value])).toEqual([

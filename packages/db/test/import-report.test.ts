@@ -73,7 +73,7 @@ describe("the import report", () => {
       "2023,156,528,M,854231,100",
       "2023,999,528,X,854231,100",
       "2023,156,999,M,854231,100",
-      "2023,156,528,M,TOTAL,100",
+      "2023,156,528,M,85A2,100",
       "2023,156,527,M,854231,100",
       "2023,999,528,X,854232,100",
     ]);
@@ -104,7 +104,7 @@ describe("the import report", () => {
       { kind: "country", column: "partner_code", code: "527", rows: 1, firstLine: 6, outcome: "left out" },
       { kind: "country", column: "partner_code", code: "999", rows: 1, firstLine: 4, outcome: "rejected" },
       { kind: "country", column: "reporter_code", code: "999", rows: 2, firstLine: 3, outcome: "rejected" },
-      { kind: "hs", column: "hs_code", code: "TOTAL", rows: 1, firstLine: 5, outcome: "rejected" },
+      { kind: "hs", column: "hs_code", code: "85A2", rows: 1, firstLine: 5, outcome: "rejected" },
     ]);
   });
 

@@ -39,6 +39,7 @@ export type ComtradeRowResult =
 export const SKIP_BREAKDOWN = "breakdown rows (partner2Code, customsCode or motCode other than the total)";
 export const SKIP_REFLOW = "re-export and re-import rows";
 export const SKIP_UNPLACED = "rows whose partner is an area that names no country (nes regions, bunkers, free zones)";
+export const SKIP_ALL_COMMODITIES = "rows of all commodities together (cmdCode TOTAL)";
 
 const FLOWS: Record<string, "import" | "export" | "reflow"> = {
   M: "import",
@@ -88,6 +89,8 @@ export function toComtradeFacts(fields: ComtradeFields, options: ComtradeOptions
   );
   if (breakdown && !options.keepBreakdowns) return { kind: "skip", reason: SKIP_BREAKDOWN };
   if (isUnplacedComtradeArea(fields.partnerCode)) return { kind: "skip", reason: SKIP_UNPLACED };
+  // A reporter's trade in every good: a download's context, not a chip or chip-tool flow.
+  if (fields.cmdCode.trim().toUpperCase() === "TOTAL") return { kind: "skip", reason: SKIP_ALL_COMMODITIES };
 
   const errors: ComtradeCellError[] = [];
   if (!flow) errors.push({ field: "flowCode", value: fields.flowCode, message: "expected M or X (or legacy 1 or 2)" });
