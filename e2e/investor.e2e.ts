@@ -128,6 +128,8 @@ describe("an investor on the dashboard", () => {
       "chinas-chip-imports",
       "malaysias-chip-trade",
       "koreas-chip-trade",
+      "who-buys-taiwans-chips",
+      "who-sells-chip-making-machines",
       "export-control-timeline",
     ]) {
       const { page, errors, failed } = await open(`/views/${slug}`);

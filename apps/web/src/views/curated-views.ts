@@ -279,6 +279,62 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
     },
   },
   {
+    slug: "who-buys-taiwans-chips",
+    title: "Who buys Taiwan's chips",
+    paragraphs: [
+      "China reported $37.1 billion of imports of integrated circuits (HS 8542) from Taiwan for 2010 in UN Comtrade, " +
+        "and $159.0 billion for 2022. Hong Kong's rose from $14.1 billion to $58.7 billion over the same years, " +
+        "Singapore's from $11.1 billion to $47.1 billion, Korea's from $5.6 billion to $19.4 billion and Japan's from " +
+        "$6.9 billion to $18.5 billion; Vietnam's, from $0.2 billion, reached $9.6 billion.",
+      "These are the buyers' own import reports, 46 of them, in which Comtrade lists Taiwan as “Other Asia, nes”: " +
+        "what each customs office recorded as coming from Taiwan, not Taiwan's export figures. The figures for 2022 " +
+        "and 2023 come from an earlier download of the same extract, which lacks Belgium, India and the United " +
+        "States, so those three are missing from the Other line in those two years.",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_usd",
+      groupBy: "destination",
+      interval: "year",
+      rankBy: "destination",
+      filters: filters({
+        origin: ["TWN"],
+        product: ["hs-8542"],
+        dataset: ["comtrade-imports-from-taiwan-hs8542-2010-2023"],
+      }),
+      from: "2010-01-01",
+      to: "2023-12-31",
+    },
+  },
+  {
+    slug: "who-sells-chip-making-machines",
+    title: "Who sells chip-making machines",
+    paragraphs: [
+      "Japan reported $19.1 billion of exports of machines for making semiconductors (HS 8486) for 2010 in UN " +
+        "Comtrade and $30.9 billion for 2022; the United States $12.3 billion and $26.8 billion; the Netherlands, " +
+        "home of ASML, $6.4 billion and $21.4 billion. In 2023 the Netherlands' exports rose again, to $24.1 " +
+        "billion, while Japan's fell to $25.2 billion and the United States' to $20.1 billion.",
+      "These are each exporter's own reports of its exports to the world, for the OECD members and China. " +
+        "Singapore, whose exports of HS 8486 came to $21.24 billion in 2022 in another extract, is not among the " +
+        "reporters of this one. China's own exports of such machines grew from $1.0 billion in 2010 to $4.1 billion " +
+        "in 2022, small beside its imports of them ($39.6 billion in 2023, in the same extract).",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_usd",
+      groupBy: "origin",
+      interval: "year",
+      rankBy: "origin",
+      filters: filters({
+        destination: ["WLD"],
+        product: ["hs-8486"],
+        dataset: ["comtrade-world-trade-hs8542-hs8486-2010-2023"],
+      }),
+      from: "2010-01-01",
+      to: "2023-12-31",
+    },
+  },
+  {
     slug: "export-control-timeline",
     title: "Export-control timeline",
     paragraphs: [
