@@ -75,6 +75,9 @@ async function withStaging<T>(
   const mirrors = report ? openPostgresReadonly(url) : undefined;
   try {
     await client.query("BEGIN");
+    // Committed durably whatever the server's default: the commit is on disk when the run says so, and the vacuum
+    // after it can mark the new pages all-visible (it cannot while the commit record waits to be flushed).
+    await client.query("SET LOCAL synchronous_commit = on");
     await client.query("LOCK TABLE datasets, facts IN SHARE ROW EXCLUSIVE MODE");
     scratch = openWritable(join(dir, "scratch.sqlite"));
     for (const table of DIMENSIONS) {
@@ -177,6 +180,9 @@ async function finish(client: pg.Client, datasets: string[], dryRun: boolean | u
     for (const sql of rebuildSql(postgresDialect)) await client.query(sql.replace("?", "$1"), [id]);
   }
   await client.query(dryRun ? "ROLLBACK" : "COMMIT");
+  // The new rows all-visible and counted at once, as the copy leaves them (see `copySqliteToPostgres`), rather than
+  // when autovacuum comes by: until then the planner reads a vendor's facts through the period index.
+  if (!dryRun) await client.query("VACUUM (ANALYZE) facts, fact_rollups");
 }
 
 /** The merge's counts in a file's summary and its report: what the import did to the target, not to the scratch. */
