@@ -79,8 +79,7 @@ export async function copySqliteToPostgres(
     await client.connect();
     try {
       await client.query("BEGIN");
-      // Committed durably whatever the server's default: the commit is on disk when the run says so, and the vacuum
-      // after it can mark the new pages all-visible (it cannot while the commit record waits to be flushed).
+      // Committed durably whatever the server's default: on disk when the run says it is.
       await client.query("SET LOCAL synchronous_commit = on");
       if (replace) await client.query(`TRUNCATE ${COPIED_TABLES.join(", ")}`);
       else {

@@ -75,8 +75,7 @@ async function withStaging<T>(
   const mirrors = report ? openPostgresReadonly(url) : undefined;
   try {
     await client.query("BEGIN");
-    // Committed durably whatever the server's default: the commit is on disk when the run says so, and the vacuum
-    // after it can mark the new pages all-visible (it cannot while the commit record waits to be flushed).
+    // Committed durably whatever the server's default: on disk when the run says it is.
     await client.query("SET LOCAL synchronous_commit = on");
     await client.query("LOCK TABLE datasets, facts IN SHARE ROW EXCLUSIVE MODE");
     scratch = openWritable(join(dir, "scratch.sqlite"));
