@@ -12,6 +12,21 @@ export interface CuratedView {
 const filters = (set: Partial<Record<FilterKey, string[]>>) =>
   Object.fromEntries(FILTER_KEYS.map((k) => [k, set[k] ?? []])) as Record<FilterKey, string[]>;
 
+/** A view of customs figures (UN Comtrade) year by year, drawn and ranked by partner on one side of the trade. */
+const customsView = (
+  groupBy: "origin" | "destination",
+  set: Partial<Record<FilterKey, string[]>>,
+  years?: { from: string; to: string },
+): ViewState => ({
+  ...DEFAULT_VIEW,
+  metric: "revenue_usd",
+  groupBy,
+  interval: "year",
+  rankBy: groupBy,
+  filters: filters(set),
+  ...years,
+});
+
 /** The chip-tool makers whose China share the data holds. */
 const TOOL_MAKERS = ["asml", "tokyo-electron", "applied-materials", "lam-research", "kla", "screen-holdings"];
 
@@ -209,14 +224,11 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
         "differently, so chipflow keeps each side of a trade apart and never adds them; World is China's reported " +
         "total, drawn as its own line and never stacked with the partners.",
     ],
-    view: {
-      ...DEFAULT_VIEW,
-      metric: "revenue_usd",
-      groupBy: "origin",
-      interval: "year",
-      rankBy: "origin",
-      filters: filters({ destination: ["CHN"], product: ["hs-8542"], dataset: ["comtrade-china-imports-by-partner"] }),
-    },
+    view: customsView("origin", {
+      destination: ["CHN"],
+      product: ["hs-8542"],
+      dataset: ["comtrade-china-imports-by-partner"],
+    }),
   },
   {
     slug: "malaysias-chip-trade",
@@ -233,20 +245,15 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
         "reports of the same two years are in the same dataset: its imports from Malaysia are drawn beside Malaysia's " +
         "exports to Vietnam as a competing figure, never added.",
     ],
-    view: {
-      ...DEFAULT_VIEW,
-      metric: "revenue_usd",
-      groupBy: "destination",
-      interval: "year",
-      rankBy: "destination",
-      filters: filters({
+    view: customsView(
+      "destination",
+      {
         origin: ["MYS"],
         product: ["hs-8542"],
         dataset: ["comtrade-mys-vnm-hs8542-by-partner-2017-2022"],
-      }),
-      from: "2017-01-01",
-      to: "2022-12-31",
-    },
+      },
+      { from: "2017-01-01", to: "2022-12-31" },
+    ),
   },
   {
     slug: "koreas-chip-trade",
@@ -263,20 +270,15 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
         "report their imports from Korea differently, so where both sides of a trade are there, one is drawn and the " +
         "other beside it as a competing figure, never added.",
     ],
-    view: {
-      ...DEFAULT_VIEW,
-      metric: "revenue_usd",
-      groupBy: "destination",
-      interval: "year",
-      rankBy: "destination",
-      filters: filters({
+    view: customsView(
+      "destination",
+      {
         origin: ["KOR"],
         product: ["hs-8542"],
         dataset: ["comtrade-hs8542-by-partner-2017-2022"],
-      }),
-      from: "2017-01-01",
-      to: "2022-12-31",
-    },
+      },
+      { from: "2017-01-01", to: "2022-12-31" },
+    ),
   },
   {
     slug: "who-buys-taiwans-chips",
@@ -291,20 +293,15 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
         "and 2023 come from an earlier download of the same extract, which lacks Belgium, India and the United " +
         "States, so those three are missing from the Other line in those two years.",
     ],
-    view: {
-      ...DEFAULT_VIEW,
-      metric: "revenue_usd",
-      groupBy: "destination",
-      interval: "year",
-      rankBy: "destination",
-      filters: filters({
+    view: customsView(
+      "destination",
+      {
         origin: ["TWN"],
         product: ["hs-8542"],
         dataset: ["comtrade-imports-from-taiwan-hs8542-2010-2023"],
-      }),
-      from: "2010-01-01",
-      to: "2023-12-31",
-    },
+      },
+      { from: "2010-01-01", to: "2023-12-31" },
+    ),
   },
   {
     slug: "who-sells-chip-making-machines",
@@ -319,20 +316,15 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
         "reporters of this one. China's own exports of such machines grew from $1.0 billion in 2010 to $4.1 billion " +
         "in 2022, small beside its imports of them ($39.6 billion in 2023, in the same extract).",
     ],
-    view: {
-      ...DEFAULT_VIEW,
-      metric: "revenue_usd",
-      groupBy: "origin",
-      interval: "year",
-      rankBy: "origin",
-      filters: filters({
+    view: customsView(
+      "origin",
+      {
         destination: ["WLD"],
         product: ["hs-8486"],
         dataset: ["comtrade-world-trade-hs8542-hs8486-2010-2023"],
-      }),
-      from: "2010-01-01",
-      to: "2023-12-31",
-    },
+      },
+      { from: "2010-01-01", to: "2023-12-31" },
+    ),
   },
   {
     slug: "export-control-timeline",
