@@ -59,7 +59,7 @@ describe("the story the dashboard opens with", () => {
       const labels = nvidia.locator(".event-label");
       await expect.poll(() => labels.count()).toBe(5);
       expect(await labels.allTextContents()).toEqual([
-        "H20 launched",
+        "H20 ramp",
         "H20 licence required",
         "$4.5B H20 charge",
         "H20 licences issued",

@@ -79,7 +79,7 @@ describe("the share chart's gaps", () => {
 const events = [
   event(1, "2022-10-07", "Oct 2022 rules", 1),
   event(73, "2025-08-11", "15% revenue deal", 5),
-  event(30, "2023-11", "H20 launched", 12),
+  event(30, "2024-01-08", "H20 ramp", 12),
   event(60, "2025-04-09", "H20 licence required", 3),
   event(65, "2025-05-28", "$4.5B H20 charge", 13),
   event(72, "2025-08-08", "H20 licences issued", 14),

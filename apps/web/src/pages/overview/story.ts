@@ -75,7 +75,7 @@ export function shareGapsNote(lines: LineSeries[]): string | null {
 
 /** The H20's milestones, each named by the short label of its event. */
 export const H20_MILESTONES: readonly { label: string; name: string }[] = [
-  { label: "H20 launched", name: "the H20's launch (November 2023)" },
+  { label: "H20 ramp", name: "the reported H20 production ramp (January 2024)" },
   { label: "H20 licence required", name: "the licence requirement (April 2025)" },
   { label: "$4.5B H20 charge", name: "the $4.5B H20 charge (May 2025)" },
   { label: "H20 licences issued", name: "the resumption of licences (August 2025)" },
