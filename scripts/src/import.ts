@@ -179,7 +179,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (listed.inputs.length === 0) {
       io.stderr.write(
         `error: ${file} holds no file to import${flags.match ? ` matching ${flags.match}` : ""}: ` +
-          "expected .csv, .json, .jsonl or .ndjson files (maybe gzipped) or .zip archives of them\n",
+          "expected .csv, .json, .jsonl, .ndjson or .xlsx files (maybe gzipped) or .zip archives of them\n",
       );
       return EXIT.usage;
     }

@@ -1,26 +1,15 @@
-import { parse } from "csv-parse/sync";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { importFile } from "../src/import/import-file.js";
 import { openWritable } from "../src/open-writable.js";
-import { contentChecksum, factsOf, fixture, tempDbPath } from "./import-helpers.js";
+import { contentChecksum, factsOf, fixture, tempDbPath, typedComtradeRows } from "./import-helpers.js";
 
 /** A Comtrade+ CSV fixture as the Comtrade+ API answers the same query: `{"elapsedTime", "count", "data": [...]}`. */
 function asApiAnswer(csvFixture: string, edit: (rows: Record<string, unknown>[]) => void = () => {}): string {
-  const records: string[][] = parse(readFileSync(fixture(csvFixture)), { bom: true, relax_column_count: true });
-  const [header, ...rows] = records;
-  const data: Record<string, unknown>[] = rows.map((row) =>
-    Object.fromEntries(
-      header!
-        .map((k, i) => [k, row[i] ?? ""] as const)
-        .map(([k, v]) => [
-          k,
-          v === "" ? null : v === "True" ? true : v === "False" ? false : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v,
-        ]),
-    ),
-  );
+  const { header, rows } = typedComtradeRows(csvFixture);
+  const data: Record<string, unknown>[] = rows.map((row) => Object.fromEntries(header.map((k, i) => [k, row[i]])));
   edit(data);
   return JSON.stringify({ elapsedTime: "0.42 secs", count: data.length, data, error: "" }, null, 2);
 }

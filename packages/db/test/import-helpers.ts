@@ -1,5 +1,6 @@
+import { parse } from "csv-parse/sync";
 import { createHash } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +9,21 @@ import type { ReadonlyDb } from "../src/handles.js";
 /** The synthetic import fixtures (see fixtures/import/README.md). */
 export const IMPORT_DIR = fileURLToPath(new URL("./fixtures/import/", import.meta.url));
 export const fixture = (name: string) => join(IMPORT_DIR, name);
+
+/** A cell of a Comtrade fixture as the API or an Excel download types it. */
+export type TypedCell = string | number | boolean | null;
+
+/**
+ * A Comtrade+ CSV fixture's header and rows with each cell typed as the Comtrade+ API answers and its Excel
+ * downloads hold them: blank as null, True/False as booleans, numbers as numbers, the rest as text.
+ */
+export function typedComtradeRows(csvFixture: string): { header: string[]; rows: TypedCell[][] } {
+  const records: string[][] = parse(readFileSync(fixture(csvFixture)), { bom: true, relax_column_count: true });
+  const [header, ...rows] = records;
+  const typed = (v: string): TypedCell =>
+    v === "" ? null : v === "True" ? true : v === "False" ? false : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+  return { header: header!, rows: rows.map((row) => header!.map((_, i) => typed(row[i] ?? ""))) };
+}
 
 /** A path for a new database file in its own temporary folder. */
 export function tempDbPath(): string {

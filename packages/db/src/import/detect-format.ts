@@ -1,11 +1,12 @@
 import { extname } from "node:path";
 import { findComtradeVariant, type ComtradeVariant } from "./comtrade/comtrade-columns.js";
 import { innerName, openBytes, type ImportInput } from "./open-bytes.js";
+import { readSheetRows, SheetReadError } from "./read-sheet-rows.js";
 import { detectStatFormat, type StatFormat } from "./stats/stat-format.js";
 
 /** The formats `importFile` reads, as recorded on the dataset. */
 export type ImportFormat =
-  "chipflow-csv" | "chipflow-jsonl" | "comtrade-plus-json" | ComtradeVariant["format"] | StatFormat;
+  "chipflow-csv" | "chipflow-jsonl" | "comtrade-plus-json" | "comtrade-xlsx" | ComtradeVariant["format"] | StatFormat;
 
 /**
  * What a user may ask for: `auto` looks at the file, `chipflow` picks CSV or JSON Lines by the file, `stats` an
@@ -37,10 +38,31 @@ async function readHead(input: ImportInput | string): Promise<string> {
     .replace(/^\xEF\xBB\xBF/, "");
 }
 
-/** Picks the format from the file's first line (and extension): a JSON object, chipflow's header or Comtrade's. */
+/** The header of a workbook's first sheet, if it is one of UN Comtrade's. */
+async function readsAsComtradeSheet(file: string, input: ImportInput | string): Promise<boolean> {
+  try {
+    const [header] = await readSheetRows(openBytes(input).stream);
+    return findComtradeVariant((header?.values ?? []).map((v) => String(v ?? ""))) !== undefined;
+  } catch (error) {
+    if (error instanceof SheetReadError) throw new ImportFormatError(`${file}:1: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * Picks the format from the file's first line (and extension): a JSON object, chipflow's header or Comtrade's; or,
+ * for an Excel workbook (a zip archive), from the first row of its first sheet.
+ */
 export async function detectFormat(input: ImportInput | string, choice: FormatChoice = "auto"): Promise<ImportFormat> {
   const file = typeof input === "string" ? input : input.name;
   const head = await readHead(input);
+  if (head.startsWith("PK\x03\x04")) {
+    if ((choice === "auto" || choice === "comtrade") && (await readsAsComtradeSheet(file, input)))
+      return "comtrade-xlsx";
+    throw new ImportFormatError(
+      `${file}:1: cannot read this workbook as ${choice === "auto" ? "any known format" : choice}: only a UN Comtrade workbook is read from Excel, with Comtrade's header (reporterCode, …) in the first row of its first sheet; save other data as CSV (see docs/import.md)`,
+    );
+  }
   const first = head.split(/\r?\n/)[0] ?? "";
   // A Comtrade+ API answer: one JSON document whose `data` array holds rows with Comtrade's keys.
   const comtradeJson = /^\s*\{/.test(head) && /"data"\s*:\s*\[/.test(head) && /"reporterCode"\s*:/.test(head);

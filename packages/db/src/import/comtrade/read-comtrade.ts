@@ -6,6 +6,7 @@ import { streamArray } from "stream-json/streamers/stream-array.js";
 import type { FactSourceRecord } from "../import-facts.js";
 import { CsvHeaderError } from "../read-csv.js";
 import { readCsvRecords, type RawCsvRecord } from "../read-csv-records.js";
+import { readSheetRows } from "../read-sheet-rows.js";
 import {
   findComtradeVariant,
   type ComtradeField,
@@ -59,8 +60,11 @@ function checkWidth(table: Table, r: RawCsvRecord): string | null {
   return `expected ${table.width} fields as in the header, got ${n}`;
 }
 
-/** How a Comtrade file holds its rows: CSV (a header, then records), or a Comtrade+ API answer (`{"data":[…]}`). */
-export type ComtradeLayout = "csv" | "json";
+/**
+ * How a Comtrade file holds its rows: CSV (a header, then records), a Comtrade+ API answer (`{"data":[…]}`), or an
+ * Excel workbook whose first sheet holds the header and rows (Comtrade+'s "Download Excel").
+ */
+export type ComtradeLayout = "csv" | "json" | "xlsx";
 
 async function* csvRowsOf(file: string, input: Readable) {
   let table: Table | undefined;
@@ -86,6 +90,20 @@ async function* jsonRowsOf(file: string, input: Readable) {
   }
 }
 
+/**
+ * The rows of a workbook's first sheet, read once (a workbook is read whole); a row's "line" is its row number in
+ * the sheet (the header's is 1).
+ */
+async function xlsxRows(file: string, input: Readable): Promise<Row[]> {
+  const [header, ...rows] = await readSheetRows(input);
+  if (!header) return [];
+  const table = toTable(file, header.values.map(toField));
+  return rows.map(({ line, values }) => ({
+    table,
+    record: { line, fields: Array.from({ length: table.width }, (_, i) => toField(values[i])) },
+  }));
+}
+
 /** A JSON value as the text a CSV cell would hold: blank for null, JSON for an object or array. */
 const toField = (v: unknown): string =>
   v === null || v === undefined
@@ -96,13 +114,19 @@ const toField = (v: unknown): string =>
         ? String(v)
         : JSON.stringify(v);
 
-const rowsOf = (file: string, input: Readable, layout: ComtradeLayout) =>
+/** A row of a Comtrade file with the table it belongs to. */
+interface Row {
+  table: Table;
+  record: RawCsvRecord;
+}
+
+const rowsOf = (file: string, input: Readable, layout: "csv" | "json"): AsyncIterable<Row> =>
   layout === "json" ? jsonRowsOf(file, input) : csvRowsOf(file, input);
 
 /** Reporter and year of every annual row, so monthly rows of the same reporter and year can be left out. */
-async function findAnnualKeys(file: string, input: Readable, layout: ComtradeLayout): Promise<Set<string>> {
+async function findAnnualKeys(rows: AsyncIterable<Row> | Iterable<Row>): Promise<Set<string>> {
   const keys = new Set<string>();
-  for await (const { table, record } of rowsOf(file, input, layout)) {
+  for await (const { table, record } of rows) {
     const fields = toFields(table, record.fields);
     const period = toComtradePeriod(fields);
     if (!("field" in period) && period.freq === "A") keys.add(`${fields.reporterCode.trim()}|${period.year}`);
@@ -111,8 +135,8 @@ async function findAnnualKeys(file: string, input: Readable, layout: ComtradeLay
 }
 
 /**
- * Streams the facts of a UN Comtrade CSV (Comtrade+, legacy web or legacy API columns) or Comtrade+ API answer in
- * JSON (`layout`). Reads the file twice:
+ * Streams the facts of a UN Comtrade CSV (Comtrade+, legacy web or legacy API columns), Comtrade+ API answer in
+ * JSON or Excel workbook (`layout`). Reads the file twice (a workbook once, kept in memory):
  * first to find which reporters and years have annual rows (their monthly rows are then skipped, so annual and
  * monthly figures are never both counted), then to convert each total row. `open` opens the file afresh.
  */
@@ -123,10 +147,12 @@ export async function* readComtrade(
   report: ComtradeReadReport,
   layout: ComtradeLayout = "csv",
 ): AsyncGenerator<FactSourceRecord> {
-  const annual = await findAnnualKeys(file, open(), layout);
+  const sheet = layout === "xlsx" ? await xlsxRows(file, open()) : undefined;
+  const rows = () => sheet ?? rowsOf(file, open(), layout === "json" ? "json" : "csv");
+  const annual = await findAnnualKeys(rows());
   const skip = (reason: string) => (report.skipped[reason] = (report.skipped[reason] ?? 0) + 1);
   const { collector } = report;
-  for await (const { table, record } of rowsOf(file, open(), layout)) {
+  for await (const { table, record } of rows()) {
     const { line } = record;
     const width = checkWidth(table, record);
     if (width) {
