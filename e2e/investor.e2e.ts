@@ -130,6 +130,7 @@ describe("an investor on the dashboard", () => {
       "koreas-chip-trade",
       "who-buys-taiwans-chips",
       "who-sells-chip-making-machines",
+      "chinas-chip-tool-imports-by-month",
       "export-control-timeline",
     ]) {
       const { page, errors, failed } = await open(`/views/${slug}`);

@@ -35,8 +35,8 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
     slug: "h20-and-china",
     title: "H20 and China",
     paragraphs: [
-      "NVIDIA introduced the H20, a Hopper accelerator cut down to meet US export rules, in November 2023, after the " +
-        "October 2023 rules. Analysts estimated that about 1 million H20 went to China in 2024, for about $12 billion " +
+      "The H20 is a Hopper accelerator NVIDIA cut down to meet the October 2023 US export rules; Reuters reported in " +
+        "January 2024 that its mass production would start in the second quarter. Analysts estimated that about 1 million H20 went to China in 2024, for about $12 billion " +
         "(the Financial Times citing SemiAnalysis; CNBC gave $12–15 billion). NVIDIA never disclosed H20 units or " +
         "revenue for 2024: these figures are estimates and are marked so.",
       "In April 2025 the US government told NVIDIA that H20 exports to China needed a licence. NVIDIA reported " +
@@ -325,6 +325,33 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
       },
       { from: "2010-01-01", to: "2023-12-31" },
     ),
+  },
+  {
+    slug: "chinas-chip-tool-imports-by-month",
+    title: "China's chip-tool imports, month by month",
+    paragraphs: [
+      "China reported $34.72 billion of imports of machines for making semiconductors (HS 8486) for 2022 in UN " +
+        "Comtrade, $39.62 billion for 2023 and $47.07 billion for 2024. From October 2022, when the United States' " +
+        "rules of October 7 on chips and chip-making tools took effect, to February 2023 they ran at $2.0–2.4 " +
+        "billion a month; they " +
+        "reached $5.26 billion in September 2023 and $5.86 billion in December 2024.",
+      "These are China's own import reports, month by month, from fifteen Comtrade+ downloads that also hold the " +
+        "United States' side. Imports from the United States came to $4.49 billion in 2024 by China's count; for " +
+        "2020–2023, where China's reports of its trade with the USA are missing, the US export reports stand in " +
+        "($4.41–6.81 billion a year), drawn as the United States' figure, never added to China's.",
+    ],
+    view: {
+      ...customsView(
+        "origin",
+        {
+          destination: ["CHN"],
+          product: ["hs-8486"],
+          dataset: ["comtrade-usa-china-chip-trade-monthly-2018-2025"],
+        },
+        { from: "2018-01-01", to: "2024-12-31" },
+      ),
+      interval: "month",
+    },
   },
   {
     slug: "export-control-timeline",
