@@ -4,7 +4,7 @@ import { PassThrough } from "node:stream";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { fileInput, type ImportInput } from "./open-bytes.js";
 
-/** The files a folder or archive holds that the importer reads: CSV, JSON, JSON Lines, each maybe gzipped. */
+/** The files a folder or archive holds that the importer reads: CSV, JSON, JSON Lines, Excel, each maybe gzipped. */
 const IMPORTABLE = /\.(csv|json|jsonl|ndjson|xlsx)(\.gz)?$/i;
 
 /** A `.zip` archive, whose files are imported one by one. */
