@@ -52,7 +52,7 @@ describe("npm run import", () => {
     expect(missing.err).toMatch(/cannot read .*nope\.csv: no such file/);
     const empty = await run(tempDir(), "--db", join(tempDir(), "y.sqlite"));
     expect(empty.code).toBe(2);
-    expect(empty.err).toMatch(/holds no file to import: expected \.csv, \.json, \.jsonl or \.ndjson files/);
+    expect(empty.err).toMatch(/holds no file to import: expected \.csv, \.json, \.jsonl, \.ndjson or \.xlsx files/);
     const matchOnFile = await run(example("facts.csv"), "--match", "*.csv");
     expect(matchOnFile.err).toContain("--match picks files in a folder");
   });
