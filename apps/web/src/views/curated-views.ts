@@ -36,9 +36,10 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
     title: "H20 and China",
     paragraphs: [
       "The H20 is a Hopper accelerator NVIDIA cut down to meet the October 2023 US export rules; Reuters reported in " +
-        "January 2024 that its mass production would start in the second quarter. Analysts estimated that about 1 million H20 went to China in 2024, for about $12 billion " +
-        "(the Financial Times citing SemiAnalysis; CNBC gave $12–15 billion). NVIDIA never disclosed H20 units or " +
-        "revenue for 2024: these figures are estimates and are marked so.",
+        "January 2024 that its mass production would start in the second quarter. Analysts estimated that about 1 " +
+        "million H20 went to China in 2024, for about $12 billion (the Financial Times citing SemiAnalysis; CNBC gave " +
+        "$12–15 billion). NVIDIA never disclosed H20 units or revenue for 2024: these figures are estimates and are " +
+        "marked so.",
       "In April 2025 the US government told NVIDIA that H20 exports to China needed a licence. NVIDIA reported " +
         "$4.6 billion of H20 sales in Q1 FY2026, a $4.5 billion charge for H20 inventory and purchase obligations, and " +
         "$2.5 billion of H20 it could not ship; in Q2 FY2026 it sold no H20 to China-based customers. Licences began to " +
@@ -333,8 +334,7 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
       "China reported $34.72 billion of imports of machines for making semiconductors (HS 8486) for 2022 in UN " +
         "Comtrade, $39.62 billion for 2023 and $47.07 billion for 2024. From October 2022, when the United States' " +
         "rules of October 7 on chips and chip-making tools took effect, to February 2023 they ran at $2.0–2.4 " +
-        "billion a month; they " +
-        "reached $5.26 billion in September 2023 and $5.86 billion in December 2024.",
+        "billion a month; they reached $5.26 billion in September 2023 and $5.86 billion in December 2024.",
       "These are China's own import reports, month by month, from fifteen Comtrade+ downloads that also hold the " +
         "United States' side. Imports from the United States came to $4.49 billion in 2024 by China's count; for " +
         "2020–2023, where China's reports of its trade with the USA are missing, the US export reports stand in " +
