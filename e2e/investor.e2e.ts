@@ -45,6 +45,22 @@ describe("an investor on the dashboard", () => {
     await page.close();
   });
 
+  it("reads China's own customs figures: the chips it imported and the chip-making machines, each reported", async () => {
+    const { page, errors } = await open();
+    const chips = page.locator('[data-tile="china-ic-imports-2026h1-units"]');
+    await chips.waitFor();
+    expect(await chips.locator(".value").innerText()).toBe("304.8B units");
+    expect(await chips.locator(".kind").innerText()).toMatch(/^reported$/i);
+    expect(await chips.innerText()).toMatch(/reported by its source, not an estimate/);
+    const tools = page.locator('[data-tile="china-tool-imports-2024"]');
+    expect(await tools.locator(".value").innerText()).toBe("$47.1B");
+    // Twelve months of China's own reports, added up: the tile says so and lists each month's source.
+    expect(await tools.innerText()).toMatch(/added up from figures reported by their sources/);
+    expect(await tools.locator("summary").innerText()).toBe("12 sources");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("filters by destination: the chart and the URL change, and back restores both", async () => {
     const { page, errors } = await open();
     await expect.poll(() => page.url()).toContain("vendor=nvidia");

@@ -5,10 +5,16 @@ import { formatValue } from "../charts/format.js";
 import { SourceCitation } from "./SourceCitation.js";
 
 const KIND_NOTE = {
-  reported: "reported by the company",
+  reported: "reported by its source, not an estimate",
   estimate: "analyst estimate, not a company disclosure",
   forecast: "analyst estimate made as a forecast for the period, not a company disclosure",
 } as const;
+
+/** What kind of figure a tile shows, in words: a reported figure added up from its parts says so. */
+const kindNote = ({ estimateKind, basis }: SummaryTile["figure"]) =>
+  estimateKind === "reported" && basis === "sum"
+    ? "added up from figures reported by their sources, not an estimate"
+    : KIND_NOTE[estimateKind];
 
 /** The badge: a tile says whether its figure was disclosed or estimated; the note gives the exact kind. */
 const BADGE = { reported: "reported", estimate: "estimate", forecast: "estimate" } as const;
@@ -50,7 +56,7 @@ function Tile({ tile, sources }: { tile: SummaryTile; sources: Source[] }) {
         {figure.low !== null && figure.high !== null && figure.high > figure.low
           ? `Range ${fmt(figure.low)} – ${fmt(figure.high)}; `
           : ""}
-        {KIND_NOTE[figure.estimateKind]}
+        {kindNote(figure)}
         {figure.alternatives.length > 0 ? `; ${figure.alternatives.length} competing figure(s) kept apart` : ""}.
       </p>
       <details className="tile-sources">

@@ -48,6 +48,26 @@ export const SUMMARY_TILES: readonly SummaryTileSpec[] = [
     filter: { vendor: ["nvidia"], destination: ["CHN"], dataset: ["nvidia-geo-hq"] },
   },
   {
+    id: "china-ic-imports-2026h1-units",
+    title: "Chips (ICs) China imported, January–June 2026",
+    metric: "units",
+    from: "2026-01-01",
+    to: "2026-06-30",
+    filter: { product: ["hs-8542"], destination: ["CHN"], dataset: ["china-customs-ic-trade"] },
+  },
+  {
+    id: "china-tool-imports-2024",
+    title: "China's imports of chip-making machines (HS 8486), 2024",
+    metric: "revenue_usd",
+    from: "2024-01-01",
+    to: "2024-12-31",
+    filter: {
+      product: ["hs-8486"],
+      destination: ["CHN"],
+      dataset: ["comtrade-usa-china-chip-trade-monthly-2018-2025"],
+    },
+  },
+  {
     id: "asml-china-2023-eur",
     title: "ASML net sales to China, 2023 (EUR)",
     metric: "revenue_eur",
