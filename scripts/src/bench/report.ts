@@ -98,7 +98,7 @@ export function toRows(r: BenchResults): Row[] {
   if (r.http) {
     const h = r.http;
     rows.push({
-      what: `HTTP hot endpoint (${h.connections} connections, ${h.seconds} s each, accepting gzip)`,
+      what: `HTTP hot endpoint (${h.connections} connections, ${h.seconds} s each in ${h.rounds} rounds taken in turn, accepting gzip)`,
       chipflow: `${n(h.chipflow.requestsPerSecond)} req/s, p99 ${n(h.chipflow.p99Ms, 1)} ms, ${n(h.chipflow.bodyBytes)} B per answer (${h.chipflow.non2xx} non-2xx)`,
       baseline: `bare Fastify: ${n(h.hello.requestsPerSecond)} req/s, p99 ${n(h.hello.p99Ms, 1)} ms, ${n(h.hello.bodyBytes)} B`,
       ratio: times(h.ratio),
