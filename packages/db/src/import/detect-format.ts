@@ -1,7 +1,6 @@
 import { extname } from "node:path";
 import { findComtradeVariant, type ComtradeVariant } from "./comtrade/comtrade-columns.js";
 import { innerName, openBytes, type ImportInput } from "./open-bytes.js";
-import { readSheetRows, SheetReadError } from "./read-sheet-rows.js";
 import { detectStatFormat, type StatFormat } from "./stats/stat-format.js";
 
 /** The formats `importFile` reads, as recorded on the dataset. */
@@ -38,30 +37,21 @@ async function readHead(input: ImportInput | string): Promise<string> {
     .replace(/^\xEF\xBB\xBF/, "");
 }
 
-/** The header of a workbook's first sheet, if it is one of UN Comtrade's. */
-async function readsAsComtradeSheet(file: string, input: ImportInput | string): Promise<boolean> {
-  try {
-    const [header] = await readSheetRows(openBytes(input).stream);
-    return findComtradeVariant((header?.values ?? []).map((v) => String(v ?? ""))) !== undefined;
-  } catch (error) {
-    if (error instanceof SheetReadError) throw new ImportFormatError(`${file}:1: ${error.message}`);
-    throw error;
-  }
-}
+/** Why a workbook is refused: only Comtrade's are read from Excel (said after `file:1: `). */
+export const NOT_A_COMTRADE_WORKBOOK =
+  "cannot read this workbook as any known format: only a UN Comtrade workbook is read from Excel, with Comtrade's header (reporterCode, …) in the first row of its first sheet; save other data as CSV (see docs/import.md)";
 
 /**
- * Picks the format from the file's first line (and extension): a JSON object, chipflow's header or Comtrade's; or,
- * for an Excel workbook (a zip archive), from the first row of its first sheet.
+ * Picks the format from the file's first line (and extension): a JSON object, chipflow's header or Comtrade's. An
+ * Excel workbook (a zip archive) is read as Comtrade's, and its reader checks the header of its first sheet (a
+ * workbook is read whole, so once).
  */
 export async function detectFormat(input: ImportInput | string, choice: FormatChoice = "auto"): Promise<ImportFormat> {
   const file = typeof input === "string" ? input : input.name;
   const head = await readHead(input);
   if (head.startsWith("PK\x03\x04")) {
-    if ((choice === "auto" || choice === "comtrade") && (await readsAsComtradeSheet(file, input)))
-      return "comtrade-xlsx";
-    throw new ImportFormatError(
-      `${file}:1: cannot read this workbook as ${choice === "auto" ? "any known format" : choice}: only a UN Comtrade workbook is read from Excel, with Comtrade's header (reporterCode, …) in the first row of its first sheet; save other data as CSV (see docs/import.md)`,
-    );
+    if (choice === "auto" || choice === "comtrade") return "comtrade-xlsx";
+    throw new ImportFormatError(`${file}:1: ${NOT_A_COMTRADE_WORKBOOK}`);
   }
   const first = head.split(/\r?\n/)[0] ?? "";
   // A Comtrade+ API answer: one JSON document whose `data` array holds rows with Comtrade's keys.

@@ -90,10 +90,9 @@ export async function importInput(
   const file = input.name;
   const format = await detectFormat(input, options.format);
   const stats = (STAT_FORMATS as readonly string[]).includes(format) ? (format as StatFormat) : undefined;
+  const comtradeLayout = format === "comtrade-plus-json" ? "json" : format === "comtrade-xlsx" ? "xlsx" : "csv";
   const encoding =
-    format === "chipflow-jsonl" || format === "comtrade-plus-json" || format === "comtrade-xlsx" || stats
-      ? "utf-8"
-      : await detectEncoding(input);
+    format === "chipflow-jsonl" || comtradeLayout !== "csv" || stats ? "utf-8" : await detectEncoding(input);
   const totalBytes = input.size;
   let bytesRead = () => 0;
   const open = () => {
@@ -134,7 +133,7 @@ export async function importInput(
                 keepBreakdowns: options.keepBreakdowns ?? false,
               },
               report,
-              format === "comtrade-plus-json" ? "json" : format === "comtrade-xlsx" ? "xlsx" : "csv",
+              comtradeLayout,
             );
   const { onProgress } = options;
   const checksum = await inputChecksum(input);

@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import { ImportFormatError } from "./detect-format.js";
 
 /** A cell as a plain value: text, a number, a boolean or nothing. */
 export type SheetValue = string | number | boolean | null;
@@ -9,21 +10,19 @@ export interface SheetRow {
   values: SheetValue[];
 }
 
-/** A workbook that cannot be opened: not an .xlsx file, or a damaged one. */
-export class SheetReadError extends Error {}
-
 /**
  * The rows of a workbook's first sheet (an .xlsx file, such as UN Comtrade+'s "Download Excel"). The workbook is
  * read whole: ExcelJS's streaming reader needs the workbook part before the sheets, and Comtrade+'s files put it
- * after them. Excel itself holds at most 1,048,576 rows a sheet.
+ * after them. Excel itself holds at most 1,048,576 rows a sheet. A file that is no workbook, or a damaged one, is
+ * refused naming `file`.
  */
-export async function readSheetRows(input: Readable): Promise<SheetRow[]> {
+export async function readSheetRows(file: string, input: Readable): Promise<SheetRow[]> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.read(input);
   } catch (error) {
-    throw new SheetReadError(`cannot open this Excel workbook (${(error as Error).message})`);
+    throw new ImportFormatError(`${file}:1: cannot open this Excel workbook (${(error as Error).message})`);
   }
   const sheet = workbook.worksheets[0];
   const rows: SheetRow[] = [];

@@ -6,6 +6,7 @@ import { streamArray } from "stream-json/streamers/stream-array.js";
 import type { FactSourceRecord } from "../import-facts.js";
 import { CsvHeaderError } from "../read-csv.js";
 import { readCsvRecords, type RawCsvRecord } from "../read-csv-records.js";
+import { ImportFormatError, NOT_A_COMTRADE_WORKBOOK } from "../detect-format.js";
 import { readSheetRows } from "../read-sheet-rows.js";
 import {
   findComtradeVariant,
@@ -95,9 +96,10 @@ async function* jsonRowsOf(file: string, input: Readable) {
  * the sheet (the header's is 1).
  */
 async function xlsxRows(file: string, input: Readable): Promise<Row[]> {
-  const [header, ...rows] = await readSheetRows(input);
-  if (!header) return [];
-  const table = toTable(file, header.values.map(toField));
+  const [header, ...rows] = await readSheetRows(file, input);
+  const names = (header?.values ?? []).map(toField);
+  if (!findComtradeVariant(names)) throw new ImportFormatError(`${file}:1: ${NOT_A_COMTRADE_WORKBOOK}`);
+  const table = toTable(file, names);
   return rows.map(({ line, values }) => ({
     table,
     record: { line, fields: Array.from({ length: table.width }, (_, i) => toField(values[i])) },
