@@ -145,6 +145,7 @@ describe("an investor on the dashboard", () => {
       "malaysias-chip-trade",
       "koreas-chip-trade",
       "who-buys-taiwans-chips",
+      "who-buys-americas-chips",
       "who-sells-chip-making-machines",
       "chinas-chip-tool-imports-by-month",
       "export-control-timeline",

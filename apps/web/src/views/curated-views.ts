@@ -305,6 +305,35 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
     ),
   },
   {
+    slug: "who-buys-americas-chips",
+    title: "Who buys America's chips",
+    paragraphs: [
+      "The United States reported $33.8 billion of exports of processors, memories and other integrated circuits " +
+        "(HS 8542.31, 8542.32 and 8542.39) for 2018 in UN Comtrade, $49.5 billion for 2021 and $47.8 billion for " +
+        "2024. Mexico took the most in every year but 2021 ($6.6 billion in 2018, $11.2 billion in 2024). Exports to " +
+        "China rose from $5.6 billion in 2018 to $11.7 billion in 2021, when China took the most, fell to $8.9 " +
+        "billion in 2022 and $4.7 billion in 2023, the first full year after the rules of October 2022, and came back " +
+        "to $8.3 billion in 2024. Of them, processors (HS 8542.31) came to $9.7 billion in 2021, $2.5 billion in 2023 " +
+        "and $5.8 billion in 2024.",
+      "These are the United States' own export reports, as UN Comtrade publishes them: chips leaving the United " +
+        "States, by the country they were bound for, for every partner. The buyers report the same trade " +
+        "differently, so chipflow keeps each side apart and never adds them; World is the United States' reported " +
+        "total, drawn as its own line. Exports to Malaysia rose from $3.0 billion to $7.2 billion and to Vietnam " +
+        "from $0.9 billion to $2.9 billion between 2018 and 2024. The same extract holds the United States' imports: " +
+        "in 2024, $8.06 billion of processors came from Taiwan, which Comtrade lists as “Other Asia, nes”, and $7.70 " +
+        "billion from Malaysia.",
+    ],
+    view: customsView(
+      "destination",
+      {
+        origin: ["USA"],
+        product: ["hs-8542-31", "hs-8542-32", "hs-8542-39"],
+        dataset: ["comtrade-usa-hs854231-854239-by-partner-2018-2024"],
+      },
+      { from: "2018-01-01", to: "2024-12-31" },
+    ),
+  },
+  {
     slug: "who-sells-chip-making-machines",
     title: "Who sells chip-making machines",
     paragraphs: [
