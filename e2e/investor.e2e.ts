@@ -45,13 +45,16 @@ describe("an investor on the dashboard", () => {
     await page.close();
   });
 
-  it("reads China's own customs figures: the chips it imported and the chip-making machines, each reported", async () => {
+  it("reads China's own figures: the chips it imported and made, and the chip-making machines, each reported", async () => {
     const { page, errors } = await open();
     const chips = page.locator('[data-tile="china-ic-imports-2026h1-units"]');
     await chips.waitFor();
     expect(await chips.locator(".value").innerText()).toBe("304.8B units");
     expect(await chips.locator(".kind").innerText()).toMatch(/^reported$/i);
     expect(await chips.innerText()).toMatch(/reported by its source, not an estimate/);
+    const made = page.locator('[data-tile="china-ic-output-2026h1-units"]');
+    expect(await made.locator(".value").innerText()).toBe("279.8B units");
+    expect(await made.locator(".tile-sources li").first().textContent()).toMatch(/National Bureau of Statistics/);
     const tools = page.locator('[data-tile="china-tool-imports-2024"]');
     expect(await tools.locator(".value").innerText()).toBe("$47.1B");
     // Twelve months of China's own reports, added up: the tile says so and lists each month's source.

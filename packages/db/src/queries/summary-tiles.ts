@@ -56,6 +56,14 @@ export const SUMMARY_TILES: readonly SummaryTileSpec[] = [
     filter: { product: ["hs-8542"], destination: ["CHN"], dataset: ["china-customs-ic-trade"] },
   },
   {
+    id: "china-ic-output-2026h1-units",
+    title: "Chips (ICs) made in China, January–June 2026",
+    metric: "units_produced",
+    from: "2026-01-01",
+    to: "2026-06-30",
+    filter: { dataset: ["china-nbs-ic-output"] },
+  },
+  {
     id: "china-tool-imports-2024",
     title: "China's imports of chip-making machines (HS 8486), 2024",
     metric: "revenue_usd",
