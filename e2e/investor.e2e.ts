@@ -139,6 +139,7 @@ describe("an investor on the dashboard", () => {
     for (const slug of [
       "h20-and-china",
       "china-in-chip-makers-sales",
+      "china-in-tsmcs-revenue",
       "chip-tools-to-china",
       "dutch-tools-to-china",
       "japanese-tools-to-china",

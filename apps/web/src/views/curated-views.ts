@@ -88,6 +88,34 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
     },
   },
   {
+    slug: "china-in-tsmcs-revenue",
+    title: "China in TSMC's revenue",
+    paragraphs: [
+      "TSMC's revenue from customers headquartered in China was NT$208.1 billion in 2019 and NT$233.8 billion in " +
+        "2020, the year of the United States' rules of May and August on foreign-made items for Huawei; it fell to " +
+        "NT$164.6 billion in 2021, then rose to NT$245.2 billion in 2022, NT$267.2 billion in 2023 and NT$331.7 " +
+        "billion in 2024. The half years show the break: NT$133.6 billion in January–June 2020, NT$78.2 billion in " +
+        "January–June 2021.",
+      "These are TSMC's own figures, by the country where each customer is headquartered, from its annual reports " +
+        "to the SEC (Form 20-F) and its half-year financial statements (Form 6-K), in New Taiwan dollars, never " +
+        "converted. Chips that US companies order count as the United States', wherever they are shipped: customers " +
+        "headquartered there brought NT$634.7 billion in 2019 and NT$1,992.3 billion in 2024, of a total of " +
+        "NT$1,070.0 billion and NT$2,894.3 billion. The chart draws each country's share of that total; for 2025 only " +
+        "the total has been read (NT$3.81 trillion).",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_twd",
+      groupBy: "destination",
+      interval: "year",
+      rankBy: "destination",
+      filters: filters({ vendor: ["tsmc"], dataset: ["foundry-memory"] }),
+      from: "2019-01-01",
+      to: "2024-12-31",
+      mode: "share",
+    },
+  },
+  {
     slug: "chip-tools-to-china",
     title: "Chip tools to China",
     paragraphs: [
