@@ -421,8 +421,9 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
         "earths.",
       "In 2025 the US required licences for NVIDIA's H20 and AMD's MI308 (April), rescinded the AI Diffusion Rule " +
         "(May), then licensed H20 sales against 15% of the revenue (August); in December 2025 it allowed H200 sales to " +
-        "approved customers in China with 25% to the US. Every event below carries its source; the chart shows all of " +
-        "them over NVIDIA's revenue from China.",
+        "approved customers in China with 25% to the US. In February 2026 Applied Materials agreed to pay $253 million " +
+        "to settle BIS's inquiry into shipments to customers in China. Every event below carries its source; the chart " +
+        "shows all of them over NVIDIA's revenue from China.",
     ],
     view: {
       ...DEFAULT_VIEW,
