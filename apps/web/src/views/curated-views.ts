@@ -339,7 +339,7 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
       "The United States reported $33.8 billion of exports of processors, memories and other integrated circuits " +
         "(HS 8542.31, 8542.32 and 8542.39) for 2018 in UN Comtrade, $49.5 billion for 2021 and $47.8 billion for " +
         "2024. Mexico took the most in every year but 2021 ($6.6 billion in 2018, $11.2 billion in 2024). Exports to " +
-        "China rose from $5.6 billion in 2018 to $11.7 billion in 2021, when China took the most, fell to $8.9 " +
+        "China rose from $5.6 billion in 2018 to $11.8 billion in 2021, when China took the most, fell to $8.9 " +
         "billion in 2022 and $4.7 billion in 2023, the first full year after the rules of October 2022, and came back " +
         "to $8.3 billion in 2024. Of them, processors (HS 8542.31) came to $9.7 billion in 2021, $2.5 billion in 2023 " +
         "and $5.8 billion in 2024.",
