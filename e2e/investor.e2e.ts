@@ -140,6 +140,7 @@ describe("an investor on the dashboard", () => {
       "h20-and-china",
       "china-in-chip-makers-sales",
       "china-in-tsmcs-revenue",
+      "sk-hynix-sales-by-region",
       "chip-tools-to-china",
       "dutch-tools-to-china",
       "japanese-tools-to-china",

@@ -116,6 +116,31 @@ export const CURATED_VIEWS: readonly CuratedView[] = [
     },
   },
   {
+    slug: "sk-hynix-sales-by-region",
+    title: "SK hynix's sales by region",
+    paragraphs: [
+      "SK hynix, the memory maker, booked ₩32.8 trillion of revenue in 2023, ₩66.2 trillion in 2024 and ₩97.1 " +
+        "trillion in 2025. Its entities in the United States booked ₩15.4 trillion, ₩42.0 trillion and ₩66.9 trillion " +
+        "of it; those in China ₩10.1 trillion, ₩15.5 trillion and ₩19.1 trillion. In the second quarter of 2026 alone " +
+        "it booked ₩79.3 trillion: ₩50.6 trillion in the United States and ₩19.7 trillion in China.",
+      "These are SK hynix's own figures, from the financial statements in its Nasdaq listing prospectus (July 2026) and " +
+        "its half-year report (August 2026), in Korean won, never converted. They are by the location of the SK " +
+        "hynix entity that booked each sale, not of the customer: a chip booked in the United States may be shipped " +
+        "anywhere. Korea booked ₩1.9–2.0 trillion a year; the other regions of its table (Asia other than China, " +
+        "Europe) are not single countries and are not drawn.",
+    ],
+    view: {
+      ...DEFAULT_VIEW,
+      metric: "revenue_krw",
+      groupBy: "destination",
+      interval: "year",
+      rankBy: "destination",
+      filters: filters({ vendor: ["sk-hynix"], dataset: ["sk-hynix-sales"] }),
+      from: "2023-01-01",
+      to: "2025-12-31",
+    },
+  },
+  {
     slug: "chip-tools-to-china",
     title: "Chip tools to China",
     paragraphs: [
