@@ -6,11 +6,19 @@ import type { WritableDb } from "../src/handles.js";
 import { openWritable } from "../src/open-writable.js";
 import { rebuildRollups } from "../src/rollups/rebuild-rollups.js";
 
-// Small synthetic (made-up) databases: three vendors, two products each, a few countries and sources.
+// Small synthetic (made-up) databases: three vendors, two products each, two products of no vendor (as customs
+// headings are), a few countries and sources.
 export const VENDORS = ["va", "vb", "vc"];
-export const PRODUCTS = VENDORS.flatMap((v, i) =>
-  [1, 2].map((k) => ({ slug: `${v}-p${k}`, vendor: i + 1, category: k === 1 ? "gpu" : "cpu" })),
-);
+export const PRODUCTS: { slug: string; vendor: number | null; category: string }[] = [
+  ...VENDORS.flatMap((v, i) =>
+    [1, 2].map((k) => ({ slug: `${v}-p${k}`, vendor: i + 1, category: k === 1 ? "gpu" : "cpu" })),
+  ),
+  { slug: "hs-1", vendor: null, category: "gpu" },
+  { slug: "hs-2", vendor: null, category: "cpu" },
+];
+/** The id of a fact's product: one of its vendor's, or of no vendor's for a fact of no vendor. */
+const productId = (vendor: number | null, product: number | null) =>
+  product === null ? null : vendor === null ? VENDORS.length * 2 + product + 1 : (vendor - 1) * 2 + product + 1;
 export const COUNTRIES = ["USA", "CHN", "NLD", "JPN"];
 const MONTHS = ["01", "02", "03", "04", "05", "06"].map((m) => [
   `2024-${m}-01`,
@@ -42,21 +50,32 @@ export const fact = (messy: boolean) =>
     confidence: fc.constantFrom("high", "medium", "low", null),
     source: fc.integer({ min: 1, max: 4 }),
   });
+/** A clean fact of no vendor, as customs figures are: a heading's trade from one country to another. */
+const customsFact = fact(false).map((f) => ({ ...f, vendor: null }));
+
 /**
- * The facts of a random database and the priorities of its datasets: clean (one dataset, every dimension set) or
- * messy (see `fact`), each about half the time.
+ * The facts of a random database and the priorities of its datasets: clean (one dataset, every dimension set),
+ * customs (clean, but of no vendor) or messy (see `fact`), each about a third of the time.
  */
 export const randomFacts = fc
-  .boolean()
-  .chain((messy) =>
+  .constantFrom("clean", "customs", "messy")
+  .chain((kind) =>
     fc.tuple(
-      fc.array(fact(messy), { maxLength: 60 }),
-      messy ? fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 }) : fc.constant<number[]>([0]),
+      fc.array(kind === "customs" ? customsFact : fact(kind === "messy"), { maxLength: 60 }),
+      kind === "messy"
+        ? fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 })
+        : fc.constant<number[]>([0]),
     ),
   );
 
-/** A fact, and the buyer it names (1 or 2) if any. */
-export type Fact = (ReturnType<typeof fact> extends fc.Arbitrary<infer T> ? T : never) & { buyer?: number };
+/**
+ * A fact, and the buyer it names (1 or 2) if any; `vendorless`: it names its vendor's product but leaves the vendor
+ * open, as a country's total of that product does.
+ */
+export type Fact = (ReturnType<typeof fact> extends fc.Arbitrary<infer T> ? T : never) & {
+  buyer?: number;
+  vendorless?: boolean;
+};
 
 /**
  * Ways a copy of a fact can keep a cell from being the plain sum of its facts (it holds, competes with or meets
@@ -72,6 +91,7 @@ const FLAWS: ((f: Fact) => Fact)[] = [
   (f) => ({ ...f, buyer: 1 }),
   (f) => ({ ...f, destination: "WLD" }),
   (f) => ({ ...f, vendor: null }),
+  (f) => ({ ...f, vendorless: true }),
 ];
 
 /**
@@ -120,8 +140,8 @@ export function buildDb(facts: Fact[], priorities: number[]): WritableDb {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const f of facts) {
-    const vendor = f.vendor ?? null;
-    const product = vendor !== null && f.product !== null ? (vendor - 1) * 2 + f.product + 1 : null;
+    const vendor = f.vendorless ? null : (f.vendor ?? null);
+    const product = productId(f.vendor ?? null, f.product);
     const [start, end] = f.period < 6 ? MONTHS[f.period]! : COARSE[f.period - 6]!;
     const value = f.pointless ? null : f.value;
     const ranged = f.ranged || value === null;

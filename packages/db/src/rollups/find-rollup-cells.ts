@@ -72,7 +72,7 @@ const grainFor = (filter: FactFilter, groupBy: GroupBy): keyof typeof GRAINS | n
  * dataset whose rollups are stale, a product that contains others (or is contained) among its figures, periods that
  * overlap, a cell with a non-simple row or more than one dataset, or sums too large to be exact. The rows are summed
  * from the handle's `rollupCube`, in memory. `bucketOf` places each period (the same way the exact path does). `excluded` counts
- * the facts of periods that `bucketOf` leaves out.
+ * the facts of periods that `bucketOf` leaves out. `vendorNamed`: `null` as well where a row's facts name no vendor.
  */
 export function findRollupCells(
   db: ReadonlyDb,
@@ -81,6 +81,7 @@ export function findRollupCells(
   filter: FactFilter,
   groupBy: GroupBy,
   bucketOf: BucketOfPeriod,
+  { vendorNamed = false } = {},
 ): RolledCells | null {
   if (!additive) return null;
   const d = dialectOf(db);
@@ -115,7 +116,7 @@ export function findRollupCells(
     lastEnd = end;
   }
   const cube = rollupCube(db);
-  return cube.complete ? sumCells(db, cube, metric, grain, filter, groupBy, periods, bucketOf) : null;
+  return cube.complete ? sumCells(db, cube, metric, grain, filter, groupBy, periods, bucketOf, vendorNamed) : null;
 }
 
 /** The cells of a query summed from the cube: what the rules would give, or `null` where they would not add up. */
@@ -128,6 +129,7 @@ function sumCells(
   groupBy: GroupBy,
   periods: [string, string][],
   bucketOf: BucketOfPeriod,
+  vendorNamed: boolean,
 ): RolledCells | null {
   // Each period of the cube: its bucket (-1: excluded, -2: outside the query's dates or not asked for).
   const buckets: Bucket[] = [];
@@ -181,9 +183,8 @@ function sumCells(
         if (categories && !categories.has(s.category[i]!)) continue;
         if (destinations && !destinations.has(s.destination[i]!)) continue;
         const group = groupColumn[i]!;
-        // Vendors and products are joined to their names: a row without one is in no group.
-        if (group < 0 && (groupBy === "vendor" || groupBy === "product")) continue;
-        if (!s.simple[i] || group < 0) return null;
+        // A row of no vendor (or no destination) would be a group of its own, "All vendors": the exact path makes it.
+        if (!s.simple[i] || group < 0 || (vendorNamed && s.vendor[i]! < 0)) return null;
         abs += s.abs[i]!;
         if (bucket === -1) {
           // Excluded rows form a cell of their group too: of one dataset, or the rules choose.

@@ -300,8 +300,27 @@ export function readSegmentRows(db: ReadonlyDb, cube: RollupCube, datasetId: str
   s.length = i;
   s.sourceIds = shared(Int32Array, sources.length);
   s.sourceIds.set(sources);
+  unmarkVendorlessMeetingVendors(s, i);
   s.rows = indexRows(s, i);
   return s;
+}
+
+/**
+ * A row of no vendor is simple only where no vendor's row of the same grain, metric, product or destination, category
+ * and period stands beside it: a fact that names no vendor may hold one that names a vendor (a country's total and
+ * one vendor's part of it), and the rules would let the total win rather than add them. Such rows are marked not
+ * simple, so a query that meets them takes the exact path; a query of named vendors never reads them.
+ */
+function unmarkVendorlessMeetingVendors(s: CubeSegment, n: number): void {
+  const keyOf = (i: number) =>
+    `${s.grain[i]}|${s.metric[i]}|${s.product[i]}|${s.category[i]}|${s.destination[i]}|${s.period[i]}`;
+  let vendorless = false;
+  for (let i = 0; i < n && !vendorless; i++) vendorless = s.vendor[i]! < 0 && s.simple[i] === 1;
+  if (!vendorless) return;
+  const named = new Set<string>();
+  for (let i = 0; i < n; i++) if (s.vendor[i]! >= 0) named.add(keyOf(i));
+  if (named.size === 0) return;
+  for (let i = 0; i < n; i++) if (s.vendor[i]! < 0 && s.simple[i] === 1 && named.has(keyOf(i))) s.simple[i] = 0;
 }
 
 /** The row lists of `CubeSegment.rows`: counted first, then filled, each in row order. */

@@ -1,10 +1,12 @@
 /**
- * The SQL that fills `fact_rollups` (migrations 003 and 008) from `facts`. Two grains: `vd` (vendor × destination ×
- * category) and `vp` (vendor × product × category), each per dataset, metric and exact period. A row is `simple` when adding its
- * facts is exactly what the aggregation rules would do: every fact names the grain's dimensions and the two inner
- * ones (so any two facts differ in a dimension both name, and are disjoint), no two facts share their inner
- * dimensions (no competing estimates), no fact has a fiscal period label, and every figure is a whole number (so
- * sums are exact in any order). Queries use only simple rows; anything else goes the exact way.
+ * The SQL that fills `fact_rollups` (migrations 003, 008 and 014) from `facts`. Two grains: `vd` (vendor × destination
+ * × category) and `vp` (vendor × product × category), each per dataset, metric and exact period. A row is `simple` when
+ * adding its facts is exactly what the aggregation rules would do: every fact names the grain's dimensions but the
+ * vendor, and the two inner ones (so any two facts differ in a dimension both name, and are disjoint), no two facts
+ * share their inner dimensions (no competing estimates), no fact has a fiscal period label, and every figure is a whole
+ * number (so sums are exact in any order). The facts of a row name one vendor, or all name none (customs figures,
+ * country totals); a row of no vendor that meets a vendor's row is no longer simple once read (see `rollupCube`).
+ * Queries use only simple rows; anything else goes the exact way.
  */
 import { sqliteDialect, type Dialect } from "../dialect/dialect.js";
 
@@ -31,7 +33,9 @@ const named = (c: string) => (c === "origin" || c === "destination" ? placed(c) 
 function insertSql(d: Dialect, g: Grain, where: string): string {
   const all = ["vendor_id", "product_id", "category", "destination"];
   const columns = all.map((c) => (g.keys.includes(c) ? `f.${c}` : "NULL"));
-  const simple = [...g.keys, ...g.inner]
+  // The vendor is the one key a row's facts may leave open: grouped by it, they then all name none, and are apart
+  // from each other by their inner dimensions as a vendor's are.
+  const simple = [...g.keys.filter((c) => c !== "vendor_id"), ...g.inner]
     .map(named)
     .concat("f.period_label IS NULL", ...["value", "low", "high"].map(whole));
   return `INSERT INTO fact_rollups (grain, dataset_id, metric, vendor_id, product_id, category, destination,
@@ -62,13 +66,19 @@ export const rebuildSql = (d: Dialect, scan = false): string[] => [
   "INSERT INTO rollup_markers SELECT id, row_count, imported_at FROM datasets WHERE id = ?",
 ];
 
-/** The same statements for every dataset at once (used by migration 008 on each engine, kept in step by a test). */
-export const buildAllSql = (d: Dialect): string[] => [
-  ...GRAINS.map((g) => insertSql(d, g, "")),
-  "INSERT INTO rollup_periods SELECT DISTINCT dataset_id, period_start, period_end FROM fact_rollups WHERE grain = 'vd'",
-  "INSERT INTO rollup_markers SELECT id, row_count, imported_at FROM datasets",
+/** The datasets whose rollups migration 014 builds again: those with rows of no vendor (a table the migration makes). */
+const VENDORLESS = "SELECT dataset_id FROM vendorless_datasets";
+
+/**
+ * Migration 014's statements, on each engine (kept in step by a test): rows of no vendor can be simple since it, so
+ * the rollups of the datasets that hold such rows are built again.
+ */
+export const rebuildVendorlessSql = (d: Dialect): string[] => [
+  ...GRAINS.map((g) => insertSql(d, g, `WHERE f.dataset_id IN (${VENDORLESS})`)),
+  `INSERT INTO rollup_periods SELECT DISTINCT dataset_id, period_start, period_end FROM fact_rollups
+    WHERE grain = 'vd' AND dataset_id IN (${VENDORLESS})`,
+  `INSERT INTO rollup_markers SELECT id, row_count, imported_at FROM datasets WHERE id IN (${VENDORLESS})`,
 ];
 
 export const REBUILD_SQL = rebuildSql(sqliteDialect);
 export const REBUILD_SCAN_SQL = rebuildSql(sqliteDialect, true);
-export const BUILD_ALL_SQL = buildAllSql(sqliteDialect);
