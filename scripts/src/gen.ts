@@ -1,11 +1,13 @@
 /**
  * `npm run gen -- --facts <N> --out <file.csv>` (or `--db <file.sqlite>`): a synthetic dataset of the shape
  * chipflow holds (30 vendors, 300 products, 200 countries, monthly periods 2015–2026, units and revenue),
- * deterministic for a seed and labelled synthetic. Streams, so 10M facts take flat memory.
+ * deterministic for a seed and labelled synthetic. Streams, so 10M facts take flat memory. `--customs`: facts of no
+ * vendor, shaped as a customs download (reporters' exports of four headings to every other country).
  */
 import { openWritable } from "@chipflow/db";
 import { Command, InvalidArgumentError } from "commander";
 import { pathToFileURL } from "node:url";
+import { writeCustomsCsv } from "./gen/write-customs-csv.js";
 import { writeFactsCsv } from "./gen/write-facts-csv.js";
 import { writeFactsDb } from "./gen/write-facts-db.js";
 import { toSyntheticShape } from "./gen/synthetic-shape.js";
@@ -28,17 +30,23 @@ export async function main(argv: string[], io: GenIo = { out: (l) => console.log
     .option("--out <file>", "write chipflow's fact CSV here")
     .option("--db <file>", "write straight into this SQLite database (created and migrated if missing)")
     .option("--seed <n>", "PRNG seed", count, 1)
+    .option("--customs", "facts of no vendor, shaped as a customs download (with --out only)")
     .exitOverride();
   program.parse(argv, { from: "user" });
-  const opts = program.opts<{ facts: number; out?: string; db?: string; seed: number }>();
+  const opts = program.opts<{ facts: number; out?: string; db?: string; seed: number; customs?: boolean }>();
   if (!opts.out && !opts.db) {
     io.out("gen: give --out <file.csv> or --db <file.sqlite>");
+    return 2;
+  }
+  if (opts.customs && (opts.db || !opts.out)) {
+    io.out("gen: --customs writes a CSV only: give --out <file.csv> (and import it with npm run import)");
     return 2;
   }
   const started = performance.now();
   const shape = toSyntheticShape(opts.seed);
   if (opts.out) {
-    const bytes = writeFactsCsv(opts.out, shape, opts.facts, opts.seed);
+    const write = opts.customs ? writeCustomsCsv : writeFactsCsv;
+    const bytes = write(opts.out, shape, opts.facts, opts.seed);
     io.out(`wrote ${opts.facts} synthetic facts to ${opts.out} (${(bytes / 1e6).toFixed(1)} MB)`);
   }
   if (opts.db) {

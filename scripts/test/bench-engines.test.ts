@@ -13,7 +13,7 @@ describe("npm run bench -- --engine postgres: the command line", () => {
     const o = parseBenchArgs([]);
     expect(o.engine).toBe("sqlite");
     expect(o.dbFacts).toEqual([1_000_000]);
-    expect([...o.only]).toEqual(["import", "query", "http", "export", "start", "web"]);
+    expect([...o.only]).toEqual(["import", "query", "customs", "http", "export", "start", "web"]);
     expect(o.pgUrl).toBeUndefined();
   });
 

@@ -71,4 +71,23 @@ describe("synthetic data generator", () => {
     ).toBeGreaterThanOrEqual(3);
     db.close();
   });
+
+  it("writes a customs-shaped file with --customs: valid rows of no vendor, unique, labelled synthetic", async () => {
+    const file = join(dir, "customs.csv");
+    await gen("--facts", "50000", "--customs", "--out", file);
+    const keys = new Set<string>();
+    const origins = new Set<string>();
+    let rows = 0;
+    for await (const { row } of readCsv(file, FACT_COLUMNS)) {
+      const parsed = parseFactRow(row);
+      expect(parsed.ok ? [] : parsed.errors).toEqual([]);
+      expect([row.vendor, row.source_publisher]).toEqual(["", "Synthetic benchmark data"]);
+      expect(row.origin).not.toBe(row.destination);
+      keys.add([row.product, row.origin, row.destination, row.period_start].join("|"));
+      origins.add(row.origin);
+      rows++;
+    }
+    expect([rows, keys.size, origins.size]).toEqual([50_000, 50_000, 50]);
+    expect(await main(["--facts", "10", "--customs", "--db", join(dir, "customs.sqlite")], quiet)).toBe(2);
+  });
 });

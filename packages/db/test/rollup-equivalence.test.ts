@@ -78,7 +78,7 @@ describe("rollups", () => {
   });
 
   it("hold facts of no vendor (customs figures) as simple rows, unless a vendor's row stands in the same cell", () => {
-    const customs = (product: number, origin: string, more: Partial<Fact> = {}): Fact => ({
+    const customs = (product: number, origin: Fact["origin"], more: Partial<Fact> = {}): Fact => ({
       ...{ dataset: 0, vendor: null, product, origin, destination: "CHN", period: 0, label: null, metric: "units" },
       ...{ value: 5, ranged: false, pointless: false, kind: "reported", confidence: null, source: 1, ...more },
     });
@@ -91,7 +91,7 @@ describe("rollups", () => {
         db.close();
       }
     };
-    expect(rolls([customs(0, "USA"), customs(0, "JPN"), customs(1, "USA")])).toBe(true);
+    expect(rolls([customs(0, "USA"), customs(0, "CHN"), customs(1, "USA")])).toBe(true);
     // A vendor's figure for its own product, beside a country's total of that product that names no vendor.
     const vendors = { vendor: 1, vendorless: true };
     expect(rolls([customs(0, "USA", { vendor: 1 }), customs(0, "USA", vendors)])).toBe(false);

@@ -19,10 +19,20 @@ export interface QueryResult {
 
 type QueryFn = (handle: db.ReadonlyDb, query: unknown) => unknown;
 interface Endpoint {
+  /** The view asked: `/api/v1/<name>`. */
   name: string;
+  /** How the report names the shape, when not by its view alone. */
+  label?: string;
   fn: string;
   schema: string;
-  params: (vendor: string) => Record<string, string>;
+  /** The query for one key (a vendor, a period): each key another query, so no cache answers it. */
+  params: (key: string) => Record<string, string>;
+}
+
+/** The shapes a query bench asks, and the keys that make each of its queries distinct. */
+export interface QueryShapes {
+  endpoints: Endpoint[];
+  keys: (handle: db.ReadonlyDb) => string[];
 }
 
 /**
@@ -57,6 +67,67 @@ const ENDPOINTS: Endpoint[] = [
   },
 ];
 
+/** The dashboard's heavy queries, one vendor each (see `ENDPOINTS`). */
+const VENDOR_SHAPES: QueryShapes = {
+  endpoints: ENDPOINTS,
+  keys: (handle) => handle.prepare("SELECT slug FROM vendors ORDER BY slug").pluck().all() as string[],
+};
+
+/**
+ * The queries a researcher's customs download is asked (see `npm run gen -- --customs`): series and breakdowns by
+ * destination of the whole dataset, who ships to China, and the map of flows into China, each over 30 distinct
+ * windows of months (a year or half a year) of the data.
+ */
+export const CUSTOMS_SHAPES: QueryShapes = {
+  endpoints: (() => {
+    const dataset = "synthetic-customs";
+    const window = (key: string) => {
+      const [from, to] = key.split("/") as [string, string];
+      return { metric: "revenue_usd", dataset, from, to };
+    };
+    return [
+      {
+        name: "series",
+        label: "series by destination (customs)",
+        fn: "findSeries",
+        schema: "seriesQuerySchema",
+        params: (key) => ({ ...window(key), groupBy: "destination", interval: "quarter", top: "7" }),
+      },
+      {
+        name: "breakdown",
+        label: "breakdown by destination (customs)",
+        fn: "findBreakdown",
+        schema: "breakdownQuerySchema",
+        params: (key) => ({ ...window(key), groupBy: "destination", top: "12" }),
+      },
+      {
+        name: "series",
+        label: "series by origin into China (customs)",
+        fn: "findSeries",
+        schema: "seriesQuerySchema",
+        params: (key) => ({ ...window(key), groupBy: "origin", interval: "quarter", top: "7", destination: "CHN" }),
+      },
+      {
+        name: "flows",
+        label: "flows into China (customs)",
+        fn: "findFlows",
+        schema: "flowsQuerySchema",
+        params: (key) => ({ ...window(key), destination: "CHN" }),
+      },
+    ];
+  })(),
+  keys: (handle) => {
+    const months = handle
+      .prepare("SELECT DISTINCT period_start, period_end FROM facts ORDER BY period_start")
+      .raw()
+      .all() as [string, string][];
+    const windows: string[] = [];
+    for (const length of [12, 6])
+      for (let k = 0; k + length <= months.length; k++) windows.push(`${months[k]![0]}/${months[k + length - 1]![1]}`);
+    return windows;
+  },
+};
+
 const summarise = (ms: number[]) => ({ p50: percentile(ms, 50), p95: percentile(ms, 95) });
 
 /**
@@ -66,8 +137,13 @@ const summarise = (ms: number[]) => ({ p50: percentile(ms, 50), p95: percentile(
  * after the server started (and after one health check, see `openSide`).
  * `location` is a SQLite file or a `postgres://` URL (then the server reads it through CHIPFLOW_DATABASE_URL).
  */
-export async function runQueryBench(location: string, samples: number, budgetSeconds = 60): Promise<QueryResult[]> {
-  return (await runQueryBenches([location], samples, budgetSeconds))[0]!;
+export async function runQueryBench(
+  location: string,
+  samples: number,
+  budgetSeconds = 60,
+  shapes = VENDOR_SHAPES,
+): Promise<QueryResult[]> {
+  return (await runQueryBenches([location], samples, budgetSeconds, shapes))[0]!;
 }
 
 /** One database the query shapes are asked of: its own handle and its own server. */
@@ -107,16 +183,18 @@ export async function runQueryBenches(
   locations: string[],
   samples: number,
   budgetSeconds = 60,
+  shapes = VENDOR_SHAPES,
 ): Promise<QueryResult[][]> {
   const sides: Side[] = [];
   const results: QueryResult[][] = locations.map(() => []);
   try {
     for (const location of locations) sides.push(await openSide(location));
-    const vendors = sides[0]!.handle.prepare("SELECT slug FROM vendors ORDER BY slug").pluck().all() as string[];
-    for (const e of ENDPOINTS) {
+    const keys = shapes.keys(sides[0]!.handle);
+    for (const e of shapes.endpoints) {
       const fn = (db as unknown as Record<string, QueryFn | undefined>)[e.fn];
       const schema = (core as unknown as Record<string, { parse: (v: unknown) => unknown } | undefined>)[e.schema];
-      const example = `/api/v1/${e.name}?${new URLSearchParams(e.params(vendors[0]!)).toString()}`;
+      const endpoint = e.label ?? e.name;
+      const example = `/api/v1/${e.name}?${new URLSearchParams(e.params(keys[0]!)).toString()}`;
       const cold: number[] = [];
       const probes = await Promise.all(
         sides.map(async (side, k) => {
@@ -130,7 +208,7 @@ export async function runQueryBenches(
       if (!fn || !schema || failed) {
         for (const r of results)
           r.push({
-            endpoint: e.name,
+            endpoint,
             example,
             samples: 0,
             cold: null,
@@ -146,7 +224,7 @@ export async function runQueryBenches(
       // A slow endpoint gets fewer samples rather than the whole run: at most `budgetSeconds` each.
       const deadline = performance.now() + budgetSeconds * sides.length * 1000;
       for (let i = 0; i < samples && (i < 3 || performance.now() < deadline); i++) {
-        const params = e.params(vendors[(i + 1) % vendors.length]!);
+        const params = e.params(keys[(i + 1) % keys.length]!);
         for (const [k, side] of sides.entries()) {
           let t = performance.now();
           fn(side.handle, schema.parse(params));
@@ -161,7 +239,7 @@ export async function runQueryBenches(
         const h = summarise(http[k]!);
         const d = summarise(direct[k]!);
         r.push({
-          endpoint: e.name,
+          endpoint,
           example,
           samples: http[k]!.length,
           cold: cold[k]!,

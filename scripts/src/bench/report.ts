@@ -16,6 +16,8 @@ export interface BenchResults {
   rss10m?: { rows: number; peakRssMb: number; samples: [number, number][] };
   /** The query shapes at each size of --db-facts, smallest first. */
   query?: { facts: number; results: QueryResult[] }[];
+  /** The query shapes of a customs-shaped dataset (no vendor) of the first size of --db-facts. */
+  customs?: { facts: number; results: QueryResult[] };
   http?: HttpResult;
   export?: ExportResult;
   start?: StartResult;
@@ -63,7 +65,7 @@ export function toRows(r: BenchResults): Row[] {
       met: flat,
     });
   }
-  for (const { facts, results } of r.query ?? [])
+  for (const { facts, results } of [...(r.query ?? []), ...(r.customs ? [r.customs] : [])])
     for (const q of results) {
       const limit = facts <= 1_000_000 ? 15 : 50;
       rows.push({
