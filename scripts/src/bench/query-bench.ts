@@ -75,8 +75,8 @@ const VENDOR_SHAPES: QueryShapes = {
 
 /**
  * The queries a researcher's customs download is asked (see `npm run gen -- --customs`): series and breakdowns by
- * destination of the whole dataset, who ships to China, and the map of flows into China, each over 30 distinct
- * windows of months (a year or half a year) of the data.
+ * destination of the whole dataset, who ships to China, and the map of flows into China, each over windows of
+ * months of the data (a year or half a year), one window per query.
  */
 export const CUSTOMS_SHAPES: QueryShapes = {
   endpoints: (() => {

@@ -1,7 +1,6 @@
-import { FACT_COLUMNS } from "@chipflow/core";
-import { closeSync, openSync, writeSync } from "node:fs";
 import { mulberry32 } from "./mulberry32.js";
 import { SYNTHETIC_PUBLISHER, type SyntheticShape } from "./synthetic-shape.js";
+import { writeFactLines } from "./write-fact-lines.js";
 
 /** The dataset a customs-shaped synthetic file fills when imported by its file name. */
 export const SYNTHETIC_CUSTOMS_DATASET = "synthetic-customs";
@@ -14,8 +13,6 @@ const HEADINGS = [
   ["Synthetic heading 3", "integrated_circuits"],
   ["Synthetic heading 4", "semiconductor_equipment"],
 ] as const;
-
-const FLUSH_AT = 1 << 20;
 
 /**
  * Writes `count` synthetic facts shaped as a customs download (a UN Comtrade file read as chipflow's fact CSV):
@@ -30,32 +27,25 @@ export function writeCustomsCsv(file: string, shape: SyntheticShape, count: numb
   const perMonth = reporters.length * partners * HEADINGS.length;
   if (count > perMonth * shape.periods.length)
     throw new Error(`at most ${perMonth * shape.periods.length} customs facts fit the shape (asked for ${count})`);
-  const fd = openSync(file, "w");
-  let bytes = 0;
-  let chunk = `${FACT_COLUMNS.join(",")}\n`;
-  try {
-    for (let i = 0; i < count; i++) {
-      const [heading, category] = HEADINGS[i % HEADINGS.length]!;
-      const pair = Math.floor(i / HEADINGS.length) % (reporters.length * partners);
-      const r = Math.floor(pair / partners);
-      const reporter = reporters[r]!;
-      // Every country but the reporter itself.
-      const partner = shape.countries[(r + 1 + (pair % partners)) % shape.countries.length]!;
-      const [start, end] = shape.periods[Math.floor(i / perMonth)]!;
-      const year = start.slice(0, 4);
-      const value = Math.round(1_000 + random() * 50_000_000);
-      chunk +=
-        `${start},${end},,,${heading},${category},${reporter},${partner},,revenue_usd,${value},,,reported,,` +
-        `${SYNTHETIC_PUBLISHER},Synthetic customs returns of ${reporter} ${year},${year}-12,` +
-        `https://example.org/synthetic/customs/${reporter}/${year},,,\n`;
-      if (chunk.length >= FLUSH_AT) {
-        bytes += writeSync(fd, chunk);
-        chunk = "";
+  return writeFactLines(
+    file,
+    (function* () {
+      for (let i = 0; i < count; i++) {
+        const [heading, category] = HEADINGS[i % HEADINGS.length]!;
+        const pair = Math.floor(i / HEADINGS.length) % (reporters.length * partners);
+        const r = Math.floor(pair / partners);
+        const reporter = reporters[r]!;
+        // Every country but the reporter itself.
+        const partner = shape.countries[(r + 1 + (pair % partners)) % shape.countries.length]!;
+        const [start, end] = shape.periods[Math.floor(i / perMonth)]!;
+        const year = start.slice(0, 4);
+        const value = Math.round(1_000 + random() * 50_000_000);
+        yield (
+          `${start},${end},,,${heading},${category},${reporter},${partner},,revenue_usd,${value},,,reported,,` +
+          `${SYNTHETIC_PUBLISHER},Synthetic customs returns of ${reporter} ${year},${year}-12,` +
+          `https://example.org/synthetic/customs/${reporter}/${year},,,\n`
+        );
       }
-    }
-    bytes += writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
-  return bytes;
+    })(),
+  );
 }

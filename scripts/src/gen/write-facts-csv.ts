@@ -1,12 +1,9 @@
-import { FACT_COLUMNS } from "@chipflow/core";
-import { closeSync, openSync, writeSync } from "node:fs";
 import { generateSyntheticFacts } from "./synthetic-facts.js";
+import { writeFactLines } from "./write-fact-lines.js";
 import type { SyntheticShape } from "./synthetic-shape.js";
 
 /** RFC 4180: quote a cell holding a comma, quote or line break, doubling its quotes. */
 export const toCsvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-const FLUSH_AT = 1 << 20;
 
 /**
  * Writes `count` synthetic facts as chipflow's fact CSV (the columns the importer reads), streaming:
@@ -20,24 +17,17 @@ export function writeFactsCsv(file: string, shape: SyntheticShape, count: number
   const buyers = cell(shape.buyers, (b) => b.name);
   const sources = shape.sources.map((s) => [s.publisher, s.title, s.date, s.url, "", ""].map(toCsvCell).join(","));
 
-  const fd = openSync(file, "w");
-  let bytes = 0;
-  let chunk = `${FACT_COLUMNS.join(",")}\n`;
-  try {
-    for (const f of generateSyntheticFacts(shape, count, seed)) {
-      const [start, end] = shape.periods[f.period]!;
-      chunk +=
-        `${start},${end},,${vendors[f.vendor]},${products[f.product]},${categories[f.product]},${f.origin},` +
-        `${f.destination},${f.buyer === null ? "" : buyers[f.buyer]},${f.metric},${f.value},${f.low ?? ""},` +
-        `${f.high ?? ""},${f.estimateKind},${f.confidence ?? ""},${sources[f.source]},\n`;
-      if (chunk.length >= FLUSH_AT) {
-        bytes += writeSync(fd, chunk);
-        chunk = "";
+  return writeFactLines(
+    file,
+    (function* () {
+      for (const f of generateSyntheticFacts(shape, count, seed)) {
+        const [start, end] = shape.periods[f.period]!;
+        yield (
+          `${start},${end},,${vendors[f.vendor]},${products[f.product]},${categories[f.product]},${f.origin},` +
+          `${f.destination},${f.buyer === null ? "" : buyers[f.buyer]},${f.metric},${f.value},${f.low ?? ""},` +
+          `${f.high ?? ""},${f.estimateKind},${f.confidence ?? ""},${sources[f.source]},\n`
+        );
       }
-    }
-    bytes += writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
-  return bytes;
+    })(),
+  );
 }

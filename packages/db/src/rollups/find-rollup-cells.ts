@@ -183,7 +183,8 @@ function sumCells(
         if (categories && !categories.has(s.category[i]!)) continue;
         if (destinations && !destinations.has(s.destination[i]!)) continue;
         const group = groupColumn[i]!;
-        // A row of no vendor (or no destination) would be a group of its own, "All vendors": the exact path makes it.
+        // A row without the dimension grouped by (no vendor, no destination) would be a group of its own ("All
+        // vendors", "(not stated)"): the exact path makes it.
         if (!s.simple[i] || group < 0 || (vendorNamed && s.vendor[i]! < 0)) return null;
         abs += s.abs[i]!;
         if (bucket === -1) {
