@@ -173,12 +173,20 @@ const PLAIN_FLOW_COLUMNS: Record<keyof PlainFlowFacts, string> = {
   confidence: "f.confidence",
 };
 
-/** The facts of one metric that match a filter and lie inside its period range, in no particular order. */
-export function findPlainFlowFacts(db: ReadonlyDb, metric: Metric, filter: FactFilter): PlainFlowFacts {
-  // Every fact of a plain flow names its vendor. Where no filter narrows the read, every vendor is asked for, so that
-  // the vendor index serves it alone, one range per vendor, rather than the period index and a table page per fact
-  // (at 1M facts, a year of all vendors: 42–110 ms rather than 224–355 ms).
-  const everyVendor = factIndex(filter) === "facts_metric_period";
+/**
+ * The facts of one metric that match a filter and lie inside its period range, in no particular order. `vendorless`:
+ * some of them may name no vendor (see `PlainFlow`).
+ */
+export function findPlainFlowFacts(
+  db: ReadonlyDb,
+  metric: Metric,
+  filter: FactFilter,
+  vendorless = false,
+): PlainFlowFacts {
+  // Where every fact names its vendor and no filter narrows the read, every vendor is asked for, so that the vendor
+  // index serves it alone, one range per vendor, rather than the period index and a table page per fact (at 1M
+  // facts, a year of all vendors: 42–110 ms rather than 224–355 ms).
+  const everyVendor = !vendorless && factIndex(filter) === "facts_metric_period";
   const { facts, where, params } = factWhere(db, metric, filter, "inside", everyVendor);
   const d = dialectOf(db);
   const names = Object.keys(PLAIN_FLOW_COLUMNS) as (keyof PlainFlowFacts)[];

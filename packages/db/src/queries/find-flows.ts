@@ -155,14 +155,18 @@ function ruledCells(db: ReadonlyDb, query: FlowsQuery): FlowCells {
  * index with their cells' keys and added up as they come; names are looked up once per vendor and product. Every
  * fact names its product, so no vendor total is left to show through a `rest:` node.
  */
-function plainCells(db: ReadonlyDb, query: FlowsQuery, { excluded, datasets, categories }: PlainFlow): FlowCells {
+function plainCells(
+  db: ReadonlyDb,
+  query: FlowsQuery,
+  { excluded, datasets, categories, vendorless }: PlainFlow,
+): FlowCells {
   unitCategoriesOf(query.metric, categories, null);
   // Cells by vendor id, product id and destination, and by origin and destination: maps within maps, so that a
   // fact's cell is found by the values it was read with, without a key made for it.
   const sankey = new Map<number, Map<number, Map<string, PlainSum>>>();
   const map = new Map<string, Map<string, PlainSum>>();
   let unplaced = 0;
-  const facts = findPlainFlowFacts(db, query.metric, query);
+  const facts = findPlainFlowFacts(db, query.metric, query, vendorless);
   // Fact i is at index i of every column (`noUncheckedIndexedAccess` cannot know that they are as long).
   const at = <T>(column: T[], i: number) => column[i] as T;
   for (let i = 0; i < facts.sourceId.length; i++) {

@@ -8,8 +8,8 @@ import { sortedIds } from "./sorted-ids.js";
  * Whether the rules add up every cell of a flows query plainly, so that a `PlainSum` of its facts gives what
  * `resolveCell` would; if so, what else the rollups know of its facts (see `PlainFlow`). The rollups tell
  * (see `findRollupCells`), summed by destination over the query's whole range: they answer only where every fact
- * of the range names its vendor, product, category, origin and destination, no two facts of a vendor, destination,
- * category and period share their product and origin, no product contains another, no periods overlap, each
+ * of the range names its product, category, origin and destination (and its vendor, or no fact of its cell does),
+ * no two facts of a vendor (or of none), destination, category and period share their product and origin, no product contains another, no periods overlap, each
  * destination's facts (over the query's vendors) are of one dataset, and every figure is a whole number whose sum
  * is exact.
  */
@@ -18,8 +18,7 @@ export function addsUpPlainly(db: ReadonlyDb, query: FlowsQuery): PlainFlow | nu
   const inside = (start: string, end: string) =>
     (!query.from || start >= query.from) && (!query.to || end <= query.to) ? whole : null;
   const additive = METRICS[query.metric].aggregation === "sum";
-  // Facts of no vendor are read by another index than the vendor's, and have no place in the Sankey: ruled.
-  const rolled = findRollupCells(db, query.metric, additive, query, "destination", inside, { vendorNamed: true });
+  const rolled = findRollupCells(db, query.metric, additive, query, "destination", inside);
   if (!rolled) return null;
   const datasets = new Map<string, string>();
   const categories = new Set<string>();
@@ -27,7 +26,7 @@ export function addsUpPlainly(db: ReadonlyDb, query: FlowsQuery): PlainFlow | nu
     datasets.set(rolled.groupOf(rolled.sums.groupOf(c)).key, rolled.sums.datasetOf(c));
     for (const category of rolled.sums.categoriesOf(c)) categories.add(category);
   }
-  return { excluded: rolled.excluded, datasets, categories };
+  return { excluded: rolled.excluded, datasets, categories, vendorless: rolled.vendorless };
 }
 
 /** What the rollups tell of a flow whose cells add up plainly. */
@@ -38,6 +37,8 @@ export interface PlainFlow {
   datasets: Map<string, string>;
   /** The product categories of the facts. */
   categories: Set<string>;
+  /** Whether some facts name no vendor (a customs dataset's): they are on the map, not in the Sankey. */
+  vendorless: boolean;
 }
 
 /**

@@ -40,6 +40,8 @@ export interface RolledCells {
   buckets: Bucket[];
   /** The facts of periods that `bucketOf` left out. */
   excluded: number;
+  /** Whether a row summed holds facts of no vendor. */
+  vendorless: boolean;
 }
 
 /** Every cell of `rolled` as a `RollupCell`. */
@@ -72,7 +74,7 @@ const grainFor = (filter: FactFilter, groupBy: GroupBy): keyof typeof GRAINS | n
  * dataset whose rollups are stale, a product that contains others (or is contained) among its figures, periods that
  * overlap, a cell with a non-simple row or more than one dataset, or sums too large to be exact. The rows are summed
  * from the handle's `rollupCube`, in memory. `bucketOf` places each period (the same way the exact path does). `excluded` counts
- * the facts of periods that `bucketOf` leaves out. `vendorNamed`: `null` as well where a row's facts name no vendor.
+ * the facts of periods that `bucketOf` leaves out.
  */
 export function findRollupCells(
   db: ReadonlyDb,
@@ -81,7 +83,6 @@ export function findRollupCells(
   filter: FactFilter,
   groupBy: GroupBy,
   bucketOf: BucketOfPeriod,
-  { vendorNamed = false } = {},
 ): RolledCells | null {
   if (!additive) return null;
   const d = dialectOf(db);
@@ -116,7 +117,7 @@ export function findRollupCells(
     lastEnd = end;
   }
   const cube = rollupCube(db);
-  return cube.complete ? sumCells(db, cube, metric, grain, filter, groupBy, periods, bucketOf, vendorNamed) : null;
+  return cube.complete ? sumCells(db, cube, metric, grain, filter, groupBy, periods, bucketOf) : null;
 }
 
 /** The cells of a query summed from the cube: what the rules would give, or `null` where they would not add up. */
@@ -129,7 +130,6 @@ function sumCells(
   groupBy: GroupBy,
   periods: [string, string][],
   bucketOf: BucketOfPeriod,
-  vendorNamed: boolean,
 ): RolledCells | null {
   // Each period of the cube: its bucket (-1: excluded, -2: outside the query's dates or not asked for).
   const buckets: Bucket[] = [];
@@ -165,6 +165,7 @@ function sumCells(
   const excludedSegment = new Map<number, number>();
   let abs = 0;
   let excluded = 0;
+  let vendorless = false;
   for (const [segmentIndex, s] of segments.entries()) {
     const keys =
       metricId === undefined
@@ -185,7 +186,8 @@ function sumCells(
         const group = groupColumn[i]!;
         // A row without the dimension grouped by (no vendor, no destination) would be a group of its own ("All
         // vendors", "(not stated)"): the exact path makes it.
-        if (!s.simple[i] || group < 0 || (vendorNamed && s.vendor[i]! < 0)) return null;
+        if (!s.simple[i] || group < 0) return null;
+        if (s.vendor[i]! < 0) vendorless = true;
         abs += s.abs[i]!;
         if (bucket === -1) {
           // Excluded rows form a cell of their group too: of one dataset, or the rules choose.
@@ -199,7 +201,7 @@ function sumCells(
       }
   }
   if (abs >= EXACT_LIMIT) return null;
-  return { sums: cells, groupOf: groupFinder(db, cube, groupBy), buckets, excluded };
+  return { sums: cells, groupOf: groupFinder(db, cube, groupBy), buckets, excluded, vendorless };
 }
 
 /** A group's key and label by its id in the cube: a vendor's or product's slug and name, a category, a country. */
