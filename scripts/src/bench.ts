@@ -18,6 +18,7 @@ import { runImportBench } from "./bench/import-bench.js";
 import { getMachine } from "./bench/machine.js";
 import { measureProcess } from "./bench/measure-process.js";
 import { CUSTOMS_SHAPES, runQueryBench } from "./bench/query-bench.js";
+import { SYNTHETIC_CUSTOMS_DATASET } from "./gen/write-customs-csv.js";
 import { runStartBench } from "./bench/start-bench.js";
 import { toMarkdown, toRows, toText, type BenchResults } from "./bench/report.js";
 import { runWebBench } from "./bench/web-bench.js";
@@ -168,7 +169,7 @@ export async function main(argv: string[]): Promise<number> {
     const file = join(o.dataDir ?? tmp, `customs-${facts}.sqlite`);
     if (o.dataDir && existsSync(file)) return file;
     if (o.dataDir) mkdirSync(o.dataDir, { recursive: true });
-    const csv = join(tmp, "synthetic-customs.csv");
+    const csv = join(tmp, `${SYNTHETIC_CUSTOMS_DATASET}.csv`);
     const partial = `${file}.partial`;
     rmSync(partial, { force: true });
     await measureProcess(process.execPath, [GEN, "--facts", String(facts), "--customs", "--out", csv]);

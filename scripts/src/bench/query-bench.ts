@@ -1,5 +1,6 @@
 import * as core from "@chipflow/core";
 import * as db from "@chipflow/db";
+import { SYNTHETIC_CUSTOMS_DATASET } from "../gen/write-customs-csv.js";
 import { httpGet } from "./http-get.js";
 import { percentile } from "./percentile.js";
 import { startServer, type RunningServer } from "./start-server.js";
@@ -73,49 +74,54 @@ const VENDOR_SHAPES: QueryShapes = {
   keys: (handle) => handle.prepare("SELECT slug FROM vendors ORDER BY slug").pluck().all() as string[],
 };
 
+/** A customs query's metric, dataset and window of months (a key `from/to`). */
+function customsWindow(key: string) {
+  const [from, to] = key.split("/") as [string, string];
+  return { metric: "revenue_usd", dataset: SYNTHETIC_CUSTOMS_DATASET, from, to };
+}
+
 /**
  * The queries a researcher's customs download is asked (see `npm run gen -- --customs`): series and breakdowns by
  * destination of the whole dataset, who ships to China, and the map of flows into China, each over windows of
- * months of the data (a year or half a year), one window per query.
+ * months of the data (a year or half a year, and single months: a small file may hold no longer window), one per query.
  */
 export const CUSTOMS_SHAPES: QueryShapes = {
-  endpoints: (() => {
-    const dataset = "synthetic-customs";
-    const window = (key: string) => {
-      const [from, to] = key.split("/") as [string, string];
-      return { metric: "revenue_usd", dataset, from, to };
-    };
-    return [
-      {
-        name: "series",
-        label: "series by destination (customs)",
-        fn: "findSeries",
-        schema: "seriesQuerySchema",
-        params: (key) => ({ ...window(key), groupBy: "destination", interval: "quarter", top: "7" }),
-      },
-      {
-        name: "breakdown",
-        label: "breakdown by destination (customs)",
-        fn: "findBreakdown",
-        schema: "breakdownQuerySchema",
-        params: (key) => ({ ...window(key), groupBy: "destination", top: "12" }),
-      },
-      {
-        name: "series",
-        label: "series by origin into China (customs)",
-        fn: "findSeries",
-        schema: "seriesQuerySchema",
-        params: (key) => ({ ...window(key), groupBy: "origin", interval: "quarter", top: "7", destination: "CHN" }),
-      },
-      {
-        name: "flows",
-        label: "flows into China (customs)",
-        fn: "findFlows",
-        schema: "flowsQuerySchema",
-        params: (key) => ({ ...window(key), destination: "CHN" }),
-      },
-    ];
-  })(),
+  endpoints: [
+    {
+      name: "series",
+      label: "series by destination (customs)",
+      fn: "findSeries",
+      schema: "seriesQuerySchema",
+      params: (key) => ({ ...customsWindow(key), groupBy: "destination", interval: "quarter", top: "7" }),
+    },
+    {
+      name: "breakdown",
+      label: "breakdown by destination (customs)",
+      fn: "findBreakdown",
+      schema: "breakdownQuerySchema",
+      params: (key) => ({ ...customsWindow(key), groupBy: "destination", top: "12" }),
+    },
+    {
+      name: "series",
+      label: "series by origin into China (customs)",
+      fn: "findSeries",
+      schema: "seriesQuerySchema",
+      params: (key) => ({
+        ...customsWindow(key),
+        groupBy: "origin",
+        interval: "quarter",
+        top: "7",
+        destination: "CHN",
+      }),
+    },
+    {
+      name: "flows",
+      label: "flows into China (customs)",
+      fn: "findFlows",
+      schema: "flowsQuerySchema",
+      params: (key) => ({ ...customsWindow(key), destination: "CHN" }),
+    },
+  ],
   keys: (handle) => {
     const months = handle
       .prepare("SELECT DISTINCT period_start, period_end FROM facts ORDER BY period_start")
