@@ -128,7 +128,7 @@ export const CUSTOMS_SHAPES: QueryShapes = {
       .raw()
       .all() as [string, string][];
     const windows: string[] = [];
-    for (const length of [12, 6])
+    for (const length of [12, 6, 1])
       for (let k = 0; k + length <= months.length; k++) windows.push(`${months[k]![0]}/${months[k + length - 1]![1]}`);
     return windows;
   },
