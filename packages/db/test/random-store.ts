@@ -52,21 +52,34 @@ export const fact = (messy: boolean) =>
   });
 /** A clean fact of no vendor, as customs figures are: a heading's trade from one country to another. */
 const customsFact = fact(false).map((f) => ({ ...f, vendor: null }));
+/**
+ * A clean fact in one of three datasets, now and then with a fiscal label or no origin (rows that are not simple):
+ * datasets that share cells, whose parts the rollups sum or the facts resolve.
+ */
+const sharedFact = fc
+  .tuple(
+    fact(false),
+    fc.integer({ min: 0, max: 2 }),
+    fc.option(fc.constant("Q1 FY2025"), { freq: 6 }),
+    fc.option(fc.constant("USA"), { freq: 6 }),
+  )
+  .map(([f, dataset, label, origin]) => ({ ...f, dataset, label, origin: origin && f.origin }));
 
 /**
- * The facts of a random database and the priorities of its datasets: clean (one dataset, every dimension set),
- * customs (clean, but of no vendor) or messy (see `fact`), each about a third of the time.
+ * The facts of a random database and the priorities of its datasets, each kind about a quarter of the time: clean
+ * (one dataset, every dimension set), customs (clean, but of no vendor), shared (see `sharedFact`) or messy (see
+ * `fact`).
  */
-export const randomFacts = fc
-  .constantFrom("clean", "customs", "messy")
-  .chain((kind) =>
-    fc.tuple(
-      fc.array(kind === "customs" ? customsFact : fact(kind === "messy"), { maxLength: 60 }),
-      kind === "messy"
-        ? fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 })
-        : fc.constant<number[]>([0]),
-    ),
-  );
+export const randomFacts = fc.constantFrom("clean", "customs", "shared", "messy").chain((kind) =>
+  fc.tuple(
+    fc.array(kind === "customs" ? customsFact : kind === "shared" ? sharedFact : fact(kind === "messy"), {
+      maxLength: 60,
+    }),
+    kind === "messy" || kind === "shared"
+      ? fc.array(fc.integer({ min: 0, max: 2 }), { minLength: kind === "shared" ? 3 : 1, maxLength: 3 })
+      : fc.constant<number[]>([0]),
+  ),
+);
 
 /**
  * A fact, and the buyer it names (1 or 2) if any; `vendorless`: it names its vendor's product but leaves the vendor
@@ -107,6 +120,8 @@ export const flawedFacts = fc
       [0, 1],
     ];
   });
+
+let built = 0;
 
 /** A SQLite database holding these facts, in datasets of these priorities, with fresh rollups. */
 export function buildDb(facts: Fact[], priorities: number[]): WritableDb {
@@ -166,10 +181,13 @@ export function buildDb(facts: Fact[], priorities: number[]): WritableDb {
       f.buyer ?? null,
     );
   }
+  // Each database a time of import of its own, as each import has: a handle that outlives one database (copied into
+  // the same PostgreSQL database in turn) tells the next one's datasets from it by their markers.
+  const importedAt = new Date(Date.UTC(2024, 6, 1) + built++ * 1000).toISOString();
   priorities.forEach((_, d) => {
     db.prepare(
-      "UPDATE datasets SET row_count = (SELECT count(*) FROM facts WHERE dataset_id = ?), imported_at = '2024-07-01' WHERE id = ?",
-    ).run(`d${d}`, `d${d}`);
+      "UPDATE datasets SET row_count = (SELECT count(*) FROM facts WHERE dataset_id = ?), imported_at = ? WHERE id = ?",
+    ).run(`d${d}`, importedAt, `d${d}`);
     rebuildRollups(db, `d${d}`);
   });
   return db;

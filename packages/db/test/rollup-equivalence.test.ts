@@ -86,7 +86,7 @@ describe("rollups", () => {
     const rolls = (facts: Fact[]) => {
       const db = buildDb(facts, [0]);
       try {
-        return findRollupCells(db, "units", true, q, "destination", () => null) !== null;
+        return findRollupCells(db, "units", true, q, "destination", () => null, true) !== null;
       } finally {
         db.close();
       }

@@ -1,5 +1,4 @@
 import {
-  GRANULARITY_RANK,
   METRICS,
   isCoarserThan,
   toCoverage,
@@ -11,14 +10,14 @@ import {
   type SeriesResponse,
 } from "@chipflow/core";
 import type { ReadonlyDb } from "../handles.js";
-import { findRollupCells, type Bucket } from "../rollups/find-rollup-cells.js";
+import { findRollupCells, type Bucket, type RollupCell } from "../rollups/find-rollup-cells.js";
 import { rolledSeries } from "./rolled-series.js";
 import { isAggregateGroup } from "./aggregate-group.js";
 import { findFactsForQuery, type QueryFactRow } from "./find-facts-for-query.js";
 import { groupOf } from "./group-of.js";
 import { listSourcesByIds } from "./list-sources.js";
 import { ownPeriodFinder } from "./own-period.js";
-import { resolveCell, sourceIdsOf } from "./resolve-cell.js";
+import { placeOfChosen, resolveCell, sourceIdsOf } from "./resolve-cell.js";
 import { topSeries } from "./top-series.js";
 import { listUnitCategories, unitCategoriesOf } from "./unit-categories.js";
 
@@ -54,7 +53,11 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
   };
   const additive = metric.aggregation === "sum";
   const rolled = findRollupCells(db, query.metric, additive, query, query.groupBy, bucketOf);
-  const shown = rolled ? rolledSeries(db, rolled, query) : exactSeries(db, query, bucketOf);
+  const shown = !rolled
+    ? seriesOfCells(db, exactCells(db, query, bucketOf), query)
+    : rolled.cells
+      ? seriesOfCells(db, rolled.cells, query)
+      : rolledSeries(db, rolled, query);
   // Each point lists its sources: a Set takes them as they come, without joining the lists first.
   const sourceIds = new Set<number>();
   for (const s of shown.total ? [...shown.series, shown.total] : shown.series)
@@ -68,18 +71,14 @@ export function findSeries(db: ReadonlyDb, query: SeriesQuery): SeriesResponse {
   };
 }
 
-/** The series from the facts themselves, each cell resolved by `resolveCell`. */
-function exactSeries(
+/** The cells of a series from the facts themselves, each resolved by `resolveCell`. */
+function exactCells(
   db: ReadonlyDb,
   query: SeriesQuery,
   bucketOfPeriod: (start: string, end: string) => Bucket,
-): Pick<SeriesResponse, "series" | "other" | "total" | "categories"> {
-  const metric = METRICS[query.metric];
-  const additive = metric.aggregation === "sum";
+): RollupCell[] {
+  const additive = METRICS[query.metric].aggregation === "sum";
   const cells = new Map<string, Cell>();
-  const series = new Map<string, Series>();
-  const ownPeriod = ownPeriodFinder(db, query.metric);
-  const categories: Set<string>[] = [];
   for (const f of findFactsForQuery(db, query.metric, query)) {
     const { coarser, start, end } = bucketOfPeriod(f.periodStart, f.periodEnd);
     const group = groupOf(f, query.groupBy);
@@ -88,33 +87,33 @@ function exactSeries(
     if (cell) cell.facts.push(f);
     else cells.set(key, { group, start, end, coarser, facts: [f] });
   }
+  return [...cells.values()].map(({ facts, ...cell }) => {
+    const { chosen, ...figure } = resolveCell(facts, additive);
+    return { ...cell, figure, ...placeOfChosen(chosen) };
+  });
+}
 
-  for (const cell of cells.values()) {
-    const { chosen, ...figure } = resolveCell(cell.facts, metric.aggregation === "sum");
-    categories.push(
-      unitCategoriesOf(
-        query.metric,
-        chosen.map((f) => f.category),
-        query.groupBy,
-      ),
-    );
-    const first = chosen[0]!;
-    const granularity = chosen.reduce(
-      (g, f) => (GRANULARITY_RANK[f.granularity] > GRANULARITY_RANK[g] ? f.granularity : g),
-      first.granularity,
-    );
+/** A series answer from its resolved cells, each one point of its group's series. */
+function seriesOfCells(
+  db: ReadonlyDb,
+  cells: RollupCell[],
+  query: SeriesQuery,
+): Pick<SeriesResponse, "series" | "other" | "total" | "categories"> {
+  const additive = METRICS[query.metric].aggregation === "sum";
+  const series = new Map<string, Series>();
+  const ownPeriod = ownPeriodFinder(db, query.metric);
+  const categories: Set<string>[] = [];
+  for (const cell of cells) {
+    const { figure } = cell;
+    categories.push(unitCategoriesOf(query.metric, cell.categories, query.groupBy));
     const s = series.get(cell.group.key) ?? { key: cell.group.key, label: cell.group.label, points: [] };
-    const start = chosen.reduce((d, f) => (f.periodStart < d ? f.periodStart : d), first.periodStart);
-    const end = chosen.reduce((d, f) => (f.periodEnd > d ? f.periodEnd : d), first.periodEnd);
-    const own = ownPeriod(start, end, granularity, figure.datasetId);
+    const own = ownPeriod(cell.periodStart, cell.periodEnd, cell.granularity, figure.datasetId);
     s.points.push({
       periodStart: own?.start ?? cell.start,
       periodEnd: own?.end ?? cell.end,
       label:
         own?.label ??
-        (cell.coarser
-          ? (first.periodLabel ?? `${cell.start} – ${cell.end}`)
-          : toBucketLabel(cell.start, query.interval)),
+        (cell.coarser ? (cell.label ?? `${cell.start} – ${cell.end}`) : toBucketLabel(cell.start, query.interval)),
       value: figure.value,
       low: figure.low,
       high: figure.high,
@@ -123,8 +122,8 @@ function exactSeries(
       coarser: cell.coarser,
       coverage: cell.coarser
         ? null
-        : toCoverage(query.interval, granularity, start, end, new Set(chosen.map((f) => f.periodStart)).size),
-      granularity,
+        : toCoverage(query.interval, cell.granularity, cell.periodStart, cell.periodEnd, cell.periods),
+      granularity: cell.granularity,
       basis: figure.basis,
       sourceIds: figure.sourceIds,
       datasetId: figure.datasetId,

@@ -18,7 +18,7 @@ export function addsUpPlainly(db: ReadonlyDb, query: FlowsQuery): PlainFlow | nu
   const inside = (start: string, end: string) =>
     (!query.from || start >= query.from) && (!query.to || end <= query.to) ? whole : null;
   const additive = METRICS[query.metric].aggregation === "sum";
-  const rolled = findRollupCells(db, query.metric, additive, query, "destination", inside);
+  const rolled = findRollupCells(db, query.metric, additive, query, "destination", inside, true);
   if (!rolled) return null;
   const datasets = new Map<string, string>();
   const categories = new Set<string>();

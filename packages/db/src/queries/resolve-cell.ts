@@ -1,5 +1,5 @@
 import type { Alternative, Confidence, EstimateKind, Figure } from "@chipflow/core";
-import { daysInclusive, groupMap } from "@chipflow/core";
+import { GRANULARITY_RANK, daysInclusive, groupMap } from "@chipflow/core";
 import { PickedFacts, generalityOf, identityOf } from "./fact-overlap.js";
 import type { QueryFactRow } from "./find-facts-for-query.js";
 import { sortedIds } from "./sorted-ids.js";
@@ -69,7 +69,7 @@ function daysOf(f: QueryFactRow): number {
 }
 
 /** Resolves the facts of one dataset in one cell. */
-function resolveDataset(facts: QueryFactRow[], additive: boolean): ResolvedCell {
+export function resolveDataset(facts: QueryFactRow[], additive: boolean): ResolvedCell {
   // Totals first (most dimensions left open, then the longest period), so a reported total wins over its parts.
   const ranked = [...groupMap(facts, identityOf).values()]
     .map((list) => {
@@ -113,33 +113,74 @@ function resolveDataset(facts: QueryFactRow[], additive: boolean): ResolvedCell 
  *   parts are summed only where no total holds them (`basis: sum`);
  * - for shares, prices and levies nothing is added: the most general, preferred figure stands;
  * - datasets are never mixed: the dataset of highest priority gives the figure, and each other dataset's own
- *   figure for the cell is one more alternative.
+ *   figure for the cell is one more alternative (see `chooseDataset`).
  */
 export function resolveCell(facts: QueryFactRow[], additive: boolean): ResolvedCell {
   const results = [...groupMap(facts, (f) => f.datasetId).values()].map((list) => resolveDataset(list, additive));
-  results.sort(
-    (a, b) =>
-      b.chosen[0]!.priority - a.chosen[0]!.priority ||
-      Number(b.value !== null) - Number(a.value !== null) ||
-      latestSource(b).localeCompare(latestSource(a)) ||
-      a.datasetId.localeCompare(b.datasetId),
+  const { best, alternatives } = chooseDataset(
+    results,
+    (r) => r,
+    (r) => ({ priority: r.chosen[0]!.priority, latestSource: latestSource(r) }),
   );
-  const [best, ...others] = results;
+  return { ...best, alternatives };
+}
+
+/** What datasets' figures for one cell are ranked by: the dataset's priority and its latest source's date. */
+export interface DatasetRank {
+  priority: number;
+  latestSource: string;
+}
+
+/**
+ * One cell's figure among each dataset's own figure for it: the dataset of highest priority gives it, then one with
+ * a value, then the one of the latest source, then the first by id. Each other dataset's figure is one more
+ * alternative, after the chosen figure's own.
+ */
+export function chooseDataset<T>(
+  results: T[],
+  figureOf: (r: T) => Figure,
+  rankOf: (r: T) => DatasetRank,
+): { best: T; alternatives: Alternative[] } {
+  const ranked = results.map((r) => ({ r, figure: figureOf(r), ...rankOf(r) }));
+  ranked.sort(
+    (a, b) =>
+      b.priority - a.priority ||
+      Number(b.figure.value !== null) - Number(a.figure.value !== null) ||
+      b.latestSource.localeCompare(a.latestSource) ||
+      a.figure.datasetId.localeCompare(b.figure.datasetId),
+  );
+  const [best, ...others] = ranked;
   return {
-    ...best!,
+    best: best!.r,
     alternatives: [
-      ...best!.alternatives,
-      ...others.map((r) => ({
-        value: r.value,
-        low: r.low,
-        high: r.high,
-        sourceId: r.sourceIds[0]!,
-        sourceIds: r.sourceIds,
-        basis: r.basis,
-        datasetId: r.datasetId,
-        estimateKind: r.estimateKind,
+      ...best!.figure.alternatives,
+      ...others.map(({ figure: f }) => ({
+        value: f.value,
+        low: f.low,
+        high: f.high,
+        sourceId: f.sourceIds[0]!,
+        sourceIds: f.sourceIds,
+        basis: f.basis,
+        datasetId: f.datasetId,
+        estimateKind: f.estimateKind,
       })),
     ],
+  };
+}
+
+/** Where the facts chosen for a cell lie: their span, coarsest granularity, distinct starts, categories and label. */
+export function placeOfChosen(chosen: QueryFactRow[]) {
+  const first = chosen[0]!;
+  return {
+    granularity: chosen.reduce(
+      (g, f) => (GRANULARITY_RANK[f.granularity] > GRANULARITY_RANK[g] ? f.granularity : g),
+      first.granularity,
+    ),
+    periodStart: chosen.reduce((d, f) => (f.periodStart < d ? f.periodStart : d), first.periodStart),
+    periodEnd: chosen.reduce((d, f) => (f.periodEnd > d ? f.periodEnd : d), first.periodEnd),
+    periods: new Set(chosen.map((f) => f.periodStart)).size,
+    categories: chosen.map((f) => f.category),
+    label: first.periodLabel,
   };
 }
 

@@ -54,7 +54,7 @@ export class CellSums {
 
   constructor(
     private readonly cube: RollupCube,
-    private readonly segments: CubeSegment[],
+    readonly segments: CubeSegment[],
   ) {
     // Periods by number (YYYYMMDD), so that a row's period is compared without its text.
     const day = (date: string) => Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10));
@@ -67,12 +67,12 @@ export class CellSums {
     });
   }
 
-  /** Adds row `i` of segment `k` to the cell `key`; false if the cell holds another segment's (dataset's) rows. */
-  add(key: number, group: number, bucket: number, k: number, i: number): boolean {
+  /** Adds row `i` of segment `k` to the cell `key` (of that segment alone); returns the cell's index. */
+  add(key: number, group: number, bucket: number, k: number, i: number): number {
     const s = this.segments[k]!;
     const dense = key < DENSE_KEYS;
     if (dense && key >= this.slots.length) this.slots = grown(this.slots, Math.max(key + 1, this.slots.length * 2));
-    let c = dense ? this.slots[key]! - 1 : (this.index.get(key) ?? -1);
+    let c = this.find(key);
     if (c < 0) {
       if (this.count === this.capacity) this.grow();
       c = this.count++;
@@ -88,8 +88,7 @@ export class CellSums {
       this.category[c] = s.category[i]!;
       this.mixed[c] = 0;
       this.last[c] = -1;
-    } else if (this.segment[c] !== k) return false;
-    else if (s.category[i] !== this.category[c]) this.mixed[c] = 1;
+    } else if (s.category[i] !== this.category[c]) this.mixed[c] = 1;
     this.facts[c]! += s.facts[i]!;
     this.value[c]! += s.value[i]!;
     this.nulls[c]! += s.nulls[i]!;
@@ -110,7 +109,12 @@ export class CellSums {
     this.entryRow[this.entries] = i;
     this.entryBefore[this.entries] = this.last[c]!;
     this.last[c] = this.entries++;
-    return true;
+    return c;
+  }
+
+  /** The index of cell `key`, or -1 if it has no rows. */
+  find(key: number): number {
+    return key < DENSE_KEYS ? (this.slots[key] ?? 0) - 1 : (this.index.get(key) ?? -1);
   }
 
   private grow(): void {
@@ -133,6 +137,11 @@ export class CellSums {
     this.last = grown(this.last, n);
   }
 
+  /** The segment of cell `c`'s rows (its index among the query's segments). */
+  segmentOf(c: number): number {
+    return this.segment[c]!;
+  }
+
   /** The dataset of cell `c`'s rows. */
   datasetOf(c: number): string {
     return this.segments[this.segment[c]!]!.datasetId;
@@ -141,6 +150,11 @@ export class CellSums {
   /** The group of cell `c` (its id in the cube). */
   groupOf(c: number): number {
     return this.group[c]!;
+  }
+
+  /** The bucket of cell `c` (its index in the query's buckets). */
+  bucketOf(c: number): number {
+    return this.bucket[c]!;
   }
 
   /** What `topSeries` ranks a series by, for cell `c`: the size of its value (or of its high end, if it has none). */
@@ -226,7 +240,7 @@ export class CellSums {
     this.addSources(c, sources);
     const { datasetId: _datasetId, ...place } = this.placeOf(c, buckets);
     const figure = { ...this.figureOf(c), sourceIds: sortedIds(sources), alternatives: [] };
-    return { group, ...place, figure, categories: this.categoriesOf(c) };
+    return { group, ...place, figure, categories: this.categoriesOf(c), label: null };
   }
 }
 

@@ -1,9 +1,11 @@
 import { getCountry, type FactFilter, type Figure, type Granularity, type GroupBy, type Metric } from "@chipflow/core";
 import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
-import { idsOf, prepareCached } from "../queries/find-facts-for-query.js";
+import { idsOf, prepareCached, type QueryFactRow } from "../queries/find-facts-for-query.js";
 import { CellSums } from "./cell-sums.js";
 import { countStaleRollups } from "./count-stale-rollups.js";
+import { groupOf } from "../queries/group-of.js";
+import { resolveSharedCells } from "./resolve-shared-cells.js";
 import { GRAIN_IDS, rollupCube, rowsKey, type Dictionary, type RollupCube } from "./rollup-cube.js";
 
 /** Where a period goes: its bucket, or `null` to leave its facts out (counted as excluded). */
@@ -27,10 +29,24 @@ export interface RollupCell {
   /** How many distinct periods the cell's facts cover (seven months of a year, say). */
   periods: number;
   /** The product categories of the cell's facts. */
-  categories: string[];
+  categories: (string | null)[];
+  /** The fiscal label of the cell's first fact ("FY2025"), which names a coarser cell; the rollups hold none. */
+  label: string | null;
 }
 
 const EXACT_LIMIT = 2 ** 53;
+/** A fact that names no vendor, product, category, place or buyer: where rows of no such value are grouped. */
+const NAMES_NOTHING = {
+  vendorId: null,
+  vendor: null,
+  productId: null,
+  product: null,
+  category: null,
+  origin: null,
+  destination: null,
+  buyerId: null,
+  buyer: null,
+} as QueryFactRow;
 
 /** A query's cells summed from rollups, built into `RollupCell`s as they are needed. */
 export interface RolledCells {
@@ -42,11 +58,16 @@ export interface RolledCells {
   excluded: number;
   /** Whether a row summed holds facts of no vendor. */
   vendorless: boolean;
+  /**
+   * Every cell, built, where some could not be answered from the sums alone (see `resolveSharedCells`): `sums` then
+   * holds each dataset's part of a cell apart.
+   */
+  cells?: RollupCell[];
 }
 
 /** Every cell of `rolled` as a `RollupCell`. */
-export function listRollupCells({ sums, groupOf, buckets }: RolledCells): RollupCell[] {
-  return Array.from({ length: sums.count }, (_, c) => sums.toRollupCell(c, groupOf(sums.groupOf(c)), buckets));
+export function listRollupCells({ sums, groupOf, buckets, cells }: RolledCells): RollupCell[] {
+  return cells ?? Array.from({ length: sums.count }, (_, c) => sums.toRollupCell(c, groupOf(sums.groupOf(c)), buckets));
 }
 
 const GRAINS = {
@@ -69,12 +90,15 @@ const grainFor = (filter: FactFilter, groupBy: GroupBy): keyof typeof GRAINS | n
 };
 
 /**
- * The cells of a series or breakdown answered from `fact_rollups`, or `null` when the rollups cannot give exactly
- * what `resolveCell` gives over the facts: a non-additive metric, a filter or grouping the rollups do not hold, a
- * dataset whose rollups are stale, a product that contains others (or is contained) among its figures, periods that
- * overlap, a cell with a non-simple row or more than one dataset, or sums too large to be exact. The rows are summed
- * from the handle's `rollupCube`, in memory. `bucketOf` places each period (the same way the exact path does). `excluded` counts
- * the facts of periods that `bucketOf` leaves out.
+ * The cells of a series or breakdown answered from `fact_rollups`, the same as `resolveCell` gives over the facts,
+ * or `null` when the rollups cannot give them: a non-additive metric, a filter or grouping the rollups do not hold,
+ * a dataset whose rollups are stale, or sums too large to be exact. The rows are summed from the handle's
+ * `rollupCube`, in memory. `bucketOf` places each period (the same way the exact path does); `excluded` counts the
+ * facts of periods that it leaves out. A cell with rows of more than one dataset, or a non-simple row, or rows of a
+ * dataset whose figures can hold one another (a product that contains others, periods that overlap) is resolved
+ * against the facts of those rows alone (see `resolveSharedCells`). `alone` asks for only what the sums answer by
+ * themselves (a flow's plain sums): any such cell, or such a dataset, or an excluded row not simple or of a second
+ * dataset in its group, gives `null`.
  */
 export function findRollupCells(
   db: ReadonlyDb,
@@ -83,6 +107,7 @@ export function findRollupCells(
   filter: FactFilter,
   groupBy: GroupBy,
   bucketOf: BucketOfPeriod,
+  alone = false,
 ): RolledCells | null {
   if (!additive) return null;
   const d = dialectOf(db);
@@ -91,36 +116,59 @@ export function findRollupCells(
   const datasets = filter.dataset.length ? JSON.stringify(filter.dataset) : null;
   if (countStaleRollups(db, datasets) > 0) return null;
   // Sums of rollup rows know nothing of products that contain others (a parent's figure is the total of its
-  // children): where such a product has figures in the datasets asked for, the exact path answers.
+  // children), nor of periods that hold others (a year and its quarters): a dataset with figures of such products
+  // or periods is resolved from its facts. Datasets are never added to one another, so only a dataset's own figures
+  // can hold one another.
   const nested = prepareCached(
     db,
     // Products in a hierarchy are few: look each one up in the rollups, never scan the rollups for them.
-    `SELECT EXISTS (SELECT 1 FROM products p
-       WHERE (p.parent_id IS NOT NULL OR p.id IN (SELECT parent_id FROM products WHERE parent_id IS NOT NULL))
-         AND EXISTS (SELECT 1 FROM fact_rollups r ${d.indexedBy("fact_rollups_product")} WHERE r.product_id = p.id
-           AND (? IS NULL OR r.dataset_id IN ${d.jsonList("?")})))`,
+    `SELECT DISTINCT r.dataset_id FROM products p JOIN fact_rollups r ${d.indexedBy("fact_rollups_product")}
+       ON r.product_id = p.id
+     WHERE (p.parent_id IS NOT NULL OR p.id IN (SELECT parent_id FROM products WHERE parent_id IS NOT NULL))
+       AND (? IS NULL OR r.dataset_id IN ${d.jsonList("?")})`,
   )
     .pluck()
-    .get(datasets, datasets) as number;
-  if (nested) return null;
-
-  const periods = prepareCached(
+    .all(datasets, datasets) as string[];
+  const byDataset = prepareCached(
     db,
-    `SELECT DISTINCT period_start, period_end FROM rollup_periods
-     WHERE (? IS NULL OR dataset_id IN ${d.jsonList("?")}) ORDER BY period_start, period_end`,
+    `SELECT DISTINCT dataset_id, period_start, period_end FROM rollup_periods
+     WHERE (? IS NULL OR dataset_id IN ${d.jsonList("?")}) ORDER BY dataset_id, period_start, period_end`,
   )
     .raw()
-    .all(datasets, datasets) as [string, string][];
-  let lastEnd = "";
-  for (const [start, end] of periods) {
-    if (start <= lastEnd) return null; // overlapping periods could hold one another
-    lastEnd = end;
+    .all(datasets, datasets) as [string, string, string][];
+  const unsummable = new Set(nested);
+  const periods = new Map<string, [string, string]>();
+  for (const [k, [dataset, start, end]] of byDataset.entries()) {
+    const before = byDataset[k - 1];
+    if (before?.[0] === dataset && start <= before[2]) unsummable.add(dataset); // periods that could hold one another
+    periods.set(`${start}/${end}`, [start, end]);
   }
+  if (alone && unsummable.size) return null;
   const cube = rollupCube(db);
-  return cube.complete ? sumCells(db, cube, metric, grain, filter, groupBy, periods, bucketOf) : null;
+  if (!cube.complete) return null;
+  const summed = sumCells(
+    db,
+    cube,
+    metric,
+    grain,
+    filter,
+    groupBy,
+    [...periods.values()].sort(),
+    bucketOf,
+    unsummable,
+    alone,
+  );
+  if (!summed || (!summed.notSimple.size && !summed.shared)) return summed?.rolled ?? null;
+  if (alone) return null;
+  const cells = resolveSharedCells(db, metric, filter, groupBy, bucketOf, summed.rolled, summed.notSimple);
+  return cells && { ...summed.rolled, cells };
 }
 
-/** The cells of a query summed from the cube: what the rules would give, or `null` where they would not add up. */
+/**
+ * The cells of a query summed from the cube, each dataset's part of a cell apart, with the parts that hold a
+ * non-simple row (`notSimple`) and whether a cell has parts of two datasets (`shared`); `null` where the sums cannot
+ * stand for the facts at all.
+ */
 function sumCells(
   db: ReadonlyDb,
   cube: RollupCube,
@@ -130,7 +178,9 @@ function sumCells(
   groupBy: GroupBy,
   periods: [string, string][],
   bucketOf: BucketOfPeriod,
-): RolledCells | null {
+  unsummable: Set<string>,
+  alone: boolean,
+): { rolled: RolledCells; notSimple: Set<number>; shared: boolean } | null {
   // Each period of the cube: its bucket (-1: excluded, -2: outside the query's dates or not asked for).
   const buckets: Bucket[] = [];
   const bucketIds = new Map<string, number>();
@@ -166,6 +216,7 @@ function sumCells(
   let abs = 0;
   let excluded = 0;
   let vendorless = false;
+  const notSimple = new Set<number>();
   for (const [segmentIndex, s] of segments.entries()) {
     const keys =
       metricId === undefined
@@ -173,6 +224,7 @@ function sumCells(
         : vendors
           ? [...vendors].map((v) => rowsKey(GRAIN_IDS[grain], metricId, v))
           : [rowsKey(GRAIN_IDS[grain], metricId)];
+    const summable = !unsummable.has(s.datasetId);
     const groupColumn = { vendor: s.vendor, product: s.product, category: s.category, destination: s.destination }[
       groupBy as "vendor" | "product" | "category" | "destination"
     ];
@@ -183,26 +235,50 @@ function sumCells(
         if (products && !products.has(s.product[i]!)) continue;
         if (categories && !categories.has(s.category[i]!)) continue;
         if (destinations && !destinations.has(s.destination[i]!)) continue;
-        const group = groupColumn[i]!;
-        // A row without the dimension grouped by (no vendor, no destination) would be a group of its own ("All
-        // vendors", "(not stated)"): the exact path makes it.
-        if (!s.simple[i] || group < 0) return null;
+        let group = groupColumn[i]!;
+        // Rows of no product are a group of their vendor's ("NVIDIA (all products)"): -2 - the vendor's id, or -1.
+        if (group < 0 && groupBy === "product") group = -2 - s.vendor[i]!;
         if (s.vendor[i]! < 0) vendorless = true;
         abs += s.abs[i]!;
+        const simple = summable && s.simple[i] === 1;
         if (bucket === -1) {
-          // Excluded rows form a cell of their group too: of one dataset, or the rules choose.
-          if ((excludedSegment.get(group) ?? segmentIndex) !== segmentIndex) return null;
+          // A flow's excluded rows form a cell of their group too: of one dataset, or the rules choose. A series or
+          // breakdown counts every fact it leaves out.
+          if (alone && (!simple || (excludedSegment.get(group) ?? segmentIndex) !== segmentIndex)) return null;
           excludedSegment.set(group, segmentIndex);
           excluded += s.facts[i]!;
           continue;
         }
-        // A cell of two datasets: the rules choose between them, never add.
-        if (!cells.add(group * buckets.length + bucket, group, bucket, segmentIndex, i)) return null;
+        const c = cells.add(
+          cellKey(group, bucket, buckets.length, segments.length, segmentIndex),
+          group,
+          bucket,
+          segmentIndex,
+          i,
+        );
+        if (!simple) notSimple.add(c);
       }
   }
   if (abs >= EXACT_LIMIT) return null;
-  return { sums: cells, groupOf: groupFinder(db, cube, groupBy), buckets, excluded, vendorless };
+  // A cell of two datasets: the rules choose between them, never add.
+  const segmentOfPlace = new Map<number, number>();
+  let shared = false;
+  for (let c = 0; c < cells.count && !shared; c++) {
+    const place = cells.groupOf(c) * buckets.length + cells.bucketOf(c);
+    shared = (segmentOfPlace.get(place) ?? cells.segmentOf(c)) !== cells.segmentOf(c);
+    segmentOfPlace.set(place, cells.segmentOf(c));
+  }
+  const rolled = { sums: cells, groupOf: groupFinder(db, cube, groupBy), buckets, excluded, vendorless };
+  return { rolled, notSimple, shared };
 }
+
+/**
+ * The key of one dataset's (segment's) part of a cell in `CellSums`. A group below 0 holds rows of no value of the
+ * dimension grouped by (see `groupFinder`): groups are taken in turn, 0, -1, 1, -2…, so that every key is a whole
+ * number.
+ */
+export const cellKey = (group: number, bucket: number, buckets: number, segments: number, segment: number): number =>
+  ((group < 0 ? -2 * group - 1 : 2 * group) * buckets + bucket) * segments + segment;
 
 /** A group's key and label by its id in the cube: a vendor's or product's slug and name, a category, a country. */
 function groupFinder(db: ReadonlyDb, cube: RollupCube, groupBy: GroupBy): (id: number) => RollupCell["group"] {
@@ -212,7 +288,15 @@ function groupFinder(db: ReadonlyDb, cube: RollupCube, groupBy: GroupBy): (id: n
       ? prepareCached(db, `SELECT slug AS key, name AS label FROM ${groupBy}s WHERE id = ?`)
       : null;
   const values = groupBy === "category" ? cube.categories.values : cube.destinations.values;
+  const vendor = prepareCached(db, "SELECT slug, name FROM vendors WHERE id = ?");
   const find = (id: number): RollupCell["group"] => {
+    // Rows of no product, of vendor -2 - id: the group their facts have ("NVIDIA (all products)").
+    if (id < -1 && groupBy === "product") {
+      const { slug, name } = vendor.get(-2 - id) as { slug: string; name: string };
+      return groupOf({ ...NAMES_NOTHING, vendorId: slug, vendor: name }, groupBy);
+    }
+    // Rows of no vendor, product, category or destination: the group their facts have ("All vendors").
+    if (id < 0) return groupOf(NAMES_NOTHING, groupBy);
     if (lookup) return lookup.get(id) as RollupCell["group"];
     const key = values[id]!;
     return { key, label: groupBy === "category" ? key : getCountry(key).name };
