@@ -77,7 +77,14 @@ function factIndex(filter: FactFilter): string {
  * query uses appear in its SQL, and slugs are resolved to ids first, so that the index (`factIndex`) narrows the
  * scan.
  */
-function factWhere(db: ReadonlyDb, metric: Metric, filter: FactFilter, match: PeriodMatch, everyVendor = false) {
+function factWhere(
+  db: ReadonlyDb,
+  metric: Metric,
+  filter: FactFilter,
+  match: PeriodMatch,
+  everyVendor = false,
+  byDataset = false,
+) {
   const d = dialectOf(db);
   const where = ["f.metric = ?"];
   const params: unknown[] = [metric];
@@ -104,19 +111,24 @@ function factWhere(db: ReadonlyDb, metric: Metric, filter: FactFilter, match: Pe
     if (filter[column].length) add(`f.${column} IN ${d.jsonList("?")}`, JSON.stringify(filter[column]));
   if (filter.dataset.length) add(`f.dataset_id IN ${d.jsonList("?")}`, JSON.stringify(filter.dataset));
   if (everyVendor) where.push("f.vendor_id IN (SELECT id FROM vendors)");
-  const index = everyVendor ? "facts_metric_vendor" : factIndex(filter);
+  const index = everyVendor ? "facts_metric_vendor" : byDataset ? "facts_natural_key" : factIndex(filter);
   return { facts: `facts f ${d.indexedBy(index)}`, where: where.join(" AND "), params };
 }
 
-/** The facts of one metric that match a filter and its period range (by `match`), by period then id. */
+/**
+ * The facts of one metric that match a filter and its period range (by `match`), by period then id. `byDataset`:
+ * read through the datasets' own entries (the natural key's), which the caller knows to be fewer than the index of
+ * the filter's (`factIndex`) would read.
+ */
 export function findFactsForQuery(
   db: ReadonlyDb,
   metric: Metric,
   filter: FactFilter,
   match: PeriodMatch = "overlaps",
+  byDataset = false,
 ): QueryFactRow[] {
   const d = dialectOf(db);
-  const { facts, where, params } = factWhere(db, metric, filter, match);
+  const { facts, where, params } = factWhere(db, metric, filter, match, false, byDataset);
   return prepareCached(
     db,
     `SELECT f.id, f.dataset_id AS "datasetId", ds.priority, f.source_id AS "sourceId", s.published_on AS "sourceDate",

@@ -263,7 +263,7 @@ function sumCells(
   // A cell of two datasets: the rules choose between them, never add.
   const segmentOfPlace = new Map<number, number>();
   let shared = false;
-  for (let c = 0; c < cells.count && !shared; c++) {
+  for (let c = 0; c < cells.count && segments.length > 1 && !shared; c++) {
     const place = cells.groupOf(c) * buckets.length + cells.bucketOf(c);
     shared = (segmentOfPlace.get(place) ?? cells.segmentOf(c)) !== cells.segmentOf(c);
     segmentOfPlace.set(place, cells.segmentOf(c));

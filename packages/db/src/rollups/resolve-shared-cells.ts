@@ -101,7 +101,16 @@ function readNotSimple(
   const narrowed = [...groups.values()].some((g) => g < 0)
     ? { ...filter, dataset: [...datasets] }
     : { ...filter, dataset: [...datasets], [groupBy]: [...groups.keys()] };
-  for (const f of findFactsForQuery(db, metric, narrowed)) {
+  // The datasets' own entries, where they hold fewer facts than the query's groups hold in every dataset (a curated
+  // dataset beside a customs download of a million facts).
+  let inGroups = 0;
+  const grouped = new Set(groups.values());
+  for (let c = 0; c < sums.count; c++) if (grouped.has(sums.groupOf(c))) inGroups += sums.figureOf(c).factCount;
+  const rows = prepareCached(db, `SELECT sum(row_count) FROM datasets WHERE id IN ${dialectOf(db).jsonList("?")}`)
+    .pluck()
+    .get(JSON.stringify([...datasets]));
+  const byDataset = Number(rows) < inGroups;
+  for (const f of findFactsForQuery(db, metric, narrowed, "overlaps", byDataset)) {
     const b = bucketOf(f.periodStart, f.periodEnd);
     const bucket = b && bucketIds.get(`${b.start}/${b.end}/${b.coarser}`);
     const group = groups.get(groupOf(f, groupBy).key);
@@ -120,14 +129,18 @@ function readNotSimple(
 /** A dataset's rank among others for a cell's figure: its priority, and the latest date of the sources given. */
 function datasetRanker(db: ReadonlyDb): (datasetId: string, sourceIds: number[]) => DatasetRank {
   const priorities = new Map<string, number>();
+  const dates = new Map<number, string>();
   const priority = prepareCached(db, "SELECT priority FROM datasets WHERE id = ?").pluck();
-  const latest = prepareCached(
-    db,
-    `SELECT max(published_on) FROM sources WHERE id IN ${dialectOf(db).jsonList("?", "integer")}`,
-  ).pluck();
+  const published = prepareCached(db, "SELECT published_on FROM sources WHERE id = ?").pluck();
   return (datasetId, sourceIds) => {
     let p = priorities.get(datasetId);
     if (p === undefined) priorities.set(datasetId, (p = Number(priority.get(datasetId))));
-    return { priority: p, latestSource: (latest.get(JSON.stringify(sourceIds)) as string | null) ?? "" };
+    let latestSource = "";
+    for (const id of sourceIds) {
+      let date = dates.get(id);
+      if (date === undefined) dates.set(id, (date = published.get(id) as string));
+      if (date > latestSource) latestSource = date;
+    }
+    return { priority: p, latestSource };
   };
 }
