@@ -81,9 +81,11 @@ function customsWindow(key: string) {
 }
 
 /**
- * The queries a researcher's customs download is asked (see `npm run gen -- --customs`): series and breakdowns by
- * destination of the whole dataset, who ships to China, and the map of flows into China, each over windows of
- * months of the data (a year or half a year, and single months: a small file may hold no longer window), one per query.
+ * The queries a researcher's customs download is asked (see `npm run gen -- --customs`), imported beside the
+ * curated data: series and breakdowns by destination of the whole dataset, who ships to China, the map of flows into
+ * China, and a series by destination of every dataset (the download's figures and the curated ones together), each
+ * over windows of months of the download (a year or half a year, and single months: a small file may hold no longer
+ * window), one per query.
  */
 export const CUSTOMS_SHAPES: QueryShapes = {
   endpoints: [
@@ -121,12 +123,22 @@ export const CUSTOMS_SHAPES: QueryShapes = {
       schema: "flowsQuerySchema",
       params: (key) => ({ ...customsWindow(key), destination: "CHN" }),
     },
+    {
+      name: "series",
+      label: "series by destination, every dataset (customs)",
+      fn: "findSeries",
+      schema: "seriesQuerySchema",
+      params: (key) => {
+        const { dataset: _dataset, ...everyDataset } = customsWindow(key);
+        return { ...everyDataset, groupBy: "destination", interval: "quarter", top: "7" };
+      },
+    },
   ],
   keys: (handle) => {
     const months = handle
-      .prepare("SELECT DISTINCT period_start, period_end FROM facts ORDER BY period_start")
+      .prepare("SELECT DISTINCT period_start, period_end FROM facts WHERE dataset_id = ? ORDER BY period_start")
       .raw()
-      .all() as [string, string][];
+      .all(SYNTHETIC_CUSTOMS_DATASET) as [string, string][];
     const windows: string[] = [];
     for (const length of [12, 6, 1])
       for (let k = 0; k + length <= months.length; k++) windows.push(`${months[k]![0]}/${months[k + length - 1]![1]}`);
