@@ -121,10 +121,11 @@ export function findRollupCells(
   // can hold one another.
   const nested = prepareCached(
     db,
-    // Products in a hierarchy are few: look each one up in the rollups, never scan the rollups for them.
-    `SELECT DISTINCT r.dataset_id FROM products p JOIN fact_rollups r ${d.indexedBy("fact_rollups_product")}
-       ON r.product_id = p.id
-     WHERE (p.parent_id IS NOT NULL OR p.id IN (SELECT parent_id FROM products WHERE parent_id IS NOT NULL))
+    // Products in a hierarchy are few: look each one up in the rollups, never scan the rollups for them (a join
+    // let SQLite scan all of them: 30 ms at 1M facts).
+    `SELECT DISTINCT r.dataset_id FROM fact_rollups r ${d.indexedBy("fact_rollups_product")}
+     WHERE r.product_id IN (SELECT p.id FROM products p
+         WHERE p.parent_id IS NOT NULL OR p.id IN (SELECT parent_id FROM products WHERE parent_id IS NOT NULL))
        AND (? IS NULL OR r.dataset_id IN ${d.jsonList("?")})`,
   )
     .pluck()
