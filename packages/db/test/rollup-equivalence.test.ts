@@ -97,6 +97,29 @@ describe("rollups", () => {
     expect(rolls([customs(0, "USA", { vendor: 1 }), customs(0, "USA", vendors)])).toBe(false);
   });
 
+  it("answer a cell that datasets share dataset by dataset: the figure of the higher priority, the other beside it", () => {
+    const heading = (dataset: number, value: number, more: Partial<Fact> = {}): Fact => ({
+      ...{ dataset, vendor: null, product: 0, origin: "USA", destination: "CHN", period: 0, label: null },
+      ...{ metric: "units", value, ranged: false, pointless: false, kind: "reported", confidence: null, source: 1 },
+      ...more,
+    });
+    // d0's two facts are apart by origin (simple: their sum); d1's has a fiscal label, which no sum stands for.
+    const facts = [heading(0, 5), heading(0, 7, { origin: "CHN" }), heading(1, 30, { label: "Q1 FY2025" })];
+    const db = buildDb(facts, [0, 2]);
+    try {
+      const q = seriesQuerySchema.parse({ metric: "units", groupBy: "destination", interval: "month" });
+      const own = (start: string, end: string) => ({ start, end, coarser: false });
+      const cells = findRollupCells(db, "units", true, q, "destination", own)?.cells ?? [];
+      expect(
+        cells.map(({ group, figure: f }) => [group.key, f.value, f.datasetId, f.alternatives.map((a) => a.value)]),
+      ).toEqual([["CHN", 30, "d1", [12]]]);
+      // A flow's plain sums take only what the sums answer alone.
+      expect(findRollupCells(db, "units", true, q, "destination", own, true)).toBeNull();
+    } finally {
+      db.close();
+    }
+  });
+
   it("are never used once the dataset changed without a rebuild", () => {
     const db = buildDb([], [0]);
     db.prepare(

@@ -184,7 +184,8 @@ export function placeOfChosen(chosen: QueryFactRow[]) {
   };
 }
 
-const latestSource = (r: ResolvedCell) => r.chosen.reduce((d, f) => (f.sourceDate > d ? f.sourceDate : d), "");
+/** The date of the latest source among a resolved cell's chosen facts. */
+export const latestSource = (r: ResolvedCell) => r.chosen.reduce((d, f) => (f.sourceDate > d ? f.sourceDate : d), "");
 
 /** Every source id a resolved cell refers to, its alternatives' included. */
 export function sourceIdsOf(cell: Pick<Figure, "sourceIds" | "alternatives">): number[] {

@@ -3,7 +3,13 @@ import { dialectOf } from "../dialect/dialect.js";
 import type { ReadonlyDb } from "../handles.js";
 import { findFactsForQuery, prepareCached, type QueryFactRow } from "../queries/find-facts-for-query.js";
 import { groupOf } from "../queries/group-of.js";
-import { chooseDataset, placeOfChosen, resolveDataset, type DatasetRank } from "../queries/resolve-cell.js";
+import {
+  chooseDataset,
+  latestSource,
+  placeOfChosen,
+  resolveDataset,
+  type DatasetRank,
+} from "../queries/resolve-cell.js";
 import { cellKey, type BucketOfPeriod, type RolledCells, type RollupCell } from "./find-rollup-cells.js";
 
 /**
@@ -20,19 +26,12 @@ export function resolveSharedCells(
   filter: FactFilter,
   groupBy: GroupBy,
   bucketOf: BucketOfPeriod,
-  { sums, groupOf: groupById, buckets }: RolledCells,
+  rolled: RolledCells,
   notSimple: Set<number>,
 ): RollupCell[] | null {
-  const factsOf = readNotSimple(
-    db,
-    metric,
-    filter,
-    groupBy,
-    bucketOf,
-    { sums, groupOf: groupById, buckets },
-    notSimple,
-  );
+  const factsOf = readNotSimple(db, metric, filter, groupBy, bucketOf, rolled, notSimple);
   if (!factsOf) return null;
+  const { sums, groupOf: groupById, buckets } = rolled;
   const rankOf = datasetRanker(db);
   // Each cell's parts, one per dataset.
   const places = new Map<number, number[]>();
@@ -51,12 +50,12 @@ export function resolveSharedCells(
         const cell = sums.toRollupCell(c, group, buckets);
         return { cell, rank: rankOf(cell.figure.datasetId, cell.figure.sourceIds) };
       }
-      const { chosen, ...figure } = resolveDataset(facts, true);
+      const resolved = resolveDataset(facts, true);
+      const { chosen, ...figure } = resolved;
       const { start, end, coarser } = buckets[sums.bucketOf(c)]!;
-      const latestSource = chosen.reduce((d, f) => (f.sourceDate > d ? f.sourceDate : d), "");
       return {
         cell: { group, start, end, coarser, figure, ...placeOfChosen(chosen) },
-        rank: { priority: chosen[0]!.priority, latestSource },
+        rank: { priority: chosen[0]!.priority, latestSource: latestSource(resolved) },
       };
     });
     if (resolved.length === 1) {
@@ -83,7 +82,7 @@ function readNotSimple(
   filter: FactFilter,
   groupBy: GroupBy,
   bucketOf: BucketOfPeriod,
-  { sums, groupOf: groupById, buckets }: Pick<RolledCells, "sums" | "groupOf" | "buckets">,
+  { sums, groupOf: groupById, buckets }: RolledCells,
   notSimple: Set<number>,
 ): Map<number, QueryFactRow[]> | null {
   const factsOf = new Map<number, QueryFactRow[]>();
@@ -94,8 +93,7 @@ function readNotSimple(
     datasets.add(sums.datasetOf(c));
     groups.set(groupById(sums.groupOf(c)).key, sums.groupOf(c));
   }
-  const segments = new Map<string, number>();
-  for (let c = 0; c < sums.count; c++) segments.set(sums.datasetOf(c), sums.segmentOf(c));
+  const segments = new Map(sums.segments.map((s, k) => [s.datasetId, k]));
   const bucketIds = new Map(buckets.map((b, id) => [`${b.start}/${b.end}/${b.coarser}`, id]));
   // Rows of no value of the grouped dimension (group -1) are not a filter's to name: their groups are not narrowed.
   const narrowed = [...groups.values()].some((g) => g < 0)
