@@ -52,15 +52,20 @@ export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownR
       periodEnd: chosen.reduce((d, f) => (f.periodEnd > d ? f.periodEnd : d), chosen[0]!.periodEnd),
     };
   });
-  for (const c of rolled ? listRollupCells(rolled) : []) {
-    categories.push(unitCategoriesOf(query.metric, c.categories, query.groupBy));
-    rows.push({
-      key: c.group.key,
-      label: c.group.label,
-      ...c.figure,
-      periodStart: c.periodStart,
-      periodEnd: c.periodEnd,
-    });
+  // Rows summed from the rollups get their sources once ranked: a breakdown lists those of the rows it shows alone
+  // (of 200 destinations, 12), and a row's sources are the union of its rollup rows' (a customs cell: hundreds).
+  const unsourced = new Map<object, number>();
+  for (const [c, cell] of (rolled ? listRollupCells(rolled, false) : []).entries()) {
+    categories.push(unitCategoriesOf(query.metric, cell.categories, query.groupBy));
+    const row = {
+      key: cell.group.key,
+      label: cell.group.label,
+      ...cell.figure,
+      periodStart: cell.periodStart,
+      periodEnd: cell.periodEnd,
+    };
+    rows.push(row);
+    if (!rolled!.cells) unsourced.set(row, c);
   }
   const unitCategories = listUnitCategories(categories);
   rows.sort((a, b) => (b.value ?? b.high ?? 0) - (a.value ?? a.high ?? 0) || a.label.localeCompare(b.label));
@@ -78,9 +83,16 @@ export function findBreakdown(db: ReadonlyDb, query: BreakdownQuery): BreakdownR
   // A reported total wins over the sum of its parts, where it can hold them (same scope: not below their sum).
   const holds = reported?.value != null && adds && (sum === null || reported.value >= sum * (1 - 1e-9));
   const total = holds ? reported.value : sum;
-  const ranked: BreakdownRow[] = parts
-    .slice(0, query.top ?? rows.length)
-    .map((r, i) => ({ ...r, rank: i + 1, share: total && r.value !== null ? r.value / total : null }));
+  const shown = parts.slice(0, query.top ?? rows.length);
+  for (const row of holds ? [...shown, reported] : shown) {
+    const c = unsourced.get(row);
+    if (c !== undefined) row.sourceIds = rolled!.sums.sourceIdsOf(c);
+  }
+  const ranked: BreakdownRow[] = shown.map((r, i) => ({
+    ...r,
+    rank: i + 1,
+    share: total && r.value !== null ? r.value / total : null,
+  }));
   return {
     metric: { id: query.metric, ...metric },
     groupBy: query.groupBy,

@@ -234,12 +234,20 @@ export class CellSums {
     };
   }
 
-  /** Cell `c` as a `RollupCell`, in group `group`, its bucket taken from `buckets`. */
-  toRollupCell(c: number, group: RollupCell["group"], buckets: Bucket[]): RollupCell {
+  /** The source ids of cell `c`'s rows, each once, in order. */
+  sourceIdsOf(c: number): number[] {
     const sources = new Set<number>();
     this.addSources(c, sources);
+    return sortedIds(sources);
+  }
+
+  /**
+   * Cell `c` as a `RollupCell`, in group `group`, its bucket taken from `buckets`; without `sources`, its source ids
+   * are left empty for the caller to fill (`sourceIdsOf`) where it shows them.
+   */
+  toRollupCell(c: number, group: RollupCell["group"], buckets: Bucket[], sources = true): RollupCell {
     const { datasetId: _datasetId, ...place } = this.placeOf(c, buckets);
-    const figure = { ...this.figureOf(c), sourceIds: sortedIds(sources), alternatives: [] };
+    const figure = { ...this.figureOf(c), sourceIds: sources ? this.sourceIdsOf(c) : [], alternatives: [] };
     return { group, ...place, figure, categories: this.categoriesOf(c), label: null };
   }
 }

@@ -65,9 +65,15 @@ export interface RolledCells {
   cells?: RollupCell[];
 }
 
-/** Every cell of `rolled` as a `RollupCell`. */
-export function listRollupCells({ sums, groupOf, buckets, cells }: RolledCells): RollupCell[] {
-  return cells ?? Array.from({ length: sums.count }, (_, c) => sums.toRollupCell(c, groupOf(sums.groupOf(c)), buckets));
+/**
+ * Every cell of `rolled` as a `RollupCell`: cell `c` of its sums at index `c`, unless it was built (`cells`). Without
+ * `sources`, the cells of the sums are left without source ids (see `CellSums.toRollupCell`).
+ */
+export function listRollupCells({ sums, groupOf, buckets, cells }: RolledCells, sources = true): RollupCell[] {
+  return (
+    cells ??
+    Array.from({ length: sums.count }, (_, c) => sums.toRollupCell(c, groupOf(sums.groupOf(c)), buckets, sources))
+  );
 }
 
 const GRAINS = {
